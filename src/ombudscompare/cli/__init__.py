@@ -1,0 +1,1 @@
+"""The command line: summary, example and the error reporting that goes with them."""

@@ -1,0 +1,199 @@
+"""Entry point: `ombudscompare [summary|example] ...`; every error is one line on stderr and exit status 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..core.model import Project
+from ..core.scoring import ModelError, evaluate
+from ..core.whatif import with_municipality, with_weight_shares
+from ..examples import haarlem_2018, haarlem_2018_text
+from ..formats.atomic import write_bytes_atomic
+from ..formats.errors import FileError
+from ..formats.project_file import load_project
+from ..i18n import Message, set_language, system_language, tr
+from ..i18n.numbers import parse_number
+from .summary import render_json, render_text
+
+EXIT_ERROR = 2
+
+
+class UsageError(Exception):
+    """A command-line mistake, already in words for the user."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake as one line instead of usage plus a message."""
+
+    def error(self, message: str):
+        raise UsageError(_translate_argparse(message))
+
+
+def _translate_argparse(message: str) -> str:
+    known = {
+        "unrecognized arguments: ": "unknown arguments: {rest}",
+        "the following arguments are required: ": "missing: {rest}",
+        "invalid choice: ": "invalid choice: {rest}",
+        "expected one argument": "expects a value",
+    }
+    for prefix, msgid in known.items():
+        if message.startswith(prefix):
+            return tr(msgid, rest=message[len(prefix):])
+        if prefix in message:
+            head, _, rest = message.partition(prefix)
+            return head + tr(msgid, rest=rest)
+    return message
+
+
+def _whole_number(text: str) -> int:
+    try:
+        value = parse_number(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=text)) from None
+    if not value.is_integer() or value < 1:
+        raise argparse.ArgumentTypeError(tr("'{text}' is not a whole number of at least 1", text=text))
+    return int(value)
+
+
+def _count(text: str) -> float:
+    try:
+        value = parse_number(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=text)) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(tr("'{text}' is negative; a number of complaints is 0 or more", text=text))
+    return value
+
+
+def _weight(text: str) -> tuple[str, float]:
+    criterion, sep, percent = text.partition("=")
+    if not sep or not criterion.strip():
+        raise argparse.ArgumentTypeError(tr("'{text}' should look like CRITERION=PERCENT, e.g. independence=30",
+                                            text=text))
+    try:
+        value = parse_number(percent)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=percent)) from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(tr("'{text}': a weight must be from 0 to 100 %", text=text))
+    return criterion.strip(), value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ombudscompare", description=tr(
+        "Compare the options for a municipality's external complaint body on cost and qualities."))
+    parser.add_argument("--version", action="version", version=f"ombudscompare {__version__}")
+    parser.add_argument("--lang", choices=("nl", "en"), help=tr("language of the output (default: the system's)"))
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    summary = commands.add_parser("summary", help=tr("print the comparison: ranking, totals, costs and weights"))
+    summary.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
+    summary.add_argument("--population", type=_whole_number, metavar="N", help=tr("number of inhabitants"))
+    summary.add_argument("--complaints", type=_count, metavar="N", help=tr("expected complaints a year"))
+    summary.add_argument("--weight", type=_weight, action="append", default=[], metavar="CRITERION=PERCENT",
+                         help=tr("give a criterion this share of the weight; the others keep their proportions"
+                                 " (repeatable)"))
+    summary.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
+    summary.add_argument("--explain", action="store_true",
+                         help=tr("show how each total comes about, criterion by criterion"))
+    summary.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
+
+    example = commands.add_parser("example", help=tr("write the built-in Haarlem 2018 case as a project file"))
+    example.add_argument("-o", "--output", metavar="FILE", help=tr("where to write it (default: standard output)"))
+    example.add_argument("--force", action="store_true", help=tr("overwrite FILE if it exists"))
+    return parser
+
+
+def _load(file: str | None) -> Project:
+    return haarlem_2018() if file is None else load_project(file)
+
+
+def _summary(args: argparse.Namespace, lang: str) -> int:
+    project = _load(args.file)
+    if args.population is not None or args.complaints is not None:
+        project = with_municipality(project, args.population, args.complaints)
+    if args.weight:
+        percents: dict[str, float] = {}
+        for criterion, value in args.weight:
+            percents[criterion] = value
+        project = with_weight_shares(project, percents)
+    evaluation = evaluate(project)
+    if args.json:
+        print(json.dumps(render_json(project, evaluation, lang), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_text(project, evaluation, lang, explain=args.explain))
+    return 0
+
+
+def _example(args: argparse.Namespace) -> int:
+    text = haarlem_2018_text()
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        raise UsageError(tr("{file}: already exists; choose another name or add --force to overwrite it",
+                            file=args.output))
+    write_bytes_atomic(target, text.encode("utf-8"))
+    print(tr("Wrote the Haarlem 2018 case to {file}", file=args.output), file=sys.stderr)
+    return 0
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Parse and run; returns the exit status. Errors are printed as one line."""
+    set_language(system_language())
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if "--lang" in argv:
+        at = argv.index("--lang")
+        if at + 1 < len(argv) and argv[at + 1] in ("nl", "en"):
+            set_language(argv[at + 1])
+            parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        lang = getattr(args, "lang", None) or system_language()
+        set_language(lang)
+        if args.command == "summary":
+            return _summary(args, lang)
+        if args.command == "example":
+            return _example(args)
+        print(tr("The window is not available in this version yet; here is the built-in Haarlem 2018 case."
+                 " Try 'ombudscompare --help'."), file=sys.stderr)
+        args = parser.parse_args(["summary"])
+        return _summary(args, lang)
+    except UsageError as exc:
+        _fail(str(exc))
+    except FileError as exc:
+        _fail(exc.render())
+    except ModelError as exc:
+        _fail(exc.message.render())
+    return EXIT_ERROR
+
+
+def _fail(line: str) -> None:
+    print(f"ombudscompare: {line}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point; never lets a traceback reach the user."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+    except Exception as exc:  # noqa: BLE001 - the last guard before a user would see a traceback
+        _fail(str(Message("unexpected internal error ({kind}: {detail}); please report it", kind=type(exc).__name__,
+                          detail=exc)))
+        return EXIT_ERROR

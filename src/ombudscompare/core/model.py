@@ -1,0 +1,197 @@
+"""The decision model: municipality, options with tariffs, criteria, scores (no Qt, no I/O)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("nl", "en")
+
+
+class CriterionKind(str, enum.Enum):
+    """Where a criterion's raw value comes from."""
+
+    COST_PER_INHABITANT = "cost_per_inhabitant"
+    SURCHARGE_PER_EXTRA_COMPLAINT = "surcharge_per_extra_complaint"
+    ANNUAL_COST = "annual_cost"
+    SCALE = "scale"
+    NUMBER = "number"
+
+    @property
+    def computed(self) -> bool:
+        """True for kinds whose value follows from the tariff, not from a score."""
+        return self in COMPUTED_KINDS
+
+
+COMPUTED_KINDS = frozenset(
+    {
+        CriterionKind.COST_PER_INHABITANT,
+        CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT,
+        CriterionKind.ANNUAL_COST,
+    }
+)
+
+
+class Direction(str, enum.Enum):
+    """Whether a lower or a higher raw value is better."""
+
+    LOWER = "lower"
+    HIGHER = "higher"
+
+
+SCALE_MIN = 1
+SCALE_MAX = 5
+DEFAULT_SCALE_LABELS = {
+    "nl": ("zeer zwak", "zwak", "redelijk", "goed", "zeer goed"),
+    "en": ("very weak", "weak", "fair", "good", "very good"),
+}
+
+
+@dataclass
+class LocalText:
+    """A text in one or more languages; lookups fall back to any language present."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def both(cls, nl: str, en: str | None = None) -> LocalText:
+        return cls({"nl": nl, "en": en if en is not None else nl})
+
+    def get(self, lang: str = "nl") -> str:
+        if self.texts.get(lang):
+            return self.texts[lang]
+        for other in LANGUAGES:
+            if self.texts.get(other):
+                return self.texts[other]
+        return next(iter(self.texts.values()), "")
+
+    def __bool__(self) -> bool:
+        return any(self.texts.values())
+
+
+@dataclass
+class Source:
+    """Where a number or a judgement comes from."""
+
+    title: str = ""
+    date: str = ""
+    location: str = ""
+    quote: str = ""
+    url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return not (self.title or self.date or self.location or self.quote or self.url)
+
+
+@dataclass
+class Municipality:
+    """The municipality that chooses; its size drives every tariff."""
+
+    name: str = ""
+    population: int = 1
+    complaints_per_year: float = 0
+    reference_year: int = 2018
+    source: Source = field(default_factory=Source)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Tariff:
+    """What an option charges a year; see core.tariff for the formula."""
+
+    fixed: float = 0
+    per_inhabitant: float = 0
+    per_complaint: float = 0
+    included_complaints: float = 0
+    surcharge: float = 0
+    indexation_percent: float = 0
+    source: Source = field(default_factory=Source)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Option:
+    """One candidate complaint body."""
+
+    id: str
+    name: LocalText
+    tariff: Tariff = field(default_factory=Tariff)
+    description: LocalText = field(default_factory=LocalText)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Criterion:
+    """One thing the options are compared on, with its value function and weight."""
+
+    id: str
+    name: LocalText
+    kind: CriterionKind
+    direction: Direction = Direction.HIGHER
+    best: float | None = None
+    worst: float | None = None
+    weight: float = 0
+    enabled: bool = True
+    description: LocalText = field(default_factory=LocalText)
+    unit: str = ""
+    scale_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def reference_levels(self) -> tuple[float, float]:
+        """(best, worst) raw levels that map to 100 and 0."""
+        if self.kind is CriterionKind.SCALE:
+            if self.direction is Direction.HIGHER:
+                return float(SCALE_MAX), float(SCALE_MIN)
+            return float(SCALE_MIN), float(SCALE_MAX)
+        assert self.best is not None and self.worst is not None
+        return self.best, self.worst
+
+    def scale_label(self, score: int, lang: str = "nl") -> str:
+        """The label of a 1–5 score, e.g. '4 – goed'."""
+        labels = self.scale_labels.get(lang) or DEFAULT_SCALE_LABELS.get(lang) or DEFAULT_SCALE_LABELS["nl"]
+        return f"{score} – {labels[score - SCALE_MIN]}"
+
+
+@dataclass
+class Score:
+    """An entered value (1–5 or a number) for one option on one criterion, with its grounds."""
+
+    option: str
+    criterion: str
+    value: float
+    justification: str = ""
+    source: Source = field(default_factory=Source)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    """Everything one comparison holds; what a project file stores."""
+
+    title: str = ""
+    municipality: Municipality = field(default_factory=Municipality)
+    options: list[Option] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    scores: dict[tuple[str, str], Score] = field(default_factory=dict)
+    format_minor: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def option(self, option_id: str) -> Option:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+    def score(self, option_id: str, criterion_id: str) -> Score | None:
+        return self.scores.get((option_id, criterion_id))
+
+    def enabled_criteria(self) -> list[Criterion]:
+        return [c for c in self.criteria if c.enabled]

@@ -1,0 +1,164 @@
+"""Scoring a council can follow: value functions, weight shares, weighted totals and their explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import Message
+from . import tariff as tariffs
+from .model import SCALE_MAX, SCALE_MIN, Criterion, CriterionKind, Option, Project
+
+TIE_TOLERANCE = 1e-9
+
+
+class ModelError(Exception):
+    """The model cannot be scored as it stands (for example, every weight is zero)."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.render("en"))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Cell:
+    """How one option fares on one criterion: raw value → 0–100 value → weighted contribution."""
+
+    criterion_id: str
+    raw: float
+    value: float
+    share: float
+    contribution: float
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    """One option's total, rank and the cells it is made of."""
+
+    option_id: str
+    total: float
+    rank: int
+    tied: bool
+    annual_cost: float
+    cost_per_inhabitant: float
+    cells: tuple[Cell, ...]
+
+    def cell(self, criterion_id: str) -> Cell:
+        for cell in self.cells:
+            if cell.criterion_id == criterion_id:
+                return cell
+        raise KeyError(criterion_id)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The outcome of scoring a project: per option (in project order) and the weight shares used."""
+
+    results: tuple[OptionResult, ...]
+    shares: dict[str, float]
+
+    def ranking(self) -> list[OptionResult]:
+        """Results best first; tied options keep their project order."""
+        return sorted(self.results, key=lambda r: r.rank)
+
+    def result(self, option_id: str) -> OptionResult:
+        for result in self.results:
+            if result.option_id == option_id:
+                return result
+        raise KeyError(option_id)
+
+
+def linear_value(raw: float, best: float, worst: float) -> float:
+    """0 at the worst reference level, 100 at the best, linear between, clamped to 0–100."""
+    value = (raw - worst) / (best - worst) * 100.0
+    return min(100.0, max(0.0, value))
+
+
+def weight_shares(project: Project) -> dict[str, float]:
+    """Each enabled criterion's share of the enabled weights (summing to 1)."""
+    enabled = project.enabled_criteria()
+    if not enabled:
+        raise ModelError(Message("no criterion is switched on; switch at least one on"))
+    total = sum(c.weight for c in enabled)
+    if total <= 0:
+        raise ModelError(Message("all weights of the criteria that are switched on are zero"))
+    return {c.id: c.weight / total for c in enabled}
+
+
+def raw_value(project: Project, option: Option, criterion: Criterion) -> float:
+    """The criterion's raw value for the option: computed from the tariff, or the entered score."""
+    town = project.municipality
+    kind = criterion.kind
+    if kind is CriterionKind.COST_PER_INHABITANT:
+        return tariffs.cost_per_inhabitant(option.tariff, town)
+    if kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:
+        return tariffs.extra_complaint_cost(option.tariff)
+    if kind is CriterionKind.ANNUAL_COST:
+        return tariffs.annual_cost(option.tariff, town.population, town.complaints_per_year)
+    score = project.score(option.id, criterion.id)
+    if score is None:
+        raise ModelError(
+            Message(
+                "option '{option}' has no score for criterion '{criterion}'",
+                option=option.id,
+                criterion=criterion.id,
+            )
+        )
+    return float(score.value)
+
+
+def criterion_value(criterion: Criterion, raw: float) -> float:
+    """The 0–100 value of a raw value under the criterion's value function."""
+    if criterion.kind is CriterionKind.SCALE:
+        value = (raw - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * 100.0
+        if criterion.direction.value == "lower":
+            value = 100.0 - value
+        return min(100.0, max(0.0, value))
+    best, worst = criterion.reference_levels()
+    return linear_value(raw, best, worst)
+
+
+def rank_totals(totals: list[float]) -> list[tuple[int, bool]]:
+    """Competition ranks (1, 1, 3, ...) and whether each total is tied with another."""
+    ranks = []
+    for i, total in enumerate(totals):
+        better = 0
+        tied = False
+        for j, other in enumerate(totals):
+            if i == j:
+                continue
+            if _same(other, total):
+                tied = True
+            elif other > total:
+                better += 1
+        ranks.append((better + 1, tied))
+    return ranks
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= TIE_TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def evaluate(project: Project) -> Evaluation:
+    """Score every option on every enabled criterion and rank the totals."""
+    if not project.options:
+        raise ModelError(Message("the project has no options to compare"))
+    shares = weight_shares(project)
+    enabled = project.enabled_criteria()
+    town = project.municipality
+    partial = []
+    for option in project.options:
+        cells = []
+        for criterion in enabled:
+            raw = raw_value(project, option, criterion)
+            value = criterion_value(criterion, raw)
+            share = shares[criterion.id]
+            cells.append(Cell(criterion.id, raw, value, share, share * value))
+        total = sum(cell.contribution for cell in cells)
+        cost = tariffs.annual_cost(option.tariff, town.population, town.complaints_per_year)
+        partial.append((option.id, total, cost, cost / town.population, tuple(cells)))
+    ranks = rank_totals([p[1] for p in partial])
+    results = tuple(
+        OptionResult(oid, total, rank, tied, cost, per_inh, cells)
+        for (oid, total, cost, per_inh, cells), (rank, tied) in zip(partial, ranks)
+    )
+    return Evaluation(results, shares)

@@ -1,0 +1,99 @@
+"""Atomic file writing: a failed save never leaves a damaged or half-written file in place of the old one."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from ..i18n import Message
+from .errors import FileError, Problem
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    getattr(errno, "EDQUOT", -1): "the disk quota is used up",
+    errno.EACCES: "no permission to write there",
+    errno.EPERM: "no permission to write there",
+    errno.EROFS: "the folder is on a read-only disk",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "the folder does not exist",
+    errno.EISDIR: "a folder with that name is in the way",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EBUSY: "the file is in use by another program",
+}
+
+
+def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> None:
+    """Call `write` on a temporary file beside `path`, sync it, then move it over `path`.
+
+    On any failure the temporary file is removed, an existing file at `path` is left as it was,
+    and a FileError says why in words a user understands.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise _error(target, IsADirectoryError(errno.EISDIR, "is a directory"))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _error(target, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _copy_mode(target, tmp_name)
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        _remove_quietly(tmp_name)
+        raise _error(target, exc) from None
+    except BaseException:
+        _remove_quietly(tmp_name)
+        raise
+    _sync_folder(folder)
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+    write_atomic(path, lambda handle: handle.write(data))
+
+
+def _copy_mode(target: Path, tmp_name: str) -> None:
+    """Keep the permissions of the file being replaced; a new file gets the usual umask ones."""
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp_name, mode)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def _error(target: Path, exc: OSError) -> FileError:
+    reason = _REASONS.get(exc.errno)
+    detail = Message(reason) if reason else (exc.strerror or exc.__class__.__name__)
+    return FileError(str(target), [Problem("", Message("cannot be saved: {reason}", reason=detail))])

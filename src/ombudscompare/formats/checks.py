@@ -1,0 +1,234 @@
+"""Field-level checks for reading untrusted data: every problem gets a path and a plain reason."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from typing import Any
+
+from ..core.model import LANGUAGES, LocalText, Source
+from ..i18n import Message
+from .errors import Problem
+
+MAX_PROBLEMS = 20
+MAX_TEXT = 10_000
+MAX_NAME = 200
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+SOURCE_FIELDS = ("title", "date", "location", "quote", "url")
+
+
+class TooManyProblems(Exception):
+    """Raised to stop reading once enough problems are known."""
+
+
+def describe(value: Any) -> str:
+    """A short rendering of a found value for a message: -5, "abc", a list, an object."""
+    if isinstance(value, dict):
+        return str(Message("an object"))
+    if isinstance(value, list):
+        return str(Message("a list"))
+    if value is None:
+        return "null"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() and abs(number) < 1e15 else repr(number)
+
+
+class Checker:
+    """Collects problems while reading; `strict` reports unknown fields instead of keeping them."""
+
+    def __init__(self, strict: bool = True):
+        self.problems: list[Problem] = []
+        self.strict = strict
+
+    def problem(self, path: str, msgid: str, **params: Any) -> None:
+        self.problems.append(Problem(path, Message(msgid, **params)))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise TooManyProblems
+
+    def object(self, value: Any, path: str) -> dict | None:
+        if not isinstance(value, dict):
+            self.problem(path, "must be an object (between curly braces), got {got}", got=describe(value))
+            return None
+        return value
+
+    def list(self, value: Any, path: str) -> list | None:
+        if not isinstance(value, list):
+            self.problem(path, "must be a list (between square brackets), got {got}", got=describe(value))
+            return None
+        return value
+
+    def extra_fields(self, data: dict, path: str, known: tuple[str, ...]) -> dict[str, Any]:
+        """Fields this version does not know: kept for a newer file, reported as likely typos otherwise."""
+        extra = {k: v for k, v in data.items() if k not in known}
+        if not extra or not self.strict:
+            return extra
+        for key in extra:
+            hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if hint:
+                self.problem(join(path, key), "unknown field; did you mean '{hint}'?", hint=hint[0])
+            else:
+                self.problem(join(path, key), "unknown field; expected one of: {known}", known=", ".join(known))
+        return {}
+
+    def number(
+        self,
+        data: dict,
+        key: str,
+        path: str,
+        *,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        integer: bool = False,
+        default: float | None = None,
+    ) -> float | None:
+        """A finite JSON number within bounds; `default` makes the field optional."""
+        where = join(path, key)
+        if key not in data:
+            if default is None:
+                self.problem(where, "is missing; it must be a number")
+            return default
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(where, "must be a number, got {got}", got=describe(value))
+            return default
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(where, "must be a finite number, got {got}", got=describe(value))
+            return default
+        if isinstance(value, int) and abs(value) > 10**15:
+            self.problem(where, "is too large a number, got {got}", got=describe(value))
+            return default
+        if integer and not float(value).is_integer():
+            self.problem(where, "must be a whole number, got {got}", got=describe(value))
+            return default
+        low_ok = minimum is None or value >= minimum
+        high_ok = maximum is None or value <= maximum
+        if not (low_ok and high_ok):
+            if minimum is not None and maximum is not None:
+                self.problem(
+                    where,
+                    "must be a number from {low} to {high}, got {got}",
+                    low=_fmt(minimum),
+                    high=_fmt(maximum),
+                    got=describe(value),
+                )
+            elif minimum is not None:
+                self.problem(where, "must be a number ≥ {low}, got {got}", low=_fmt(minimum), got=describe(value))
+            else:
+                self.problem(where, "must be a number ≤ {high}, got {got}", high=_fmt(maximum), got=describe(value))
+            return default
+        return int(value) if integer else value
+
+    def boolean(self, data: dict, key: str, path: str, default: bool) -> bool:
+        if key not in data:
+            return default
+        value = data[key]
+        if not isinstance(value, bool):
+            self.problem(join(path, key), "must be true or false, got {got}", got=describe(value))
+            return default
+        return value
+
+    def text(
+        self,
+        data: dict,
+        key: str,
+        path: str,
+        *,
+        required: bool = False,
+        single_line: bool = False,
+        max_length: int = MAX_TEXT,
+    ) -> str:
+        where = join(path, key)
+        if key not in data:
+            if required:
+                self.problem(where, "is missing; it must be a text")
+            return ""
+        return self.text_value(data[key], where, required=required, single_line=single_line, max_length=max_length)
+
+    def text_value(
+        self, value: Any, where: str, *, required: bool = False, single_line: bool = False, max_length: int = MAX_TEXT
+    ) -> str:
+        if not isinstance(value, str):
+            self.problem(where, "must be a text (between double quotes), got {got}", got=describe(value))
+            return ""
+        if required and not value.strip():
+            self.problem(where, "must not be empty")
+            return value
+        if len(value) > max_length:
+            self.problem(where, "is too long: {length} characters, at most {limit}", length=len(value), limit=max_length)
+            return value[:max_length]
+        pattern = _CONTROL_SINGLE_LINE if single_line else _CONTROL
+        if pattern.search(value):
+            if single_line:
+                self.problem(where, "must not contain control characters or line breaks")
+            else:
+                self.problem(where, "must not contain control characters")
+        return value
+
+    def identifier(self, data: dict, key: str, path: str) -> str | None:
+        where = join(path, key)
+        if key not in data:
+            self.problem(where, "is missing; it must be an identifier such as 'independence'")
+            return None
+        value = data[key]
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.problem(
+                where,
+                "must be an identifier of letters, digits, '_', '-' or '.', starting with a letter or digit"
+                " (at most 64 characters), got {got}",
+                got=describe(value),
+            )
+            return None
+        return value
+
+    def local_text(self, data: dict, key: str, path: str, *, required: bool, single_line: bool) -> LocalText:
+        """A text per language, {"nl": "…", "en": "…"}; a plain text counts as Dutch."""
+        where = join(path, key)
+        if key not in data:
+            if required:
+                self.problem(where, "is missing; it must be a text per language, such as {example}",
+                             example='{"nl": "…", "en": "…"}')
+            return LocalText()
+        value = data[key]
+        limit = MAX_NAME if single_line else MAX_TEXT
+        if isinstance(value, str):
+            return LocalText({"nl": self.text_value(value, where, required=required, single_line=single_line,
+                                                    max_length=limit)})
+        texts = self.object(value, where)
+        if texts is None:
+            return LocalText()
+        result = {}
+        for lang, text in texts.items():
+            if lang not in LANGUAGES and self.strict:
+                self.problem(join(where, lang), "unknown language; use {languages}", languages=" or ".join(LANGUAGES))
+                continue
+            result[lang] = self.text_value(text, join(where, lang), single_line=single_line, max_length=limit)
+        if required and not any(t.strip() for t in result.values()):
+            self.problem(where, "must have a text in at least one language")
+        return LocalText(result)
+
+    def source(self, data: dict, key: str, path: str) -> Source:
+        if key not in data:
+            return Source()
+        where = join(path, key)
+        value = self.object(data[key], where)
+        if value is None:
+            return Source()
+        fields = {name: self.text(value, name, where) for name in SOURCE_FIELDS}
+        extra = self.extra_fields(value, where, SOURCE_FIELDS)
+        return Source(**fields, extra=extra)

@@ -1,0 +1,47 @@
+"""The one error a file reader raises: what file, where in it, and what is wrong — translatable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import Message, tr
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file, at a place such as 'options[1].tariff.surcharge' or 'line 3, column 5'."""
+
+    place: str | Message
+    message: Message
+
+    def render(self, lang: str | None = None) -> str:
+        text = self.message.render(lang)
+        place = self.place.render(lang) if isinstance(self.place, Message) else self.place
+        return f"{place}: {text}" if place else text
+
+
+class FileError(Exception):
+    """A file could not be read or written; carries every problem found, first one first."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = str(path)
+        self.problems = list(problems)
+        super().__init__(self.render("en"))
+
+    @classmethod
+    def single(cls, path: str, place: str, msgid: str, **params) -> FileError:
+        return cls(path, [Problem(place, Message(msgid, **params))])
+
+    def render(self, lang: str | None = None) -> str:
+        """One line: 'file: place: problem' and how many more there are."""
+        first = self.problems[0].render(lang) if self.problems else tr("unknown problem", lang)
+        line = f"{self.path}: {first}" if self.path else first
+        more = len(self.problems) - 1
+        if more == 1:
+            line += " " + tr("(and 1 more problem)", lang)
+        elif more > 1:
+            line += " " + tr("(and {count} more problems)", lang, count=more)
+        return line
+
+    def render_all(self, lang: str | None = None) -> list[str]:
+        return [p.render(lang) for p in self.problems]

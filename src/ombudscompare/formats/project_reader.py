@@ -1,0 +1,346 @@
+"""Reading a project from parsed JSON: validate everything, report problems by path, build the model."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..core.model import (
+    SCALE_MAX,
+    SCALE_MIN,
+    Criterion,
+    CriterionKind,
+    Direction,
+    Municipality,
+    Option,
+    Project,
+    Score,
+    Tariff,
+)
+from .checks import MAX_NAME, Checker, TooManyProblems, describe, join
+from .errors import Problem
+
+FORMAT_NAME = "ombudscompare-project"
+FORMAT_MAJOR = 1
+FORMAT_MINOR = 0
+
+TOP_FIELDS = ("format", "version", "title", "municipality", "options", "criteria", "scores")
+MUNICIPALITY_FIELDS = ("name", "population", "complaints_per_year", "reference_year", "source")
+OPTION_FIELDS = ("id", "name", "description", "tariff")
+TARIFF_FIELDS = (
+    "fixed",
+    "per_inhabitant",
+    "per_complaint",
+    "included_complaints",
+    "surcharge",
+    "indexation_percent",
+    "source",
+)
+CRITERION_FIELDS = (
+    "id",
+    "name",
+    "description",
+    "kind",
+    "direction",
+    "best",
+    "worst",
+    "weight",
+    "enabled",
+    "unit",
+    "scale_labels",
+)
+SCORE_FIELDS = ("option", "criterion", "value", "justification", "source")
+
+MAX_POPULATION = 100_000_000
+MAX_COMPLAINTS = 10_000_000
+MAX_AMOUNT = 1e12
+MAX_WEIGHT = 1e9
+MAX_ITEMS = 1000
+_VERSION = re.compile(r"^(\d{1,4})\.(\d{1,4})$")
+
+
+def read_project(data: Any) -> tuple[Project | None, list[Problem]]:
+    """Build a Project from parsed JSON, or return the problems that stop it (first ones first)."""
+    checker = Checker(strict=True)
+    try:
+        project = _read(checker, data)
+    except TooManyProblems:
+        project = None
+    if checker.problems:
+        return None, checker.problems
+    return project, []
+
+
+def _read(ck: Checker, data: Any) -> Project | None:
+    top = ck.object(data, "")
+    if top is None:
+        return None
+    minor = _read_header(ck, top)
+    if minor is None:
+        return None
+    ck.strict = minor <= FORMAT_MINOR
+    project = Project(format_minor=max(minor, FORMAT_MINOR))
+    project.title = ck.text(top, "title", "", single_line=True, max_length=MAX_NAME)
+    project.extra = ck.extra_fields(top, "", TOP_FIELDS)
+    if "municipality" not in top:
+        ck.problem("municipality", "is missing; it must hold the municipality's name, population and complaints")
+    else:
+        project.municipality = _read_municipality(ck, top["municipality"], "municipality")
+    project.options = _read_list(ck, top, "options", _read_option)
+    project.criteria = _read_list(ck, top, "criteria", _read_criterion)
+    _check_unique(ck, project.options, "options")
+    _check_unique(ck, project.criteria, "criteria")
+    _check_weights(ck, project.criteria)
+    if ck.problems:
+        return None
+    if "scores" in top:
+        scores = ck.list(top["scores"], "scores")
+        for index, item in enumerate(scores or []):
+            _read_score(ck, item, join("scores", index), project)
+    _check_scores_complete(ck, project)
+    return project
+
+
+def _read_header(ck: Checker, top: dict) -> int | None:
+    fmt = top.get("format")
+    if fmt != FORMAT_NAME:
+        if "format" not in top:
+            ck.problem("format", "is missing: this is not an OmbudsCompare project file")
+        else:
+            ck.problem("format", "is {got}: this is not an OmbudsCompare project file", got=describe(fmt))
+        return None
+    version = top.get("version")
+    match = _VERSION.match(version) if isinstance(version, str) else None
+    if match is None:
+        ck.problem("version", "must be a format version such as \"1.0\", got {got}", got=describe(version))
+        return None
+    major, minor = int(match.group(1)), int(match.group(2))
+    if major > FORMAT_MAJOR:
+        ck.problem(
+            "version",
+            "the file was made by a newer OmbudsCompare (format {version}); this version reads format {ours}.x,"
+            " please update the program",
+            version=version,
+            ours=FORMAT_MAJOR,
+        )
+        return None
+    if major < FORMAT_MAJOR:
+        ck.problem("version", "format {version} is not supported", version=version)
+        return None
+    return minor
+
+
+def _read_list(ck: Checker, top: dict, key: str, read_item) -> list:
+    if key not in top:
+        ck.problem(key, "is missing; it must be a list with at least one entry")
+        return []
+    items = ck.list(top[key], key)
+    if items is None:
+        return []
+    if not items:
+        ck.problem(key, "must have at least one entry")
+    if len(items) > MAX_ITEMS:
+        ck.problem(key, "has {count} entries, at most {limit} are allowed", count=len(items), limit=MAX_ITEMS)
+        return []
+    result = []
+    for index, item in enumerate(items):
+        value = read_item(ck, item, join(key, index))
+        if value is not None:
+            result.append(value)
+    return result
+
+
+def _read_municipality(ck: Checker, value: Any, path: str) -> Municipality:
+    data = ck.object(value, path)
+    if data is None:
+        return Municipality()
+    return Municipality(
+        name=ck.text(data, "name", path, required=True, single_line=True, max_length=MAX_NAME),
+        population=ck.number(data, "population", path, minimum=1, maximum=MAX_POPULATION, integer=True) or 1,
+        complaints_per_year=ck.number(data, "complaints_per_year", path, minimum=0, maximum=MAX_COMPLAINTS) or 0,
+        reference_year=ck.number(data, "reference_year", path, minimum=1900, maximum=2200, integer=True) or 2018,
+        source=ck.source(data, "source", path),
+        extra=ck.extra_fields(data, path, MUNICIPALITY_FIELDS),
+    )
+
+
+def _read_option(ck: Checker, value: Any, path: str) -> Option | None:
+    data = ck.object(value, path)
+    if data is None:
+        return None
+    option_id = ck.identifier(data, "id", path)
+    name = ck.local_text(data, "name", path, required=True, single_line=True)
+    description = ck.local_text(data, "description", path, required=False, single_line=False)
+    tariff = Tariff()
+    where = join(path, "tariff")
+    if "tariff" not in data:
+        ck.problem(where, "is missing; it must hold the option's tariff")
+    else:
+        tariff = _read_tariff(ck, data["tariff"], where)
+    extra = ck.extra_fields(data, path, OPTION_FIELDS)
+    if option_id is None:
+        return None
+    return Option(option_id, name, tariff, description, extra)
+
+
+def _read_tariff(ck: Checker, value: Any, path: str) -> Tariff:
+    data = ck.object(value, path)
+    if data is None:
+        return Tariff()
+
+    def amount(key: str, maximum: float = MAX_AMOUNT) -> float:
+        return ck.number(data, key, path, minimum=0, maximum=maximum, default=0)
+
+    return Tariff(
+        fixed=amount("fixed"),
+        per_inhabitant=amount("per_inhabitant", 1e6),
+        per_complaint=amount("per_complaint"),
+        included_complaints=amount("included_complaints", MAX_COMPLAINTS),
+        surcharge=amount("surcharge"),
+        indexation_percent=ck.number(data, "indexation_percent", path, minimum=-50, maximum=100, default=0),
+        source=ck.source(data, "source", path),
+        extra=ck.extra_fields(data, path, TARIFF_FIELDS),
+    )
+
+
+def _enum(ck: Checker, data: dict, key: str, path: str, enum_type, default=None):
+    where = join(path, key)
+    if key not in data:
+        if default is None:
+            ck.problem(where, "is missing; it must be one of: {choices}", choices=", ".join(e.value for e in enum_type))
+        return default
+    try:
+        return enum_type(data[key])
+    except (ValueError, TypeError):
+        ck.problem(
+            where,
+            "must be one of: {choices}, got {got}",
+            choices=", ".join(e.value for e in enum_type),
+            got=describe(data[key]),
+        )
+        return None
+
+
+def _read_criterion(ck: Checker, value: Any, path: str) -> Criterion | None:
+    data = ck.object(value, path)
+    if data is None:
+        return None
+    criterion_id = ck.identifier(data, "id", path)
+    name = ck.local_text(data, "name", path, required=True, single_line=True)
+    description = ck.local_text(data, "description", path, required=False, single_line=False)
+    kind = _enum(ck, data, "kind", path, CriterionKind)
+    natural = Direction.LOWER if kind is not None and kind.computed else Direction.HIGHER
+    direction = _enum(ck, data, "direction", path, Direction, default=natural)
+    weight = ck.number(data, "weight", path, minimum=0, maximum=MAX_WEIGHT)
+    enabled = ck.boolean(data, "enabled", path, default=True)
+    unit = ck.text(data, "unit", path, single_line=True, max_length=40)
+    best = worst = None
+    if kind is CriterionKind.SCALE:
+        for key in ("best", "worst"):
+            if key in data:
+                ck.problem(join(path, key), "is not used for a 1–5 scale: 1 always counts 0 and 5 counts 100"
+                           " (or the reverse with direction 'lower'); remove it")
+    elif kind is not None:
+        best = ck.number(data, "best", path, minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT)
+        worst = ck.number(data, "worst", path, minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT)
+        if best is not None and worst is not None and direction is not None:
+            _check_levels(ck, path, direction, best, worst)
+    labels = _read_scale_labels(ck, data, path, kind)
+    extra = ck.extra_fields(data, path, CRITERION_FIELDS)
+    if None in (criterion_id, kind, direction, weight):
+        return None
+    return Criterion(criterion_id, name, kind, direction, best, worst, weight, enabled, description, unit, labels,
+                     extra)
+
+
+def _check_levels(ck: Checker, path: str, direction: Direction, best: float, worst: float) -> None:
+    if best == worst:
+        ck.problem(join(path, "worst"), "must differ from best, both are {got}", got=describe(best))
+    elif direction is Direction.LOWER and best > worst:
+        ck.problem(join(path, "best"), "with direction 'lower' the best level must be below the worst level,"
+                   " got best {best} and worst {worst}", best=describe(best), worst=describe(worst))
+    elif direction is Direction.HIGHER and best < worst:
+        ck.problem(join(path, "best"), "with direction 'higher' the best level must be above the worst level,"
+                   " got best {best} and worst {worst}", best=describe(best), worst=describe(worst))
+
+
+def _read_scale_labels(ck: Checker, data: dict, path: str, kind) -> dict[str, tuple[str, ...]]:
+    if "scale_labels" not in data:
+        return {}
+    where = join(path, "scale_labels")
+    if kind is not CriterionKind.SCALE:
+        ck.problem(where, "is only used by criteria of kind 'scale'")
+        return {}
+    labels = ck.object(data["scale_labels"], where)
+    result = {}
+    for lang, items in (labels or {}).items():
+        spot = join(where, lang)
+        values = ck.list(items, spot)
+        if values is None:
+            continue
+        if len(values) != SCALE_MAX - SCALE_MIN + 1:
+            ck.problem(spot, "must list exactly 5 labels, for 1 to 5; got {count}", count=len(values))
+            continue
+        result[lang] = tuple(ck.text_value(v, join(spot, i), required=True, single_line=True, max_length=60)
+                             for i, v in enumerate(values))
+    return result
+
+
+def _check_unique(ck: Checker, items: list, path: str) -> None:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item.id in seen:
+            ck.problem(join(join(path, index), "id"), "'{id}' is used twice; every id must be unique", id=item.id)
+        seen.add(item.id)
+
+
+def _check_weights(ck: Checker, criteria: list[Criterion]) -> None:
+    enabled = [c for c in criteria if c.enabled]
+    if criteria and not enabled:
+        ck.problem("criteria", "no criterion is switched on; switch at least one on")
+    elif enabled and sum(c.weight for c in enabled) <= 0:
+        ck.problem("criteria", "all weights of the criteria that are switched on are zero")
+
+
+def _read_score(ck: Checker, value: Any, path: str, project: Project) -> None:
+    data = ck.object(value, path)
+    if data is None:
+        return
+    option_id = data.get("option")
+    criterion_id = data.get("criterion")
+    known_options = {o.id for o in project.options}
+    criteria = {c.id: c for c in project.criteria}
+    if option_id not in known_options:
+        ck.problem(join(path, "option"), "is not the id of an option in this file, got {got}", got=describe(option_id))
+    criterion = criteria.get(criterion_id) if isinstance(criterion_id, str) else None
+    if criterion is None:
+        ck.problem(join(path, "criterion"), "is not the id of a criterion in this file, got {got}",
+                   got=describe(criterion_id))
+    elif criterion.kind.computed:
+        ck.problem(join(path, "criterion"), "'{id}' is computed from the tariffs and takes no score", id=criterion_id)
+        criterion = None
+    if criterion is not None and criterion.kind is CriterionKind.SCALE:
+        number = ck.number(data, "value", path, minimum=SCALE_MIN, maximum=SCALE_MAX, integer=True)
+    else:
+        number = ck.number(data, "value", path, minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT)
+    justification = ck.text(data, "justification", path)
+    source = ck.source(data, "source", path)
+    extra = ck.extra_fields(data, path, SCORE_FIELDS)
+    if criterion is None or option_id not in known_options or number is None:
+        return
+    key = (option_id, criterion_id)
+    if key in project.scores:
+        ck.problem(path, "a second score for option '{option}' on criterion '{criterion}'", option=option_id,
+                   criterion=criterion_id)
+        return
+    project.scores[key] = Score(option_id, criterion_id, number, justification, source, extra)
+
+
+def _check_scores_complete(ck: Checker, project: Project) -> None:
+    for criterion in project.criteria:
+        if criterion.kind.computed or not criterion.enabled:
+            continue
+        for option in project.options:
+            if (option.id, criterion.id) not in project.scores:
+                ck.problem("scores", "option '{option}' has no score for criterion '{criterion}'",
+                           option=option.id, criterion=criterion.id)

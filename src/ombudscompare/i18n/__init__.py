@@ -1,0 +1,90 @@
+"""Qt-free translation for the core, file formats and command line: English message ids, Dutch catalogue.
+
+The window will use Qt's own pipeline for its widgets; messages that come out of the core
+(validation problems, model errors) are `Message` objects rendered in whatever language is
+current when they are shown, so switching language never needs the model recomputed.
+"""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..resources import read_text
+
+SUPPORTED = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+_current = [DEFAULT_LANGUAGE]
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    """msgid → translation for `lang` (English needs none)."""
+    if lang == "en":
+        return {}
+    return json.loads(read_text(f"translations/{lang}.json"))
+
+
+def translate(msgid: str, lang: str | None = None) -> str:
+    """The translation of `msgid`, or `msgid` itself when there is none."""
+    return catalogue(lang or _current[0]).get(msgid, msgid)
+
+
+def tr(msgid: str, lang: str | None = None, /, **params: Any) -> str:
+    """Translate and fill in `{placeholders}`."""
+    text = translate(msgid, lang)
+    return text.format(**params) if params else text
+
+
+def set_language(lang: str) -> None:
+    if lang not in SUPPORTED:
+        raise ValueError(lang)
+    _current[0] = lang
+
+
+def language() -> str:
+    return _current[0]
+
+
+def system_language(environ: dict[str, str] | None = None) -> str:
+    """'nl' or 'en' from LC_ALL / LC_MESSAGES / LANG (POSIX) or the Windows locale; Dutch otherwise."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var, "")
+        if value:
+            code = value.split(":")[0].split(".")[0].split("_")[0].lower()
+            if code in SUPPORTED:
+                return code
+            if code not in ("c", "posix"):
+                return "en"
+    if environ is None:
+        try:
+            code = (locale.getlocale()[0] or "").split("_")[0].lower()
+        except ValueError:
+            code = ""
+        if code in SUPPORTED:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Message:
+    """A translatable message with parameters, rendered when shown."""
+
+    msgid: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(self, msgid: str, /, **params: Any):
+        object.__setattr__(self, "msgid", msgid)
+        object.__setattr__(self, "params", params)
+
+    def render(self, lang: str | None = None) -> str:
+        params = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.params.items()}
+        return tr(self.msgid, lang, **params)
+
+    def __str__(self) -> str:
+        return self.render()
