@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.model import CriterionKind, Project
-from ..core.scoring import Evaluation
+from ..core.scoring import Evaluation, rounded_percentages
 from ..i18n import tr
 from ..i18n.numbers import format_money, format_number, format_percent
 
@@ -82,9 +82,11 @@ def render_text(project: Project, evaluation: Evaluation, lang: str, explain: bo
     lines += ["", conclusion(project, evaluation, lang)]
     lines += ["", tr("Weights", lang)]
     rows = []
+    shown = rounded_percentages(evaluation.shares, 1)
     for criterion in project.criteria:
-        share = evaluation.shares.get(criterion.id)
-        rows.append([criterion.name.get(lang), format_percent(share, 1, lang) if share is not None else tr("off", lang)])
+        percent = shown.get(criterion.id)
+        rows.append([criterion.name.get(lang),
+                     format_percent(percent / 100.0, 1, lang) if percent is not None else tr("off", lang)])
     lines += _table(rows, right={1})
     if explain:
         lines += _explanation(project, evaluation, lang)

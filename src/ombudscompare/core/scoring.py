@@ -162,3 +162,17 @@ def evaluate(project: Project) -> Evaluation:
         for (oid, total, cost, per_inh, cells), (rank, tied) in zip(partial, ranks)
     )
     return Evaluation(results, shares)
+
+
+def rounded_percentages(shares: dict[str, float], decimals: int = 1) -> dict[str, float]:
+    """Shares as percentages rounded so that the shown figures add up to exactly 100 (largest remainder)."""
+    if not shares:
+        return {}
+    unit = 10 ** decimals
+    scaled = {key: share * 100.0 * unit for key, share in shares.items()}
+    floors = {key: int(value // 1) for key, value in scaled.items()}
+    missing = round(100 * unit * sum(shares.values())) - sum(floors.values())
+    by_remainder = sorted(scaled, key=lambda key: scaled[key] - floors[key], reverse=True)
+    for key in by_remainder[: max(0, missing)]:
+        floors[key] += 1
+    return {key: floors[key] / unit for key in shares}

@@ -119,7 +119,7 @@ class Checker:
         low_ok = minimum is None or value >= minimum
         high_ok = maximum is None or value <= maximum
         if not (low_ok and high_ok):
-            if minimum is not None and maximum is not None:
+            if minimum is not None and maximum is not None and maximum - minimum <= 1000:
                 self.problem(
                     where,
                     "must be a number from {low} to {high}, got {got}",
@@ -127,7 +127,7 @@ class Checker:
                     high=_fmt(maximum),
                     got=describe(value),
                 )
-            elif minimum is not None:
+            elif not low_ok:
                 self.problem(where, "must be a number ≥ {low}, got {got}", low=_fmt(minimum), got=describe(value))
             else:
                 self.problem(where, "must be a number ≤ {high}, got {got}", high=_fmt(maximum), got=describe(value))

@@ -306,16 +306,17 @@ def _read_score(ck: Checker, value: Any, path: str, project: Project) -> None:
     data = ck.object(value, path)
     if data is None:
         return
-    option_id = data.get("option")
-    criterion_id = data.get("criterion")
+    option_id = data.get("option") if isinstance(data.get("option"), str) else None
+    criterion_id = data.get("criterion") if isinstance(data.get("criterion"), str) else None
     known_options = {o.id for o in project.options}
     criteria = {c.id: c for c in project.criteria}
     if option_id not in known_options:
-        ck.problem(join(path, "option"), "is not the id of an option in this file, got {got}", got=describe(option_id))
-    criterion = criteria.get(criterion_id) if isinstance(criterion_id, str) else None
+        ck.problem(join(path, "option"), "is not the id of an option in this file, got {got}",
+                   got=describe(data.get("option")))
+    criterion = criteria.get(criterion_id)
     if criterion is None:
         ck.problem(join(path, "criterion"), "is not the id of a criterion in this file, got {got}",
-                   got=describe(criterion_id))
+                   got=describe(data.get("criterion")))
     elif criterion.kind.computed:
         ck.problem(join(path, "criterion"), "'{id}' is computed from the tariffs and takes no score", id=criterion_id)
         criterion = None

@@ -1,0 +1,67 @@
+"""Benchmarks anyone can run: `python bench/bench.py` prints one JSON object of figures (milliseconds).
+
+Machines are noisy, so every figure is a median over repeated runs, and each is also given as a
+ratio to a baseline measured in the same run: json.loads of the same project text (what the
+standard library needs merely to parse the data the model is built from).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+
+from ombudscompare.core.scoring import evaluate
+from ombudscompare.core.synthetic import generated_project
+from ombudscompare.examples import haarlem_2018
+from ombudscompare.formats.project_file import dumps, parse_project
+
+
+def timed(func, repeats: int) -> dict[str, float]:
+    """Median and 95th percentile of `repeats` calls, in milliseconds (after one warm-up call)."""
+    func()
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        samples.append((time.perf_counter() - start) * 1000.0)
+    samples.sort()
+    return {
+        "median_ms": round(statistics.median(samples), 4),
+        "p95_ms": round(samples[min(len(samples) - 1, int(0.95 * len(samples)))], 4),
+        "runs": repeats,
+    }
+
+
+def case(name: str, project, repeats: int) -> dict[str, object]:
+    text = dumps(project)
+    baseline = timed(lambda: json.loads(text), repeats)
+    score = timed(lambda: evaluate(project), repeats)
+    load = timed(lambda: parse_project(text), max(5, repeats // 4))
+    return {
+        "case": name,
+        "options": len(project.options),
+        "criteria": len(project.criteria),
+        "score": score,
+        "load_and_validate": load,
+        "baseline_json_loads": baseline,
+        "score_vs_baseline": round(score["median_ms"] / baseline["median_ms"], 3),
+        "load_vs_baseline": round(load["median_ms"] / baseline["median_ms"], 3),
+    }
+
+
+def main() -> int:
+    results = {
+        "python": sys.version.split()[0],
+        "scoring": [
+            case("haarlem-2018", haarlem_2018(), 500),
+            case("generated-50x40", generated_project(50, 40, seed=1), 100),
+        ],
+    }
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

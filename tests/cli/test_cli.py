@@ -1,0 +1,146 @@
+"""The command line as a user meets it: output, what-if options, and one-line errors with status 2."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ombudscompare.cli.main import main
+from ombudscompare.examples import haarlem_2018_text
+from ombudscompare.formats.project_file import load_project
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def summary_json(capsys, *argv):
+    code, out, err = run(capsys, "summary", "--json", *argv)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_example_writes_an_editable_project_file(tmp_path, capsys):
+    target = tmp_path / "haarlem.json"
+    code, _, err = run(capsys, "--lang", "en", "example", "-o", str(target))
+    assert code == 0
+    assert "Wrote the Haarlem 2018 case" in err
+    assert target.read_text(encoding="utf-8") == haarlem_2018_text()
+    assert load_project(target).municipality.population == 159717
+
+
+def test_example_does_not_overwrite_without_force(tmp_path, capsys):
+    target = tmp_path / "mine.json"
+    target.write_text("my own work")
+    code, _, err = run(capsys, "--lang", "en", "example", "-o", str(target))
+    assert code == 2
+    assert "already exists" in err and err.count("\n") == 1
+    assert target.read_text() == "my own work"
+    assert run(capsys, "example", "-o", str(target), "--force")[0] == 0
+
+
+def test_summary_json_of_the_built_in_case(capsys):
+    data = summary_json(capsys, "--lang", "en")
+    first, second = data["options"]
+    assert (first["id"], first["rank"]) == ("no", 1)
+    assert first["total"] == pytest.approx(77.19, abs=0.01)
+    assert second["total"] == pytest.approx(60.50, abs=0.01)
+    assert round(first["annual_cost"], 2) == 31191.17
+    assert first["cost_per_inhabitant"] == pytest.approx(31191.17 / 159717, rel=1e-6)
+    weights = {c["id"]: c["weight"] for c in data["criteria"]}
+    assert weights["independence"] == pytest.approx(20)
+    assert weights["awareness"] == 0
+    assert sum(weights.values()) == pytest.approx(100)
+    assert first["name"] == "National Ombudsman"
+
+
+def test_summary_of_a_file_equals_the_built_in(tmp_path, capsys):
+    target = tmp_path / "h.json"
+    target.write_text(haarlem_2018_text(), encoding="utf-8")
+    assert summary_json(capsys, str(target)) == summary_json(capsys)
+
+
+def test_what_if_options(capsys):
+    data = summary_json(capsys, "--complaints", "150", "--population", "200000")
+    goma = next(o for o in data["options"] if o["id"] == "goma")
+    assert goma["annual_cost"] == pytest.approx(43297.29 + 50 * 432.97)
+    no = next(o for o in data["options"] if o["id"] == "no")
+    assert no["annual_cost"] == pytest.approx(0.19529023 * 200000)
+
+
+def test_weight_option_keeps_other_proportions_and_flips_ranking(capsys):
+    data = summary_json(capsys, "--weight", "local_involvement=40")
+    assert data["options"][0]["id"] == "goma"
+    weights = {c["id"]: c["weight"] for c in data["criteria"]}
+    assert weights["local_involvement"] == pytest.approx(40)
+    assert weights["independence"] == pytest.approx(15)
+
+
+def test_dutch_text_summary_uses_dutch_numbers(capsys):
+    code, out, _ = run(capsys, "--lang", "nl", "summary")
+    assert code == 0
+    assert "€ 31.191,17" in out and "77,2" in out and "159.717 inwoners" in out
+    assert "Lokale betrokkenheid" in out and "20,0 %" in out
+
+
+def test_english_explanation(capsys):
+    code, out, _ = run(capsys, "--lang", "en", "summary", "--explain")
+    assert code == 0
+    assert "How the total of National Ombudsman comes about" in out
+    assert "2 – weak" in out and "€432.97" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["summary", "nowhere.json"], "nowhere.json: file not found"),
+        (["summary", "--population", "many"], "'many' is not a number"),
+        (["summary", "--population", "-5"], "'-5' is not a whole number of at least 1"),
+        (["summary", "--complaints", "-1"], "is negative"),
+        (["summary", "--weight", "independence"], "should look like CRITERION=PERCENT"),
+        (["summary", "--weight", "charisma=20"], "unknown criterion 'charisma'"),
+        (["summary", "--weight", "independence=150"], "from 0 to 100"),
+        (["summary", "--frobnicate"], "unknown arguments: --frobnicate"),
+        (["sumary"], "invalid choice"),
+    ],
+)
+def test_errors_are_one_line_with_status_2(capsys, argv, words):
+    code, out, err = run(capsys, "--lang", "en", *argv)
+    assert code == 2
+    assert words in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert out == ""
+
+
+def test_invalid_file_names_file_place_and_problem(tmp_path, capsys):
+    target = tmp_path / "bad.json"
+    target.write_text(haarlem_2018_text().replace('"surcharge": 432.97', '"surcharge": -5'), encoding="utf-8")
+    code, _, err = run(capsys, "--lang", "en", "summary", str(target))
+    assert code == 2
+    assert err == f"ombudscompare: {target}: options[1].tariff.surcharge: must be a number ≥ 0, got -5\n"
+
+
+def test_dutch_error(tmp_path, capsys):
+    code, _, err = run(capsys, "--lang", "nl", "summary", str(tmp_path / "weg.json"))
+    assert code == 2 and "weg.json: bestand niet gevonden" in err
+
+
+def test_installed_command_runs_without_traceback(tmp_path):
+    script = shutil.which("ombudscompare", path=str(Path(sys.executable).parent))
+    assert script, "the ombudscompare command is installed beside the interpreter"
+    env = dict(os.environ, LANG="en_GB.UTF-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    done = subprocess.run([script, "summary", str(broken)], capture_output=True, text=True, env=env)
+    assert done.returncode == 2
+    assert done.stderr.startswith("ombudscompare: ") and "Traceback" not in done.stderr
+    done = subprocess.run([sys.executable, "-m", "ombudscompare", "summary", "--json"], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["options"][0]["id"] == "no"

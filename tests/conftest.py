@@ -1,0 +1,22 @@
+"""Shared fixtures: a fixed language per test and the built-in Haarlem case."""
+
+from __future__ import annotations
+
+import pytest
+
+from ombudscompare import i18n
+from ombudscompare.examples import haarlem_2018
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English unless a test switches; restored afterwards."""
+    before = i18n.language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)
+
+
+@pytest.fixture
+def haarlem():
+    return haarlem_2018()

@@ -1,0 +1,89 @@
+"""Atomic saving: a failure part-way leaves the previous file intact and no temporary file behind."""
+
+import errno
+import os
+
+import pytest
+
+from ombudscompare.formats.atomic import write_atomic, write_bytes_atomic
+from ombudscompare.formats.errors import FileError
+from ombudscompare.formats.project_file import dumps, load_project, save_project
+
+
+def test_writes_and_replaces(tmp_path):
+    target = tmp_path / "p.json"
+    write_bytes_atomic(target, b"one")
+    write_bytes_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert os.listdir(tmp_path) == ["p.json"]
+
+
+def test_disk_full_half_way_keeps_the_old_file(tmp_path, haarlem):
+    target = tmp_path / "haarlem.json"
+    save_project(haarlem, target)
+    before = target.read_bytes()
+
+    def half_then_full(handle):
+        handle.write(b'{"format": "ombudscompare-project", "ver')
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(FileError) as caught:
+        write_atomic(target, half_then_full)
+    assert caught.value.render("en") == f"{target}: cannot be saved: the disk is full"
+    assert caught.value.render("nl").endswith("kan niet worden opgeslagen: de schijf is vol")
+    assert target.read_bytes() == before
+    assert os.listdir(tmp_path) == ["haarlem.json"]
+    assert load_project(target) == haarlem
+
+
+def test_an_interrupted_save_leaves_no_partial_file(tmp_path):
+    target = tmp_path / "p.json"
+    target.write_bytes(b"old")
+
+    def interrupted(handle):
+        handle.write(b"ne")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, interrupted)
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["p.json"]
+
+
+def test_missing_folder_is_a_clear_error(tmp_path, haarlem):
+    with pytest.raises(FileError, match="cannot be saved: the folder does not exist"):
+        save_project(haarlem, tmp_path / "no" / "such" / "folder" / "p.json")
+
+
+def test_folder_in_the_way_is_a_clear_error(tmp_path, haarlem):
+    (tmp_path / "p.json").mkdir()
+    with pytest.raises(FileError, match="a folder with that name is in the way"):
+        save_project(haarlem, tmp_path / "p.json")
+
+
+def test_a_file_where_the_folder_should_be(tmp_path, haarlem):
+    (tmp_path / "plain").write_text("x")
+    with pytest.raises(FileError, match="cannot be saved"):
+        save_project(haarlem, tmp_path / "plain" / "p.json")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write into read-only folders")
+def test_read_only_folder_keeps_the_old_file(tmp_path, haarlem):
+    target = tmp_path / "p.json"
+    save_project(haarlem, target)
+    os.chmod(tmp_path, 0o500)
+    try:
+        with pytest.raises(FileError, match="no permission to write there"):
+            save_project(haarlem, target)
+    finally:
+        os.chmod(tmp_path, 0o700)
+    assert target.read_text(encoding="utf-8") == dumps(haarlem)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_permissions_of_the_replaced_file_are_kept(tmp_path):
+    target = tmp_path / "p.json"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    write_bytes_atomic(target, b"new")
+    assert (os.stat(target).st_mode & 0o777) == 0o640
