@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("default", max_examples=300, deadline=None)
+settings.register_profile("thorough", max_examples=5000, deadline=None)
+settings.load_profile("default")
 
 from ombudscompare import i18n
 from ombudscompare.examples import haarlem_2018

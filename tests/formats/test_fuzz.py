@@ -43,19 +43,19 @@ def _load_or_clear_error(text):
         assert error.render("nl")
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(cut=st.integers(0, len(TEXT)))
 def test_truncations(cut):
     _load_or_clear_error(TEXT[:cut])
 
 
-@settings(max_examples=300, deadline=None)
+@settings()
 @given(position=st.integers(0, len(TEXT) - 1), junk=st.text(min_size=1, max_size=5))
 def test_character_damage(position, junk):
     _load_or_clear_error(TEXT[:position] + junk + TEXT[position + len(junk):])
 
 
-@settings(max_examples=500, deadline=None)
+@settings()
 @given(index=st.integers(0, len(PATHS) - 1), value=json_values, delete=st.booleans())
 def test_value_replacements(index, value, delete):
     data = json.loads(TEXT)
@@ -70,7 +70,7 @@ def test_value_replacements(index, value, delete):
     _load_or_clear_error(json.dumps(data))
 
 
-@settings(max_examples=100, deadline=None)
+@settings()
 @given(seed=st.integers(0, 2**32 - 1))
 def test_shuffled_lists_and_dropped_entries(seed):
     rng = random.Random(seed)

@@ -39,9 +39,16 @@ def describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
 def join(path: str, key: str | int) -> str:
+    """'options[1].tariff'; odd keys (spaces, line breaks, very long) are quoted: 'x["a b"]'."""
     if isinstance(key, int):
         return f"{path}[{key}]"
+    if not _PLAIN_KEY.match(key):
+        quoted = json.dumps(key if len(key) <= 40 else key[:37] + "…")
+        return f"{path}[{quoted}]"
     return f"{path}.{key}" if path else key
 
 
