@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import settings
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 settings.register_profile("default", max_examples=300, deadline=None)
 settings.register_profile("thorough", max_examples=5000, deadline=None)
 settings.load_profile("default")
 
-from ombudscompare import i18n
-from ombudscompare.examples import haarlem_2018
+from ombudscompare import i18n  # noqa: E402
+from ombudscompare.examples import haarlem_2018  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

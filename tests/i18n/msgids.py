@@ -8,7 +8,7 @@ from pathlib import Path
 import ombudscompare
 
 PACKAGE = Path(ombudscompare.__file__).parent
-_FIRST_ARG = {"tr", "Message", "translate"}
+_FIRST_ARG = {"tr", "Message", "translate", "N_"}
 _SECOND_ARG = {"problem"}
 _THIRD_ARG = {"single"}
 
@@ -25,8 +25,6 @@ def message_ids(root: Path = PACKAGE) -> dict[str, str]:
     """msgid → 'file:line' of its first use, for every literal message id in the package."""
     found: dict[str, str] = {}
     for path in sorted(root.rglob("*.py")):
-        if "ui" in path.relative_to(root).parts:
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             literal = None
@@ -43,9 +41,11 @@ def message_ids(root: Path = PACKAGE) -> dict[str, str]:
             if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "_REASONS" for t in node.targets):
                 for value in node.value.values:
                     found.setdefault(value.value, f"{path.relative_to(root)}:{value.lineno}")
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "known" for t in node.targets):
-                if isinstance(node.value, ast.Dict):
-                    for value in node.value.values:
+            names = [t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)]
+            if isinstance(node, ast.Assign) and any(n == "known" or n.endswith(("_NAMES", "_TEXTS")) for n in names):
+                values = node.value.values if isinstance(node.value, ast.Dict) else getattr(node.value, "elts", [])
+                if values:
+                    for value in values:
                         if isinstance(value, ast.Constant):
                             found.setdefault(value.value, f"{path.relative_to(root)}:{value.lineno}")
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -84,7 +85,8 @@ def _weight(text: str) -> tuple[str, float]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ombudscompare", description=tr(
+    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | summary | example] ..."),
+                     description=tr(
         "Compare the options for a municipality's external complaint body on cost and qualities."))
     parser.add_argument("--version", action="version", version=f"ombudscompare {__version__}")
     parser.add_argument("--lang", choices=("nl", "en"), help=tr("language of the output (default: the system's)"))
@@ -153,18 +155,22 @@ def run(argv: list[str] | None = None) -> int:
         if at + 1 < len(argv) and argv[at + 1] in ("nl", "en"):
             set_language(argv[at + 1])
             parser = build_parser()
+    commands = {"summary", "example"}
+    window_file = None
+    rest = [a for a in argv if a not in ("--lang", "nl", "en")]
+    if len(rest) == 1 and rest[0] not in commands and _looks_like_file(rest[0]):
+        window_file = rest[0]
+        argv = [a for a in argv if a != window_file]
     try:
         args = parser.parse_args(argv)
+        args.window_file = window_file
         lang = getattr(args, "lang", None) or system_language()
         set_language(lang)
         if args.command == "summary":
             return _summary(args, lang)
         if args.command == "example":
             return _example(args)
-        print(tr("The window is not available in this version yet; here is the built-in Haarlem 2018 case."
-                 " Try 'ombudscompare --help'."), file=sys.stderr)
-        args = parser.parse_args(["summary"])
-        return _summary(args, lang)
+        return _window(args.window_file, getattr(args, "lang", None))
     except UsageError as exc:
         _fail(str(exc))
     except FileError as exc:
@@ -172,6 +178,24 @@ def run(argv: list[str] | None = None) -> int:
     except ModelError as exc:
         _fail(exc.message.render())
     return EXIT_ERROR
+
+
+def _looks_like_file(arg: str) -> bool:
+    return not arg.startswith("-") and (Path(arg).exists() or Path(arg).suffix.lower() in (".json", ".xlsx"))
+
+
+def _window(file: str | None, lang: str | None) -> int:
+    """Open the window; without a usable Qt or screen, say so in one line."""
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
+        raise UsageError(tr("the window cannot start: there is no screen (DISPLAY is not set). The command line"
+                            " still works; see 'ombudscompare --help'."))
+    try:
+        from ..ui.app import run as run_window
+    except ImportError as exc:
+        raise UsageError(tr("the window cannot start: {reason}. The command line still works; see"
+                            " 'ombudscompare --help'.", reason=exc)) from None
+    return run_window(file, lang)
 
 
 def _fail(line: str) -> None:

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.model import CriterionKind, Project
+from ..core.model import Project
 from ..core.scoring import Evaluation, rounded_percentages
 from ..i18n import tr
 from ..i18n.numbers import format_money, format_number, format_percent
-
-
-def raw_text(project: Project, criterion_id: str, raw: float, lang: str) -> str:
-    """A raw criterion value as a reader expects it: money, a scale label, or a number with its unit."""
-    criterion = project.criterion(criterion_id)
-    if criterion.kind is CriterionKind.COST_PER_INHABITANT:
-        return format_money(raw, lang, decimals=4)
-    if criterion.kind in (CriterionKind.ANNUAL_COST, CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT):
-        return format_money(raw, lang)
-    if criterion.kind is CriterionKind.SCALE:
-        return criterion.scale_label(int(raw), lang)
-    number = format_number(raw, 2 if not float(raw).is_integer() else 0, lang)
-    return f"{number} {criterion.unit}".rstrip()
+from ..presentation import conclusion, raw_text
 
 
 def _table(rows: list[list[str]], right: set[int]) -> list[str]:
@@ -30,29 +18,6 @@ def _table(rows: list[list[str]], right: set[int]) -> list[str]:
         cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)]
         lines.append("  " + "  ".join(cells).rstrip())
     return lines
-
-
-def conclusion(project: Project, evaluation: Evaluation, lang: str) -> str:
-    """One sentence on who ranks first, with the margin or the tie."""
-    ranking = evaluation.ranking()
-    first = ranking[0]
-    name = project.option(first.option_id).name.get(lang)
-    if len(ranking) == 1:
-        return tr("{name} is the only option ({total}).", lang, name=name, total=format_number(first.total, 1, lang))
-    leaders = [r for r in ranking if r.rank == 1]
-    if len(leaders) > 1:
-        names = ", ".join(project.option(r.option_id).name.get(lang) for r in leaders)
-        return tr("Tie for first place: {names} ({total}).", lang, names=names,
-                  total=format_number(first.total, 1, lang))
-    second = ranking[1]
-    return tr(
-        "{name} ranks first with {total}, ahead of {other} with {other_total}.",
-        lang,
-        name=name,
-        total=format_number(first.total, 1, lang),
-        other=project.option(second.option_id).name.get(lang),
-        other_total=format_number(second.total, 1, lang),
-    )
 
 
 def render_text(project: Project, evaluation: Evaluation, lang: str, explain: bool = False) -> str:

@@ -40,6 +40,11 @@ def tr(msgid: str, lang: str | None = None, /, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a message id for translation where it is defined; `tr` translates it where it is shown."""
+    return msgid
+
+
 def set_language(lang: str) -> None:
     if lang not in SUPPORTED:
         raise ValueError(lang)

@@ -1,0 +1,250 @@
+"""Reversible edits of a project — what the window's undo stack is made of (no Qt here).
+
+Every edit addresses its target by ids, never by object, so applying and reverting in any
+order of undo/redo always finds the right thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import SCALE_MAX, SCALE_MIN, Criterion, CriterionKind, LocalText, Option, Project, Score, Source
+
+# A target is a tuple naming where a value lives:
+#   ("project", attr)                       ("municipality", attr)
+#   ("option", option_id, attr)             ("tariff", option_id, attr)
+#   ("option_name", option_id, lang)        ("criterion", criterion_id, attr)
+#   ("criterion_name", criterion_id, lang)  ("score", option_id, criterion_id, attr)
+#   ("score_source", option_id, criterion_id, attr)
+Target = tuple
+
+
+def _locate(project: Project, target: Target) -> tuple[Any, Any, bool]:
+    """(container, key, is_mapping) for a target."""
+    kind = target[0]
+    if kind == "project":
+        return project, target[1], False
+    if kind == "municipality":
+        return project.municipality, target[1], False
+    if kind == "option":
+        return project.option(target[1]), target[2], False
+    if kind == "tariff":
+        return project.option(target[1]).tariff, target[2], False
+    if kind == "option_name":
+        return project.option(target[1]).name.texts, target[2], True
+    if kind == "criterion":
+        return project.criterion(target[1]), target[2], False
+    if kind == "criterion_name":
+        return project.criterion(target[1]).name.texts, target[2], True
+    if kind == "score":
+        return project.scores[(target[1], target[2])], target[3], False
+    if kind == "score_source":
+        return project.scores[(target[1], target[2])].source, target[3], False
+    raise KeyError(target)
+
+
+def get_value(project: Project, target: Target) -> Any:
+    container, key, mapping = _locate(project, target)
+    return container.get(key, "") if mapping else getattr(container, key)
+
+
+def set_value(project: Project, target: Target, value: Any) -> None:
+    container, key, mapping = _locate(project, target)
+    if mapping:
+        container[key] = value
+    else:
+        setattr(container, key, value)
+
+
+class Edit:
+    """A change that can be applied to and reverted from a project."""
+
+    structural = False
+
+    def apply(self, project: Project) -> None:
+        raise NotImplementedError
+
+    def revert(self, project: Project) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class SetField(Edit):
+    """Set one value; `old` is what it was."""
+
+    target: Target
+    old: Any
+    new: Any
+
+    @classmethod
+    def of(cls, project: Project, target: Target, new: Any) -> SetField:
+        return cls(target, get_value(project, target), new)
+
+    def apply(self, project: Project) -> None:
+        set_value(project, self.target, self.new)
+
+    def revert(self, project: Project) -> None:
+        set_value(project, self.target, self.old)
+
+
+@dataclass
+class Compound(Edit):
+    """Several edits as one step."""
+
+    edits: list[Edit] = field(default_factory=list)
+
+    @property
+    def structural(self) -> bool:  # type: ignore[override]
+        return any(e.structural for e in self.edits)
+
+    def apply(self, project: Project) -> None:
+        for edit in self.edits:
+            edit.apply(project)
+
+    def revert(self, project: Project) -> None:
+        for edit in reversed(self.edits):
+            edit.revert(project)
+
+
+@dataclass
+class InsertOption(Edit):
+    """Insert an option (with its scores) at a position."""
+
+    index: int
+    option: Option
+    scores: list[Score] = field(default_factory=list)
+    structural = True
+
+    def apply(self, project: Project) -> None:
+        project.options.insert(self.index, self.option)
+        for score in self.scores:
+            project.scores[(score.option, score.criterion)] = score
+
+    def revert(self, project: Project) -> None:
+        del project.options[self.index]
+        for score in self.scores:
+            project.scores.pop((score.option, score.criterion), None)
+
+
+@dataclass
+class InsertCriterion(Edit):
+    """Insert a criterion (with its scores) at a position."""
+
+    index: int
+    criterion: Criterion
+    scores: list[Score] = field(default_factory=list)
+    structural = True
+
+    def apply(self, project: Project) -> None:
+        project.criteria.insert(self.index, self.criterion)
+        for score in self.scores:
+            project.scores[(score.option, score.criterion)] = score
+
+    def revert(self, project: Project) -> None:
+        del project.criteria[self.index]
+        for score in self.scores:
+            project.scores.pop((score.option, score.criterion), None)
+
+
+@dataclass
+class AddScores(Edit):
+    """Add scores that were missing."""
+
+    scores: list[Score]
+
+    def apply(self, project: Project) -> None:
+        for score in self.scores:
+            project.scores[(score.option, score.criterion)] = score
+
+    def revert(self, project: Project) -> None:
+        for score in self.scores:
+            project.scores.pop((score.option, score.criterion), None)
+
+
+@dataclass
+class Inverse(Edit):
+    """The opposite of an edit: removing is inserting reverted."""
+
+    edit: Edit
+
+    @property
+    def structural(self) -> bool:  # type: ignore[override]
+        return self.edit.structural
+
+    def apply(self, project: Project) -> None:
+        self.edit.revert(project)
+
+    def revert(self, project: Project) -> None:
+        self.edit.apply(project)
+
+
+def default_score(option_id: str, criterion: Criterion) -> Score:
+    """The score a new option or criterion starts with: the middle of the scale, or 0."""
+    value = (SCALE_MIN + SCALE_MAX) // 2 if criterion.kind is CriterionKind.SCALE else 0
+    return Score(option_id, criterion.id, value, "", Source())
+
+
+def missing_scores(project: Project, criterion: Criterion) -> list[Score]:
+    if criterion.kind.computed:
+        return []
+    return [default_score(o.id, criterion) for o in project.options if (o.id, criterion.id) not in project.scores]
+
+
+def unique_id(prefix: str, taken: set[str]) -> str:
+    number = 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"
+
+
+def add_option(project: Project, name: LocalText, index: int | None = None) -> InsertOption:
+    option = Option(unique_id("option", {o.id for o in project.options}), name)
+    scores = [default_score(option.id, c) for c in project.criteria if not c.kind.computed]
+    return InsertOption(len(project.options) if index is None else index, option, scores)
+
+
+def remove_option(project: Project, option_id: str) -> Inverse:
+    index = next(i for i, o in enumerate(project.options) if o.id == option_id)
+    scores = [s for key, s in project.scores.items() if key[0] == option_id]
+    return Inverse(InsertOption(index, project.options[index], scores))
+
+
+def add_criterion(project: Project, criterion: Criterion, index: int | None = None) -> InsertCriterion:
+    criterion.id = unique_id("criterion", {c.id for c in project.criteria})
+    scores = [] if criterion.kind.computed else [default_score(o.id, criterion) for o in project.options]
+    return InsertCriterion(len(project.criteria) if index is None else index, criterion, scores)
+
+
+def remove_criterion(project: Project, criterion_id: str) -> Inverse:
+    index = next(i for i, c in enumerate(project.criteria) if c.id == criterion_id)
+    scores = [s for key, s in project.scores.items() if key[1] == criterion_id]
+    return Inverse(InsertCriterion(index, project.criteria[index], scores))
+
+
+def set_weights(project: Project, weights: dict[str, float], enable: bool = True) -> Compound:
+    """Set several criteria's weights at once, switching them on (with default scores) if asked."""
+    edits: list[Edit] = []
+    for criterion in project.criteria:
+        if criterion.id not in weights:
+            continue
+        if enable and not criterion.enabled and weights[criterion.id] > 0:
+            missing = missing_scores(project, criterion)
+            if missing:
+                edits.append(AddScores(missing))
+            edits.append(SetField(("criterion", criterion.id, "enabled"), False, True))
+        if criterion.weight != weights[criterion.id]:
+            edits.append(SetField(("criterion", criterion.id, "weight"), criterion.weight, weights[criterion.id]))
+    return Compound(edits)
+
+
+def set_enabled(project: Project, criterion_id: str, enabled: bool) -> Compound:
+    """Switch a criterion on (adding default scores it lacks) or off."""
+    criterion = project.criterion(criterion_id)
+    edits: list[Edit] = []
+    if enabled:
+        missing = missing_scores(project, criterion)
+        if missing:
+            edits.append(AddScores(missing))
+    edits.append(SetField(("criterion", criterion_id, "enabled"), criterion.enabled, enabled))
+    return Compound(edits)

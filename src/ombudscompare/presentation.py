@@ -1,0 +1,115 @@
+"""Words and figures for people: raw values, how they were computed, kind names, the conclusion (Qt-free)."""
+
+from __future__ import annotations
+
+from .core.model import Criterion, CriterionKind, Direction, Option, Project
+from .core.scoring import Evaluation
+from .i18n import tr
+from .i18n.numbers import format_money, format_number
+
+KIND_NAMES = {
+    CriterionKind.COST_PER_INHABITANT: "cost per inhabitant (computed)",
+    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: "surcharge per extra complaint (computed)",
+    CriterionKind.ANNUAL_COST: "annual cost (computed)",
+    CriterionKind.SCALE: "scale 1–5",
+    CriterionKind.NUMBER: "number",
+}
+DIRECTION_NAMES = {Direction.LOWER: "lower is better", Direction.HIGHER: "higher is better"}
+
+
+def kind_name(kind: CriterionKind, lang: str | None = None) -> str:
+    return tr(KIND_NAMES[kind], lang)
+
+
+def direction_name(direction: Direction, lang: str | None = None) -> str:
+    return tr(DIRECTION_NAMES[direction], lang)
+
+
+def amount_text(criterion: Criterion, amount: float, lang: str | None = None) -> str:
+    """A level or raw value of a numeric criterion in its unit: money for cost kinds."""
+    if criterion.kind is CriterionKind.COST_PER_INHABITANT:
+        return format_money(amount, lang, decimals=4)
+    if criterion.kind in (CriterionKind.ANNUAL_COST, CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT):
+        return format_money(amount, lang)
+    number = format_number(amount, 0 if float(amount).is_integer() else 2, lang)
+    return f"{number} {criterion.unit}".rstrip()
+
+
+def raw_text(project: Project, criterion_id: str, raw: float, lang: str | None = None) -> str:
+    """A raw criterion value as a reader expects it: money, a scale label, or a number with its unit."""
+    criterion = project.criterion(criterion_id)
+    if criterion.kind is CriterionKind.SCALE:
+        return criterion.scale_label(int(raw), lang or "nl")
+    return amount_text(criterion, raw, lang)
+
+
+def how_computed(project: Project, option: Option, criterion: Criterion, lang: str | None = None) -> str:
+    """One line on where a computed value comes from, e.g. '€ 31.191,17 ÷ 159.717 inhabitants'."""
+    from .core.tariff import annual_cost
+
+    town = project.municipality
+    tariff = option.tariff
+    if criterion.kind is CriterionKind.COST_PER_INHABITANT:
+        cost = annual_cost(tariff, town.population, town.complaints_per_year)
+        return tr("annual cost {cost} ÷ {population} inhabitants", lang, cost=format_money(cost, lang),
+                  population=format_number(town.population, 0, lang))
+    if criterion.kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:
+        return tr("{per_complaint} per complaint + {surcharge} surcharge above {included} complaints", lang,
+                  per_complaint=format_money(tariff.per_complaint, lang), surcharge=format_money(tariff.surcharge, lang),
+                  included=format_number(tariff.included_complaints, 0, lang))
+    if criterion.kind is CriterionKind.ANNUAL_COST:
+        return annual_cost_formula(project, option, lang)
+    return ""
+
+
+def annual_cost_formula(project: Project, option: Option, lang: str | None = None) -> str:
+    """The tariff formula with this municipality's numbers filled in."""
+    town = project.municipality
+    t = option.tariff
+    extra = max(0.0, town.complaints_per_year - t.included_complaints)
+    return tr(
+        "{fixed} + {per_inhabitant} × {population} inhabitants + {per_complaint} × {complaints} complaints"
+        " + {surcharge} × {extra} extra complaints",
+        lang,
+        fixed=format_money(t.fixed, lang),
+        per_inhabitant=format_money(t.per_inhabitant, lang, 4),
+        population=format_number(town.population, 0, lang),
+        per_complaint=format_money(t.per_complaint, lang),
+        complaints=format_number(town.complaints_per_year, 0, lang),
+        surcharge=format_money(t.surcharge, lang),
+        extra=format_number(extra, 0, lang),
+    )
+
+
+def value_function_text(criterion: Criterion, lang: str | None = None) -> str:
+    """How the raw value becomes 0–100, in words."""
+    if criterion.kind is CriterionKind.SCALE:
+        if criterion.direction is Direction.LOWER:
+            return tr("(5 − score) ÷ 4 × 100", lang)
+        return tr("(score − 1) ÷ 4 × 100", lang)
+    best, worst = criterion.reference_levels()
+    return tr("linear: {best} counts 100, {worst} counts 0", lang, best=amount_text(criterion, best, lang),
+              worst=amount_text(criterion, worst, lang))
+
+
+def conclusion(project: Project, evaluation: Evaluation, lang: str | None = None) -> str:
+    """One sentence on who ranks first, with the margin or the tie."""
+    ranking = evaluation.ranking()
+    first = ranking[0]
+    name = project.option(first.option_id).name.get(lang or "nl")
+    if len(ranking) == 1:
+        return tr("{name} is the only option ({total}).", lang, name=name, total=format_number(first.total, 1, lang))
+    leaders = [r for r in ranking if r.rank == 1]
+    if len(leaders) > 1:
+        names = ", ".join(project.option(r.option_id).name.get(lang or "nl") for r in leaders)
+        return tr("Tie for first place: {names} ({total}).", lang, names=names,
+                  total=format_number(first.total, 1, lang))
+    second = ranking[1]
+    return tr(
+        "{name} ranks first with {total}, ahead of {other} with {other_total}.",
+        lang,
+        name=name,
+        total=format_number(first.total, 1, lang),
+        other=project.option(second.option_id).name.get(lang or "nl"),
+        other_total=format_number(second.total, 1, lang),
+    )

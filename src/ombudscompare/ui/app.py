@@ -1,0 +1,116 @@
+"""Starting the window: the application, language and translators, recovery, then the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..examples import haarlem_2018
+from ..formats.errors import FileError
+from ..formats.project_file import load_project
+from ..i18n import set_language, system_language, tr
+from .charts import style
+from .document import Document
+from .mainwindow import MainWindow
+from .recovery import Recovery
+from .settings import Settings
+
+LOCALES = {"nl": QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands),
+           "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
+_translators: list[QTranslator] = []
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named so that settings and recovery files have a home."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("OmbudsCompare")
+    app.setApplicationName("OmbudsCompare")
+    style.configure()
+    return app
+
+
+def apply_language(lang: str) -> None:
+    """Our catalogue, Qt's own strings (buttons, dialogs) and the number locale, all in `lang`."""
+    set_language(lang)
+    QLocale.setDefault(LOCALES[lang])
+    app = QApplication.instance()
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if lang != "en":
+        translator = QTranslator()
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(LOCALES[lang], "qtbase", "_", folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+
+
+def recovery_folder() -> Path:
+    override = os.environ.get("OMBUDSCOMPARE_DATA_DIR")
+    base = override or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+def offer_recovery(window: MainWindow, recovery: Recovery) -> None:
+    """After a crash: ask whether to restore the newest unsaved work; the others are dropped."""
+    orphans = recovery.orphans()
+    if not orphans:
+        return
+    newest = orphans[0]
+    for other in orphans[1:]:
+        Recovery.discard(other)
+    try:
+        when = datetime.fromisoformat(newest.saved_at).strftime("%d-%m-%Y %H:%M")
+    except ValueError:
+        when = newest.saved_at
+    name = os.path.basename(newest.original_path) if newest.original_path else (newest.project.title or tr("Untitled"))
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Restore unsaved work?"),
+                      tr("OmbudsCompare was closed unexpectedly. Unsaved work on “{name}” from {when} was kept.",
+                         name=name, when=when), QMessageBox.StandardButton.NoButton, window)
+    box.setObjectName("recovery_prompt")
+    box.setInformativeText(tr("Restore it now? If you choose not to, it is deleted."))
+    restore = box.addButton(tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is restore:
+        window.document.replace(newest.project, newest.original_path, modified=True)
+        window.keep_recovery()
+    Recovery.discard(newest)
+
+
+def run(path: str | None = None, lang: str | None = None, settings_path: str | None = None) -> int:
+    """Open the window on `path` (or the Haarlem case) and run until it closes."""
+    app = application()
+    settings = Settings(settings_path)
+    apply_language(lang or settings.language or system_language())
+    project, opened, problem = haarlem_2018(), None, None
+    if path is not None:
+        try:
+            project, opened = load_project(path), os.path.abspath(path)
+        except FileError as error:
+            problem = error.render()
+    document = Document(project, opened)
+    recovery = Recovery(recovery_folder())
+    window = MainWindow(document, settings, recovery)
+    window.language_requested.connect(lambda code: switch_language(window, code))
+    if opened:
+        settings.add_recent(opened)
+    window.show()
+    if problem:
+        window.files.warn(tr("Cannot open the project"), problem)
+    offer_recovery(window, recovery)
+    return app.exec()
+
+
+def switch_language(window: MainWindow, lang: str) -> None:
+    apply_language(lang)
+    window.settings.language = lang
+    window.retranslate()

@@ -1,0 +1,1 @@
+"""pyqtgraph charts of the results, styled for a projector and for print."""

@@ -1,0 +1,44 @@
+"""The profile: each option's 0–100 value per criterion as grouped horizontal bars."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...i18n import language, tr
+from .base import BarChart
+
+GROUP_THICKNESS = 0.6
+
+
+class ProfileChart(BarChart):
+    """One group per enabled criterion (first on top), one colour-and-hatch per option."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        self.setObjectName("profile_chart")
+        self.data: dict = {}
+        self.redraw()
+
+    def draw(self) -> None:
+        project = self.document.project
+        evaluation = self.document.evaluation
+        lang = language()
+        criteria = [c for c in project.criteria if c.enabled]
+        results = evaluation.results
+        m, n = len(criteria), len(results)
+        values = np.array([[r.cell(c.id).value for c in criteria] for r in results]).reshape(n, m)
+        thickness = GROUP_THICKNESS / max(1, n)
+        centres = np.arange(m - 1, -1, -1, dtype=float)
+        self.ensure_series(n)
+        for i, series in enumerate(self.series):
+            offset = (n - 1) / 2.0 * thickness - i * thickness
+            series.set_bars(np.zeros(m), centres + offset, values[i], thickness * 0.9)
+        self.set_legend([project.option(r.option_id).name.get(lang) for r in results])
+        self.ensure_texts(0)
+        self.set_names([(centre + GROUP_THICKNESS / 2 + 0.02, c.name.get(lang)) for centre, c in zip(centres.tolist(), criteria)])
+        self.plot.setXRange(0, 100, padding=0.02)
+        self.plot.setYRange(-0.4, m - 0.15, padding=0)
+        self.plot.setLabel("bottom", tr("Value (0–100) per criterion"))
+        self.set_title(tr("Profile"))
+        self.data = {"options": [r.option_id for r in results], "criteria": [c.id for c in criteria],
+                     "values": values}

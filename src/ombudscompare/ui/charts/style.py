@@ -1,0 +1,80 @@
+"""The charts' look: white background, large type, Okabe–Ito colours and hatch patterns (never colour alone)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+
+# Okabe & Ito (2008), safe for the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+PATTERNS = (
+    Qt.BrushStyle.NoBrush,
+    Qt.BrushStyle.BDiagPattern,
+    Qt.BrushStyle.HorPattern,
+    Qt.BrushStyle.FDiagPattern,
+    Qt.BrushStyle.CrossPattern,
+    Qt.BrushStyle.VerPattern,
+    Qt.BrushStyle.DiagCrossPattern,
+    Qt.BrushStyle.Dense6Pattern,
+)
+HATCH_COLOUR = QColor(255, 255, 255, 200)
+HATCH_ON_LIGHT = QColor(0, 0, 0, 170)
+FOREGROUND = QColor("#202020")
+LABEL_POINT_SIZE = 12
+SMALL_POINT_SIZE = 9
+TITLE_POINT_SIZE = 14
+
+
+def configure() -> None:
+    """Global pyqtgraph options, set once before any chart is made."""
+    pg.setConfigOptions(background="w", foreground=FOREGROUND, antialias=True)
+
+
+def colour(index: int) -> QColor:
+    return QColor(PALETTE[index % len(PALETTE)])
+
+
+def pattern(index: int) -> Qt.BrushStyle:
+    """A different hatch for every colour cycle, so neighbours differ in colour and every 8th also in hatch."""
+    return PATTERNS[(index + index // len(PALETTE)) % len(PATTERNS)]
+
+
+def hatch_brush(index: int) -> QBrush:
+    base = colour(index)
+    ink = HATCH_ON_LIGHT if base.lightnessF() > 0.6 else HATCH_COLOUR
+    return QBrush(ink, pattern(index))
+
+
+def font(point_size: int = LABEL_POINT_SIZE, bold: bool = False) -> QFont:
+    result = QFont()
+    result.setPointSize(point_size)
+    result.setBold(bold)
+    return result
+
+
+def style_axes(plot: pg.PlotItem) -> None:
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setTickFont(font())
+        axis.setTextPen(pg.mkPen(FOREGROUND))
+        axis.setPen(pg.mkPen(FOREGROUND))
+        axis.label.setFont(font())
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(x=False, y=False)
+
+
+def swatch(index: int, size: QSize) -> QPixmap:
+    """A legend swatch: the series' colour with its hatch, outlined."""
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.white)
+    painter = QPainter(pixmap)
+    rect = QRectF(1, 1, size.width() - 2, size.height() - 2)
+    painter.setPen(QPen(FOREGROUND, 1))
+    painter.setBrush(QBrush(colour(index)))
+    painter.drawRect(rect)
+    painter.setBrush(hatch_brush(index))
+    painter.drawRect(rect)
+    painter.end()
+    return pixmap

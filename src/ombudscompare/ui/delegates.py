@@ -1,0 +1,53 @@
+"""One delegate for every table: spin boxes and combo boxes as the model's editor hint asks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate
+
+from .models.base import EDITOR_ROLE, ChoiceEditor, NumberEditor
+
+
+class EditorDelegate(QStyledItemDelegate):
+    """Numbers in the language's locale with sensible limits; scale scores from their labels."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        spec = index.data(EDITOR_ROLE)
+        if isinstance(spec, NumberEditor):
+            editor = QDoubleSpinBox(parent)
+            editor.setLocale(QLocale())
+            editor.setRange(spec.minimum, spec.maximum)
+            editor.setDecimals(spec.decimals)
+            editor.setSuffix(spec.suffix)
+            editor.setGroupSeparatorShown(True)
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+            editor.setFrame(False)
+            return editor
+        if isinstance(spec, ChoiceEditor):
+            editor = QComboBox(parent)
+            editor.addItems(list(spec.labels))
+            editor.setFrame(False)
+            editor.activated.connect(lambda _i, e=editor: self.commitData.emit(e))
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        spec = index.data(EDITOR_ROLE)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(spec, NumberEditor) and isinstance(editor, QDoubleSpinBox):
+            editor.setValue(float(value or 0))
+            editor.selectAll()
+        elif isinstance(spec, ChoiceEditor) and isinstance(editor, QComboBox):
+            editor.setCurrentIndex(int(value) - spec.offset if value is not None else 0)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        spec = index.data(EDITOR_ROLE)
+        if isinstance(spec, NumberEditor) and isinstance(editor, QDoubleSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        elif isinstance(spec, ChoiceEditor) and isinstance(editor, QComboBox):
+            model.setData(index, editor.currentIndex() + spec.offset, Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)

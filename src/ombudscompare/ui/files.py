@@ -1,0 +1,128 @@
+"""File handling for the window: New, Open, Save, Save As, recent files and the unsaved-changes prompt."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..examples import blank_project, haarlem_2018
+from ..formats.errors import FileError
+from ..formats.project_file import load_project, save_project
+from ..i18n import language, tr
+from .document import Document
+from .settings import Settings
+
+FILTER = "OmbudsCompare (*.json);;{all} (*)"
+
+
+class FileController:
+    """Everything that moves a project between the window and the disk; never loses open work."""
+
+    def __init__(self, window: QWidget, document: Document, settings: Settings):
+        self.window = window
+        self.document = document
+        self.settings = settings
+
+    # --- asking -----------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the open project: saved, discarded, or nothing to lose."""
+        if not self.document.modified:
+            return True
+        box = QMessageBox(self.window)
+        box.setObjectName("unsaved_prompt")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Unsaved changes"))
+        box.setText(tr("The project “{name}” has changes that are not saved.", name=self.display_name()))
+        box.setInformativeText(tr("Do you want to save them first?"))
+        save = box.addButton(tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return self.save()
+        return clicked is discard
+
+    def warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("file_error")
+        box.exec()
+
+    def display_name(self) -> str:
+        if self.document.path:
+            return os.path.basename(self.document.path)
+        return self.document.project.title or tr("Untitled")
+
+    # --- new and open -----------------------------------------------------------------------
+    def new_blank(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.replace(blank_project(language()), None)
+        return True
+
+    def new_example(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.replace(haarlem_2018(), None)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open project"), self._folder(),
+                                              FILTER.format(all=tr("All files")))
+        return bool(path) and self.open_path(path, ask=False)
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        """Open a project file; a problem is shown in a dialog and the open project stays as it was."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            project = load_project(path)
+        except FileError as error:
+            self.warn(tr("Cannot open the project"), error.render())
+            if not os.path.exists(path):
+                self.settings.remove_recent(path)
+            return False
+        self.document.replace(project, os.path.abspath(path))
+        self.settings.add_recent(os.path.abspath(path))
+        return True
+
+    # --- save -------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or os.path.join(self._folder(), self._suggested_name())
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save project as"), suggested,
+                                              FILTER.format(all=tr("All files")))
+        if not path:
+            return False
+        if not os.path.splitext(path)[1]:
+            path += ".json"
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        """Save atomically; a failure is shown and the project stays open and marked unsaved."""
+        try:
+            save_project(self.document.project, path)
+        except FileError as error:
+            self.warn(tr("Cannot save the project"), error.render())
+            return False
+        self.document.mark_saved(os.path.abspath(path))
+        self.settings.add_recent(os.path.abspath(path))
+        return True
+
+    def _folder(self) -> str:
+        recent = self.settings.recent_files
+        return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
+
+    def _suggested_name(self) -> str:
+        town = self.document.project.municipality
+        base = f"{town.name} {town.reference_year}".strip() or tr("Untitled")
+        return "".join(ch for ch in base if ch.isalnum() or ch in " -_").strip().replace(" ", "-").lower() + ".json"

@@ -1,0 +1,466 @@
+"""The main window: editing tabs on the left, the result and its charts on the right, menus on top."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import shiboken6
+
+from .. import __version__
+from ..core import edits
+from ..core.model import Criterion, CriterionKind, Direction, LocalText
+from ..i18n import N_, language, tr
+from ..presentation import conclusion
+from .charts.profile import ProfileChart
+from .charts.totals import TotalsChart
+from .delegates import EditorDelegate
+from .document import Document
+from .files import FileController
+from .help import HelpDialog
+from .models.base import ID_ROLE
+from .models.criteria import CriteriaModel
+from .models.results import ExplanationModel, RankingModel
+from .models.scores import ScoresModel
+from .models.tariffs import TariffModel
+from .recovery import Recovery
+from .settings import Settings
+from .widgets.municipality import MunicipalityPanel
+from .widgets.score_detail import ScoreDetailPanel
+from .widgets.weights import WeightsPanel
+
+RECOVERY_DELAY_MS = 800
+NEW_KIND_NAMES = {
+    CriterionKind.SCALE: "Scale 1–5 (a quality)",
+    CriterionKind.NUMBER: "Number you enter",
+    CriterionKind.COST_PER_INHABITANT: "Cost per inhabitant (from the tariffs)",
+    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: "Surcharge per extra complaint (from the tariffs)",
+    CriterionKind.ANNUAL_COST: "Annual cost (from the tariffs)",
+}
+_NEW_LEVELS = {
+    CriterionKind.COST_PER_INHABITANT: (0.0, 0.5),
+    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: (0.0, 1000.0),
+    CriterionKind.ANNUAL_COST: (0.0, 100_000.0),
+    CriterionKind.NUMBER: (100.0, 0.0),
+}
+
+
+def _table(model, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setItemDelegate(EditorDelegate(view))
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setTabKeyNavigation(False)
+    return view
+
+
+class MainWindow(QMainWindow):
+    """Holds one Document; everything the user changes goes through it."""
+
+    language_requested = Signal(str)
+
+    def __init__(self, document: Document, settings: Settings, recovery: Recovery | None = None):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.document = document
+        self.settings = settings
+        self.recovery = recovery
+        self.files = FileController(self, document, settings)
+        self._build_models()
+        self._build_central()
+        self._build_actions()
+        self._build_menus()
+        self._recovery_timer = QTimer(self)
+        self._recovery_timer.setSingleShot(True)
+        self._recovery_timer.setInterval(RECOVERY_DELAY_MS)
+        self._recovery_timer.timeout.connect(self.keep_recovery)
+        document.changed.connect(self._recovery_timer.start)
+        document.file_changed.connect(self._update_title)
+        document.evaluated.connect(self._update_result)
+        document.structure_changed.connect(self._update_actions)
+        self.retranslate()
+        self.resize(1366, 740)
+        geometry = settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # --- building ---------------------------------------------------------------------------
+    def _build_models(self) -> None:
+        doc = self.document
+        self.tariff_model = TariffModel(doc, self)
+        self.criteria_model = CriteriaModel(doc, self)
+        self.scores_model = ScoresModel(doc, self)
+        self.ranking_model = RankingModel(doc, self)
+        self.explanation_model = ExplanationModel(doc, self)
+        self.models = (self.tariff_model, self.criteria_model, self.scores_model, self.ranking_model,
+                       self.explanation_model)
+
+    def _build_central(self) -> None:
+        doc = self.document
+        self.municipality_panel = MunicipalityPanel(doc)
+        self.tariff_view = _table(self.tariff_model, "tariff_table")
+        self.add_option_button, self.remove_option_button = QPushButton(), QPushButton()
+        self.tariffs_box = QGroupBox()
+        box = QVBoxLayout(self.tariffs_box)
+        box.addWidget(self.tariff_view)
+        box.addLayout(_buttons(self.add_option_button, self.remove_option_button))
+        costs_tab = QWidget()
+        layout = QVBoxLayout(costs_tab)
+        layout.addWidget(self.municipality_panel)
+        layout.addWidget(self.tariffs_box, 1)
+
+        self.weights_panel = WeightsPanel(doc)
+        self.criteria_view = _table(self.criteria_model, "criteria_table")
+        self.add_criterion_button, self.remove_criterion_button = QPushButton(), QPushButton()
+        self.weights_box, self.criteria_box = QGroupBox(), QGroupBox()
+        QVBoxLayout(self.weights_box).addWidget(self.weights_panel)
+        box = QVBoxLayout(self.criteria_box)
+        box.addWidget(self.criteria_view)
+        box.addLayout(_buttons(self.add_criterion_button, self.remove_criterion_button))
+        criteria_tab = QWidget()
+        layout = QVBoxLayout(criteria_tab)
+        layout.addWidget(self.weights_box)
+        layout.addWidget(self.criteria_box, 1)
+
+        self.scores_view = _table(self.scores_model, "scores_table")
+        self.score_detail = ScoreDetailPanel(doc)
+        scores_tab = QSplitter(Qt.Orientation.Vertical)
+        scores_tab.addWidget(self.scores_view)
+        scores_tab.addWidget(self.score_detail)
+        scores_tab.setStretchFactor(0, 1)
+        self.scores_view.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.score_detail.show_score(current.data(ID_ROLE) if current.isValid() else None))
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("edit_tabs")
+        self.tabs.addTab(costs_tab, "")
+        self.tabs.addTab(criteria_tab, "")
+        self.tabs.addTab(scores_tab, "")
+
+        self.conclusion = QLabel()
+        self.conclusion.setObjectName("conclusion")
+        self.conclusion.setWordWrap(True)
+        font = self.conclusion.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.conclusion.setFont(font)
+        self.ranking_view = _table(self.ranking_model, "ranking_table")
+        self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ranking_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.ranking_view.setWordWrap(True)
+        self.explanation_view = _table(self.explanation_model, "explanation_table")
+        self.explanation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.ranking_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._explain(current.data(ID_ROLE) if current.isValid() else None))
+        self.explanation_title = QLabel()
+        self.result_box = QGroupBox()
+        result_layout = QVBoxLayout(self.result_box)
+        result_layout.addWidget(self.conclusion)
+        tables = QHBoxLayout()
+        tables.addWidget(self.ranking_view, 5)
+        explanation = QVBoxLayout()
+        explanation.addWidget(self.explanation_title)
+        explanation.addWidget(self.explanation_view)
+        tables.addLayout(explanation, 6)
+        result_layout.addLayout(tables)
+
+        self.totals_chart = TotalsChart(doc)
+        self.profile_chart = ProfileChart(doc)
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.totals_chart)
+        charts.addWidget(self.profile_chart)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.result_box)
+        right.addWidget(charts)
+        right.setStretchFactor(1, 1)
+        right.setSizes([260, 460])
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.tabs)
+        main.addWidget(right)
+        main.setStretchFactor(1, 1)
+        main.setSizes([600, 760])
+        self.setCentralWidget(main)
+        self.add_option_button.clicked.connect(self.add_option)
+        self.tariff_view.horizontalHeader().hide()
+        for view in (self.tariff_view, self.scores_view):
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            view.horizontalHeader().setMinimumSectionSize(110)
+        self.remove_option_button.clicked.connect(self.remove_option)
+        self.remove_criterion_button.clicked.connect(self.remove_criterion)
+
+    def _build_actions(self) -> None:
+        def action(handler, shortcut=None, name=""):
+            act = QAction(self)
+            act.setObjectName(name)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(handler)
+            return act
+
+        self.new_blank_action = action(self.files.new_blank, QKeySequence.StandardKey.New, "new_blank")
+        self.new_example_action = action(self.files.new_example, None, "new_example")
+        self.open_action = action(self.files.open_dialog, QKeySequence.StandardKey.Open, "open")
+        self.save_action = action(self.files.save, QKeySequence.StandardKey.Save, "save")
+        self.save_as_action = action(self.files.save_as, QKeySequence.StandardKey.SaveAs, "save_as")
+        self.quit_action = action(self.close, QKeySequence.StandardKey.Quit, "quit")
+        stack = self.document.undo_stack
+        self.undo_action = action(stack.undo, QKeySequence.StandardKey.Undo, "undo")
+        self.redo_action = action(stack.redo, None, "redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.indexChanged.connect(self._update_undo_texts)
+        stack.cleanChanged.connect(self._update_undo_texts)
+        self.add_option_action = action(self.add_option, None, "add_option")
+        self.remove_option_action = action(self.remove_option, None, "remove_option")
+        self.remove_criterion_action = action(self.remove_criterion, None, "remove_criterion")
+        self.help_action = action(self.show_help, QKeySequence.StandardKey.HelpContents, "help")
+        if self.help_action.shortcut().isEmpty():
+            self.help_action.setShortcut(QKeySequence("F1"))
+        self.about_action = action(self.show_about, None, "about")
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in (("nl", "Nederlands"), ("en", "English")):
+            act = QAction(name, self, checkable=True)
+            act.setObjectName(f"language_{code}")
+            act.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+            self.language_group.addAction(act)
+            self.language_actions[code] = act
+        self.add_criterion_actions = {}
+        for kind in NEW_KIND_NAMES:
+            act = QAction(self)
+            act.setObjectName(f"add_criterion_{kind.value}")
+            act.triggered.connect(lambda _checked=False, k=kind: self.add_criterion(k))
+            self.add_criterion_actions[kind] = act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_menu = QMenu(self)
+        self.new_menu.addActions([self.new_blank_action, self.new_example_action])
+        self.file_menu.addMenu(self.new_menu)
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.save_action, self.save_as_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.add_option_action, self.remove_option_action])
+        self.add_criterion_menu = QMenu(self)
+        self.add_criterion_menu.addActions(list(self.add_criterion_actions.values()))
+        self.edit_menu.addMenu(self.add_criterion_menu)
+        self.edit_menu.addAction(self.remove_criterion_action)
+        self.add_criterion_button.setMenu(self.add_criterion_menu)
+        self.view_menu = bar.addMenu("")
+        self.language_menu = QMenu(self)
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.view_menu.addMenu(self.language_menu)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.help_action, self.about_action])
+
+    # --- language ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every visible text in the language now in force."""
+        texts = (
+            (self.new_blank_action, N_("&Blank project")), (self.new_example_action, N_("From the &Haarlem 2018 example")),
+            (self.open_action, N_("&Open…")), (self.save_action, N_("&Save")), (self.save_as_action, N_("Save &as…")),
+            (self.quit_action, N_("&Quit")), (self.add_option_action, N_("Add &option")),
+            (self.remove_option_action, N_("&Remove option")), (self.remove_criterion_action, N_("Remove &criterion")),
+            (self.help_action, N_("OmbudsCompare &help")), (self.about_action, N_("&About OmbudsCompare")),
+        )
+        for act, text in texts:
+            act.setText(tr(text))
+        for kind, act in self.add_criterion_actions.items():
+            act.setText(tr(NEW_KIND_NAMES[kind]))
+        for menu, text in ((self.file_menu, N_("&File")), (self.new_menu, N_("&New")), (self.recent_menu, N_("Open &recent")),
+                           (self.edit_menu, N_("&Edit")), (self.add_criterion_menu, N_("Add &criterion")),
+                           (self.view_menu, N_("&View")), (self.language_menu, N_("&Language")), (self.help_menu, N_("&Help"))):
+            menu.setTitle(tr(text))
+        self.language_actions[language()].setChecked(True)
+        for index, text in enumerate((N_("&Costs"), N_("C&riteria and weights"), N_("&Scores"))):
+            self.tabs.setTabText(index, tr(text))
+        self.tariffs_box.setTitle(tr("Options and tariffs"))
+        self.weights_box.setTitle(tr("Weights"))
+        self.criteria_box.setTitle(tr("Criteria"))
+        self.result_box.setTitle(tr("Result"))
+        self.add_option_button.setText(tr("Add option"))
+        self.remove_option_button.setText(tr("Remove option"))
+        self.add_criterion_button.setText(tr("Add criterion"))
+        self.remove_criterion_button.setText(tr("Remove criterion"))
+        self.municipality_panel.retranslate()
+        self.weights_panel.retranslate()
+        self.score_detail.retranslate()
+        for model in self.models:
+            model.retranslate()
+        self.totals_chart.retranslate()
+        self.profile_chart.retranslate()
+        self._update_undo_texts()
+        self._update_title()
+        self._update_result()
+        self._update_actions()
+
+    def _update_undo_texts(self, *_args) -> None:
+        stack = self.document.undo_stack
+        if not shiboken6.isValid(stack):
+            return
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(_undo_text(tr("&Undo"), stack.undoText()))
+        self.redo_action.setText(_undo_text(tr("&Redo"), stack.redoText()))
+
+    # --- reacting to the document -----------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — OmbudsCompare")
+        self.setWindowModified(self.document.modified)
+
+    def _update_result(self) -> None:
+        evaluation = self.document.evaluation
+        if evaluation is None:
+            reason = self.document.error.render() if self.document.error else ""
+            self.conclusion.setText(tr("The project cannot be scored: {reason}", reason=reason))
+        else:
+            self.conclusion.setText(conclusion(self.document.project, evaluation, language()))
+        current = self.explanation_model.option_id
+        ranking = evaluation.ranking() if evaluation else []
+        if current is None or current not in {r.option_id for r in ranking}:
+            current = ranking[0].option_id if ranking else None
+        self._explain(current)
+
+    def _explain(self, option_id: str | None) -> None:
+        self.explanation_model.show_option(option_id)
+        if option_id is None:
+            self.explanation_title.setText("")
+        else:
+            name = self.document.project.option(option_id).name.get(language())
+            self.explanation_title.setText(tr("How the total of {name} comes about", name=name))
+
+    def _update_actions(self) -> None:
+        project = self.document.project
+        for widget in (self.remove_option_action, self.remove_option_button):
+            widget.setEnabled(len(project.options) > 1)
+        for widget in (self.remove_criterion_action, self.remove_criterion_button):
+            widget.setEnabled(len(project.criteria) > 1)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        for number, path in enumerate(files, start=1):
+            act = self.recent_menu.addAction(f"&{number} {path}")
+            act.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
+        if not files:
+            self.recent_menu.addAction(tr("(none yet)")).setEnabled(False)
+
+    # --- editing structure ------------------------------------------------------------------
+    def add_option(self) -> None:
+        project = self.document.project
+        number = len(project.options) + 1
+        edit = edits.add_option(project, LocalText({"nl": f"Nieuwe mogelijkheid {number}",
+                                                    "en": f"New option {number}"}))
+        self.document.apply(edit, tr("Add option"))
+        self.tabs.setCurrentIndex(0)
+        self.tariff_view.setCurrentIndex(self.tariff_model.index(0, edit.index))
+        self.tariff_view.setFocus()
+
+    def remove_option(self) -> None:
+        project = self.document.project
+        if len(project.options) <= 1:
+            return
+        view = self.tariff_view if self.tabs.currentIndex() != 2 else self.scores_view
+        column = view.currentIndex().column() if view.currentIndex().isValid() else len(project.options) - 1
+        option = project.options[column]
+        self.document.apply(edits.remove_option(project, option.id),
+                            tr("Remove option {name}", name=option.name.get(language())))
+
+    def add_criterion(self, kind: CriterionKind = CriterionKind.SCALE) -> None:
+        project = self.document.project
+        number = len(project.criteria) + 1
+        best, worst = _NEW_LEVELS.get(kind, (None, None))
+        direction = Direction.LOWER if kind.computed else Direction.HIGHER
+        criterion = Criterion("new", LocalText({"nl": f"Nieuw criterium {number}", "en": f"New criterion {number}"}),
+                              kind, direction, best, worst, weight=0.0)
+        edit = edits.add_criterion(project, criterion)
+        self.document.apply(edit, tr("Add criterion"))
+        self.tabs.setCurrentIndex(1)
+        self.criteria_view.setCurrentIndex(self.criteria_model.index(edit.index, 0))
+        self.criteria_view.setFocus()
+
+    def remove_criterion(self) -> None:
+        project = self.document.project
+        if len(project.criteria) <= 1:
+            return
+        row = self._selected_row(self.criteria_view)
+        criterion = project.criteria[row if row is not None else len(project.criteria) - 1]
+        self.document.apply(edits.remove_criterion(project, criterion.id),
+                            tr("Remove criterion {name}", name=criterion.name.get(language())))
+
+    @staticmethod
+    def _selected_row(view: QTableView) -> int | None:
+        index = view.currentIndex()
+        return index.row() if index.isValid() else None
+
+    # --- help, recovery, closing ------------------------------------------------------------
+    def show_help(self) -> None:
+        HelpDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, tr("About OmbudsCompare"),
+                          tr("OmbudsCompare {version}: compare the options for a municipality's external complaint"
+                             " body on cost and qualities.", version=__version__))
+
+    def keep_recovery(self) -> None:
+        if self.recovery is None:
+            return
+        if self.document.modified:
+            self.recovery.keep(self.document.project, self.document.path)
+        else:
+            self.recovery.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self._recovery_timer.stop()
+        if self.recovery is not None:
+            self.recovery.close()
+        event.accept()
+
+
+def _buttons(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def _undo_text(prefix: str, text: str) -> str:
+    return f"{prefix} {text}" if text else prefix

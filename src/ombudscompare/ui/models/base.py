@@ -1,0 +1,75 @@
+"""What the table models share: custom roles, editor hints and refresh on document changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..document import Document
+
+EDITOR_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class NumberEditor:
+    """Ask the delegate for a spin box with these limits."""
+
+    minimum: float
+    maximum: float
+    decimals: int
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class ChoiceEditor:
+    """Ask the delegate for a combo box of these labels; the value is the position + offset."""
+
+    labels: tuple[str, ...]
+    offset: int = 0
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """A table over the document: resets on structural changes, repaints in place otherwise."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._shape = (0, 0)
+        document.structure_changed.connect(self.reset)
+        document.changed.connect(self.refresh)
+        self._shape = (self.rowCount(), self.columnCount())
+
+    @property
+    def project(self):
+        return self.document.project
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+        self._shape = (self.rowCount(), self.columnCount())
+
+    def refresh(self) -> None:
+        shape = (self.rowCount(), self.columnCount())
+        if shape != self._shape:
+            self.reset()
+            return
+        if shape[0] and shape[1]:
+            self.dataChanged.emit(self.index(0, 0), self.index(shape[0] - 1, shape[1] - 1))
+
+    def retranslate(self) -> None:
+        """Headers and texts in the language now in force."""
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+        self.refresh()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0

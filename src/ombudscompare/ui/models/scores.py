@@ -1,0 +1,133 @@
+"""The options × criteria table: scale scores by label, numbers as typed, computed values read-only."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ...core.edits import SetField
+from ...core.model import SCALE_MAX, SCALE_MIN, CriterionKind
+from ...core.scoring import raw_value
+from ...i18n import language, tr
+from ...presentation import how_computed, raw_text
+from .base import EDITOR_ROLE, ID_ROLE, ChoiceEditor, DocumentTableModel, Index, NumberEditor
+
+OFF_COLOUR = QColor("#9a9a9a")
+COMPUTED_BACKGROUND = QColor("#f0f0f0")
+
+
+class ScoresModel(DocumentTableModel):
+    """Rows are criteria (switched-off ones greyed), columns options — as in the memo's table."""
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.project.criteria)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.project.options)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        lang = language()
+        if orientation == Qt.Orientation.Vertical:
+            if section >= len(self.project.criteria):
+                return None
+            criterion = self.project.criteria[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                name = criterion.name.get(lang)
+                return name if criterion.enabled else tr("{name} (off)", name=name)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return criterion.description.get(lang) or None
+            if role == Qt.ItemDataRole.ForegroundRole and not criterion.enabled:
+                return QBrush(OFF_COLOUR)
+        elif role == Qt.ItemDataRole.DisplayRole and section < len(self.project.options):
+            return self.project.options[section].name.get(lang)
+        return None
+
+    def flags(self, index: Index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        criterion = self.project.criteria[index.row()]
+        return base if criterion.kind.computed else base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        option = self.project.options[index.column()]
+        criterion = self.project.criteria[index.row()]
+        lang = language()
+        if role == ID_ROLE:
+            return (option.id, criterion.id)
+        if criterion.kind.computed:
+            return self._computed(option, criterion, role, lang)
+        score = self.project.score(option.id, criterion.id)
+        if role == EDITOR_ROLE:
+            if criterion.kind is CriterionKind.SCALE:
+                return ChoiceEditor(tuple(criterion.scale_label(s, lang) for s in range(SCALE_MIN, SCALE_MAX + 1)),
+                                    SCALE_MIN)
+            return NumberEditor(-1e9, 1e9, 2, f" {criterion.unit}" if criterion.unit else "")
+        if score is None:
+            return "—" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return raw_text(self.project, criterion.id, score.value, lang)
+        if role == Qt.ItemDataRole.EditRole:
+            return int(score.value) if criterion.kind is CriterionKind.SCALE else float(score.value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _score_tooltip(score)
+        if role == Qt.ItemDataRole.ForegroundRole and not criterion.enabled:
+            return QBrush(OFF_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and not score.justification.strip():
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _computed(self, option, criterion, role, lang):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return raw_text(self.project, criterion.id, raw_value(self.project, option, criterion), lang)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr("Computed from the tariff: {how}", how=how_computed(self.project, option, criterion, lang))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(COMPUTED_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and not criterion.enabled:
+            return QBrush(OFF_COLOUR)
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        option = self.project.options[index.column()]
+        criterion = self.project.criteria[index.row()]
+        score = self.project.score(option.id, criterion.id)
+        if criterion.kind.computed or score is None:
+            return False
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return False
+        if criterion.kind is CriterionKind.SCALE:
+            if not number.is_integer() or not SCALE_MIN <= number <= SCALE_MAX:
+                return False
+            number = int(number)
+        if number == score.value:
+            return False
+        lang = language()
+        text = tr("Score {option} on {criterion}: {old} → {new}", option=option.name.get(lang),
+                  criterion=criterion.name.get(lang), old=raw_text(self.project, criterion.id, score.value, lang),
+                  new=raw_text(self.project, criterion.id, number, lang))
+        self.document.apply(SetField(("score", option.id, criterion.id, "value"), score.value, number), text)
+        return True
+
+
+def _score_tooltip(score) -> str:
+    parts = []
+    if score.justification.strip():
+        parts.append(html.escape(score.justification))
+    else:
+        parts.append(f"<i>{html.escape(tr('No justification yet.'))}</i>")
+    source = score.source
+    if source.quote:
+        parts.append(f"“{html.escape(source.quote)}”")
+    cited = ", ".join(p for p in (source.title, source.date, source.location) if p)
+    if cited:
+        parts.append(html.escape(tr("Source: {title}", title=cited)))
+    return "<p style='max-width: 40em'>" + "<br><br>".join(parts) + "</p>"

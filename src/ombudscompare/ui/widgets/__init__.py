@@ -1,0 +1,1 @@
+"""Editing panels of the main window."""

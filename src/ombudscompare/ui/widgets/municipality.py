@@ -1,0 +1,91 @@
+"""The municipality: name, population, expected complaints a year and reference year."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
+
+from ...core.edits import SetField
+from ...i18n import language, tr
+from ...i18n.numbers import format_number
+from ..document import Document
+
+
+class MunicipalityPanel(QGroupBox):
+    """Edits go to the document on Enter or leaving the field, each an undoable step."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.name = QLineEdit()
+        self.name.setObjectName("municipality_name")
+        self.population = QSpinBox()
+        self.population.setObjectName("population")
+        self.population.setRange(1, 100_000_000)
+        self.complaints = QDoubleSpinBox()
+        self.complaints.setObjectName("complaints")
+        self.complaints.setRange(0, 10_000_000)
+        self.complaints.setDecimals(1)
+        self.year = QSpinBox()
+        self.year.setObjectName("reference_year")
+        self.year.setRange(1900, 2200)
+        for box in (self.population, self.complaints, self.year):
+            box.setKeyboardTracking(False)
+            box.setGroupSeparatorShown(box is not self.year)
+        self.form = QFormLayout(self)
+        self.labels = []
+        for field in (self.name, self.population, self.complaints, self.year):
+            label = QLabel()
+            label.setBuddy(field)
+            self.labels.append(label)
+            self.form.addRow(label, field)
+        self.name.editingFinished.connect(self._name_edited)
+        self.population.valueChanged.connect(lambda v: self._set("population", int(v)))
+        self.complaints.valueChanged.connect(lambda v: self._set("complaints_per_year", _tidy(v)))
+        self.year.valueChanged.connect(lambda v: self._set("reference_year", int(v)))
+        document.changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Municipality"))
+        labels = (tr("&Name"), tr("&Inhabitants"), tr("&Complaints a year"), tr("Reference &year"))
+        for label, text in zip(self.labels, labels):
+            label.setText(text)
+        for box in (self.population, self.complaints, self.year):
+            box.setLocale(QLocale())
+        self.refresh()
+
+    def refresh(self) -> None:
+        town = self.document.project.municipality
+        for widget, value in ((self.population, town.population), (self.complaints, town.complaints_per_year),
+                              (self.year, town.reference_year)):
+            widget.blockSignals(True)
+            widget.setValue(value)
+            widget.blockSignals(False)
+        if not self.name.hasFocus():
+            self.name.setText(town.name)
+
+    def _name_edited(self) -> None:
+        text = self.name.text().strip()
+        town = self.document.project.municipality
+        if text and text != town.name:
+            self.document.apply(SetField(("municipality", "name"), town.name, text),
+                                tr("Municipality {old} → {new}", old=town.name, new=text))
+        else:
+            self.name.setText(town.name)
+
+    def _set(self, field: str, value) -> None:
+        town = self.document.project.municipality
+        old = getattr(town, field)
+        if value == old:
+            return
+        lang = language()
+        labels = {"population": tr("Inhabitants"), "complaints_per_year": tr("Complaints a year"),
+                  "reference_year": tr("Reference year")}
+        shown = (lambda v: str(v)) if field == "reference_year" else (lambda v: format_number(v, 0 if float(v).is_integer() else 1, lang))
+        self.document.apply(SetField(("municipality", field), old, value),
+                            tr("{what} {old} → {new}", what=labels[field], old=shown(old), new=shown(value)))
+
+
+def _tidy(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,177 @@
+"""Weights: a switch, a slider and a number per criterion, shares summing to 100 %, and presets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.edits import set_enabled, set_weights
+from ...core.scoring import rounded_percentages
+from ...core.whatif import Preset, preset_weights, rebalanced_weights
+from ...i18n import language, tr
+from ...i18n.numbers import format_percent
+from ..document import Document
+
+SLIDER_STEPS = 1000  # 0.1 percentage point
+PRESET_NAMES = {Preset.EQUAL: "&Equal", Preset.COST_LED: "&Cost-led", Preset.QUALITY_LED: "&Quality-led"}
+
+
+class _Row:
+    def __init__(self, panel: WeightsPanel, criterion_id: str):
+        self.criterion_id = criterion_id
+        self.check = QCheckBox()
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setPageStep(50)
+        self.slider.setSingleStep(10)
+        self.number = QDoubleSpinBox()
+        self.number.setRange(0, 100)
+        self.number.setDecimals(1)
+        self.number.setSuffix(" %")
+        self.number.setKeyboardTracking(False)
+        self.number.setLocale(QLocale())
+        for widget in (self.check, self.slider, self.number):
+            widget.setObjectName(f"weight_{widget.__class__.__name__}_{criterion_id}")
+        self.check.toggled.connect(lambda on: panel.switch(criterion_id, on))
+        self.slider.valueChanged.connect(lambda v: panel.set_share(criterion_id, v * 100.0 / SLIDER_STEPS,
+                                                                   self.slider.isSliderDown()))
+        self.slider.sliderReleased.connect(panel.end_drag)
+        self.number.valueChanged.connect(lambda v: panel.set_share(criterion_id, v, False))
+
+    def widgets(self):
+        return (self.check, self.slider, self.number)
+
+
+class WeightsPanel(QWidget):
+    """Every change is one undoable step; a slider drag merges into one."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.rows: list[_Row] = []
+        layout = QVBoxLayout(self)
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(1, 1)
+        layout.addLayout(self.grid)
+        self.total = QLabel()
+        self.total.setObjectName("weights_total")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.total)
+        presets = QHBoxLayout()
+        self.preset_label = QLabel()
+        presets.addWidget(self.preset_label)
+        self.preset_buttons = {}
+        for preset in Preset:
+            button = QPushButton()
+            button.setObjectName(f"preset_{preset.value}")
+            button.clicked.connect(lambda _c=False, p=preset: self.apply_preset(p))
+            presets.addWidget(button)
+            self.preset_buttons[preset] = button
+        presets.addStretch(1)
+        layout.addLayout(presets)
+        layout.addStretch(1)
+        document.structure_changed.connect(self.rebuild)
+        document.changed.connect(self.refresh)
+        self.rebuild()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.preset_label.setText(tr("Presets:"))
+        for preset, button in self.preset_buttons.items():
+            button.setText(tr(PRESET_NAMES[preset]))
+        for row in self.rows:
+            row.number.setLocale(QLocale())
+        self.refresh()
+
+    def rebuild(self) -> None:
+        for row in self.rows:
+            for widget in row.widgets():
+                self.grid.removeWidget(widget)
+                widget.deleteLater()
+        self.rows = []
+        for index, criterion in enumerate(self.document.project.criteria):
+            row = _Row(self, criterion.id)
+            for column, widget in enumerate(row.widgets()):
+                self.grid.addWidget(widget, index, column)
+            self.rows.append(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        project = self.document.project
+        evaluation = self.document.evaluation
+        shares = evaluation.shares if evaluation else {}
+        shown = rounded_percentages(shares, 1)
+        lang = language()
+        for row in self.rows:
+            try:
+                criterion = project.criterion(row.criterion_id)
+            except KeyError:
+                continue
+            percent = shares.get(criterion.id, 0.0) * 100.0
+            for widget in row.widgets():
+                widget.blockSignals(True)
+            row.check.setText(criterion.name.get(lang))
+            row.check.setChecked(criterion.enabled)
+            row.check.setToolTip(criterion.description.get(lang))
+            if not row.slider.isSliderDown():
+                row.slider.setValue(round(percent * SLIDER_STEPS / 100.0))
+            row.number.setValue(shown.get(criterion.id, 0.0))
+            row.number.setSpecialValueText(tr("off") if not criterion.enabled else "")
+            row.slider.setEnabled(criterion.enabled)
+            row.number.setEnabled(criterion.enabled)
+            row.slider.setAccessibleName(tr("Weight of {criterion}", criterion=criterion.name.get(lang)))
+            row.number.setAccessibleName(row.slider.accessibleName())
+            for widget in row.widgets():
+                widget.blockSignals(False)
+        total = sum(shown.values())
+        self.total.setText(tr("Total: {percent}", percent=format_percent(total / 100.0, 1, lang)) if shown
+                           else tr("No criterion is switched on."))
+
+    def set_share(self, criterion_id: str, percent: float, dragging: bool) -> None:
+        project = self.document.project
+        evaluation = self.document.evaluation
+        criterion = project.criterion(criterion_id)
+        before = (evaluation.shares.get(criterion_id, 0.0) * 100.0) if evaluation else 0.0
+        if abs(before - percent) < 1e-9:
+            return
+        try:
+            weights = rebalanced_weights(project, {criterion_id: percent})
+        except Exception:  # noqa: BLE001 - e.g. the only criterion cannot go below 100 %
+            self.refresh()
+            return
+        lang = language()
+        text = tr("Weight {criterion} {old} → {new}", criterion=criterion.name.get(lang),
+                  old=format_percent(before / 100.0, 1, lang), new=format_percent(percent / 100.0, 1, lang))
+        self.document.merging = dragging
+        self.document.apply(set_weights(project, weights), text, merge_key=("weight", criterion_id))
+        self.document.merging = False
+
+    def end_drag(self) -> None:
+        self.document.merging = False
+        self.refresh()
+
+    def switch(self, criterion_id: str, on: bool) -> None:
+        criterion = self.document.project.criterion(criterion_id)
+        name = criterion.name.get(language())
+        text = tr("Switch on {criterion}", criterion=name) if on else tr("Switch off {criterion}", criterion=name)
+        self.document.apply(set_enabled(self.document.project, criterion_id, on), text)
+
+    def apply_preset(self, preset: Preset) -> None:
+        weights = preset_weights(self.document.project, preset)
+        if not weights:
+            return
+        edit = set_weights(self.document.project, weights)
+        if edit.edits:
+            self.document.apply(edit, tr("Weights: {preset}", preset=tr(PRESET_NAMES[preset]).replace("&", "")))
+
+
