@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.tariff_view.horizontalHeader().hide()
         for view in (self.tariff_view, self.scores_view):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
             view.horizontalHeader().setMinimumSectionSize(110)
         self.remove_option_button.clicked.connect(self.remove_option)
         self.remove_criterion_button.clicked.connect(self.remove_criterion)

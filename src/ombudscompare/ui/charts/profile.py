@@ -36,7 +36,7 @@ class ProfileChart(BarChart):
         self.set_legend([project.option(r.option_id).name.get(lang) for r in results])
         self.ensure_texts(0)
         self.set_names([(centre + GROUP_THICKNESS / 2 + 0.02, c.name.get(lang)) for centre, c in zip(centres.tolist(), criteria)])
-        self.plot.setXRange(0, 100, padding=0.02)
+        self.plot.setXRange(0, 104, padding=0)
         self.plot.setYRange(-0.4, m - 0.15, padding=0)
         self.plot.setLabel("bottom", tr("Value (0–100) per criterion"))
         self.set_title(tr("Profile"))

@@ -38,6 +38,8 @@ class CriteriaModel(DocumentTableModel):
         return None
 
     def flags(self, index: Index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         criterion = self.project.criteria[index.row()]
         if index.column() == NAME:

@@ -40,11 +40,17 @@ class ScoresModel(DocumentTableModel):
                 return criterion.description.get(lang) or None
             if role == Qt.ItemDataRole.ForegroundRole and not criterion.enabled:
                 return QBrush(OFF_COLOUR)
-        elif role == Qt.ItemDataRole.DisplayRole and section < len(self.project.options):
-            return self.project.options[section].name.get(lang)
+        elif section < len(self.project.options):
+            option = self.project.options[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return option.name.get(lang)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return option.description.get(lang) or option.name.get(lang)
         return None
 
     def flags(self, index: Index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         criterion = self.project.criteria[index.row()]
         return base if criterion.kind.computed else base | Qt.ItemFlag.ItemIsEditable

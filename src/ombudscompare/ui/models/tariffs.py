@@ -68,6 +68,8 @@ class TariffModel(DocumentTableModel):
         return None
 
     def flags(self, index: Index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.row() in FIELDS or index.row() == NAME:
             return base | Qt.ItemFlag.ItemIsEditable

@@ -99,6 +99,8 @@ class ScoreDetailPanel(QGroupBox):
         for name, edit in self.fields.items():
             if not edit.hasFocus():
                 edit.setText(getattr(score.source, name) if score else "")
+                edit.setCursorPosition(0)
+                edit.setToolTip(edit.text())
             edit.setEnabled(editable)
         self.justification.setEnabled(editable)
 

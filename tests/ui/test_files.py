@@ -1,0 +1,92 @@
+"""Files through the window: save and open, the unsaved-changes prompt, broken files, recent files, title."""
+
+import json
+
+from ombudscompare.formats.project_file import dumps, load_project
+from ombudscompare.ui.models import tariffs
+
+from .conftest import answer_next_dialog
+
+
+def change_something(window):
+    assert window.tariff_model.setData(window.tariff_model.index(tariffs.FIXED, 0), 1000.0)
+
+
+def test_save_and_open_round_trip(window, tmp_path):
+    change_something(window)
+    assert window.isWindowModified()
+    target = tmp_path / "haarlem-edit.json"
+    assert window.files.save_to(str(target))
+    assert not window.isWindowModified()
+    assert window.windowTitle() == "haarlem-edit.json[*] — OmbudsCompare"
+    saved = dumps(window.document.project)
+    assert target.read_text(encoding="utf-8") == saved
+    assert window.files.new_example()
+    assert window.document.project.option("no").tariff.fixed == 0
+    assert window.files.open_path(str(target))
+    assert dumps(window.document.project) == saved
+    assert window.document.path == str(target)
+    assert window.settings.recent_files[0] == str(target)
+    assert not window.document.undo_stack.canUndo(), "a freshly opened file has no history"
+
+
+def test_unsaved_prompt_cancel_keeps_the_work(window):
+    change_something(window)
+    answer_next_dialog("Annuleren")
+    assert not window.files.new_example()
+    assert window.document.project.option("no").tariff.fixed == 1000
+    assert window.isWindowModified()
+
+
+def test_unsaved_prompt_dont_save_discards(window):
+    change_something(window)
+    seen = []
+    answer_next_dialog("Niet opslaan", seen)
+    assert window.files.new_blank()
+    assert "niet zijn opgeslagen" in seen[0]
+    assert [o.name.get("nl") for o in window.document.project.options] == ["Mogelijkheid A", "Mogelijkheid B"]
+    assert not window.isWindowModified()
+
+
+def test_unsaved_prompt_save_writes_the_file(window, tmp_path):
+    target = tmp_path / "p.json"
+    assert window.files.save_to(str(target))
+    change_something(window)
+    answer_next_dialog("Opslaan")
+    assert window.files.new_example()
+    assert load_project(target).option("no").tariff.fixed == 1000
+
+
+def test_closing_with_changes_asks(window):
+    change_something(window)
+    answer_next_dialog("Annuleren")
+    assert not window.close()
+    assert window.isVisible()
+
+
+def test_broken_file_shows_the_problem_and_keeps_the_project(window, tmp_path):
+    change_something(window)
+    before = dumps(window.document.project)
+    broken = tmp_path / "broken.json"
+    data = json.loads(before)
+    data["options"][1]["tariff"]["surcharge"] = -5
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    seen = []
+    answer_next_dialog("Niet opslaan")  # the unsaved-changes question comes first
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(50, lambda: answer_next_dialog("OK", seen))
+    assert not window.files.open_path(str(broken))
+    assert seen and "options[1].tariff.surcharge: moet een getal ≥ 0 zijn, gevonden: -5" in seen[0]
+    assert dumps(window.document.project) == before
+    assert window.isWindowModified(), "the open work is untouched, still unsaved"
+
+
+def test_unwritable_target_shows_the_problem_and_keeps_the_work(window, tmp_path):
+    change_something(window)
+    seen = []
+    answer_next_dialog("OK", seen)
+    assert not window.files.save_to(str(tmp_path / "no-such-folder" / "p.json"))
+    assert "kan niet worden opgeslagen: de map bestaat niet" in seen[0]
+    assert window.isWindowModified()
+    assert window.document.path is None

@@ -1,0 +1,195 @@
+"""The main window used as a person would: edits flow to totals and charts, undo restores exactly."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from ombudscompare.formats.project_file import dumps
+from ombudscompare.ui.models import tariffs
+from ombudscompare.ui.widgets.weights import SLIDER_STEPS
+
+
+def totals(window):
+    return {r.option_id: r.total for r in window.document.evaluation.results}
+
+
+def test_opens_on_haarlem_with_ranking_conclusion_and_charts(window):
+    assert window.ranking_model.index(0, 1).data() == "Nationale ombudsman"
+    assert window.ranking_model.index(0, 2).data() == "77,2"
+    assert "Nationale ombudsman staat eerste met 77,2" in window.conclusion.text()
+    assert window.totals_chart.data["options"] == ["no", "goma"]
+    assert window.totals_chart.data["labels"] == ["77,2", "60,5"]
+    assert window.totals_chart.legend.count() == 5
+    assert window.profile_chart.data["values"].shape == (2, 5)
+    assert window.explanation_model.rowCount() == 6  # five criteria and the total
+    assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€ 31.191,17"
+
+
+def test_weight_number_edit_updates_everything_and_undo_restores(window, qtbot):
+    before_text = dumps(window.document.project)
+    before = totals(window)
+    row = next(r for r in window.weights_panel.rows if r.criterion_id == "local_involvement")
+    row.number.setValue(40.0)
+    after = totals(window)
+    assert after["goma"] > after["no"], "local involvement at 40 % puts the joint ombudsman first"
+    assert window.document.evaluation.shares["local_involvement"] == pytest.approx(0.40)
+    assert window.document.evaluation.shares["independence"] == pytest.approx(0.15)
+    assert window.ranking_model.index(0, 1).data() == "Gezamenlijke Ombudsman Metropool Amsterdam"
+    assert window.totals_chart.data["options"] == ["goma", "no"]
+    assert window.undo_action.text() == "&Ongedaan maken Gewicht Lokale betrokkenheid 20,0 % → 40,0 %"
+    assert window.weights_panel.total.text() == "Totaal: 100,0 %"
+    window.undo_action.trigger()
+    assert dumps(window.document.project) == before_text
+    assert totals(window) == before
+    assert window.totals_chart.data["options"] == ["no", "goma"]
+    window.redo_action.trigger()
+    assert totals(window) == after
+
+
+def test_slider_drag_is_one_undo_step(window):
+    row = next(r for r in window.weights_panel.rows if r.criterion_id == "independence")
+    depth = window.document.undo_stack.count()
+    row.slider.setSliderDown(True)
+    for percent in (22, 25, 30, 35):
+        row.slider.setValue(percent * SLIDER_STEPS // 100)
+    row.slider.setSliderDown(False)
+    assert window.document.undo_stack.count() == depth + 1
+    assert window.document.evaluation.shares["independence"] == pytest.approx(0.35)
+    assert window.document.undo_stack.undoText() == "Gewicht Onafhankelijkheid 20,0 % → 35,0 %"
+    window.undo_action.trigger()
+    assert window.document.evaluation.shares["independence"] == pytest.approx(0.20)
+
+
+def test_presets(window):
+    window.weights_panel.preset_buttons[list(window.weights_panel.preset_buttons)[1]].click()  # cost-led
+    shares = window.document.evaluation.shares
+    assert shares["cost_per_inhabitant"] == pytest.approx(0.30)
+    assert shares["independence"] == pytest.approx(0.40 / 3)
+    window.undo_action.trigger()
+    assert window.document.evaluation.shares["cost_per_inhabitant"] == pytest.approx(0.20)
+
+
+def test_switching_a_criterion_on_and_off(window):
+    row = next(r for r in window.weights_panel.rows if r.criterion_id == "awareness")
+    row.check.setChecked(True)
+    assert "awareness" in window.document.evaluation.shares
+    assert window.totals_chart.legend.count() == 6
+    window.undo_action.trigger()
+    assert "awareness" not in window.document.evaluation.shares
+
+
+def test_score_edit_through_the_table(window):
+    model = window.scores_model
+    row = [c.id for c in window.document.project.criteria].index("local_involvement")
+    index = model.index(row, 0)
+    assert index.data() == "2 – zwak"
+    assert model.setData(index, 5)
+    assert index.data() == "5 – zeer goed"
+    assert totals(window)["no"] == pytest.approx(77.188 + 15, abs=1e-3)
+    assert window.document.undo_stack.undoText() == ("Score Nationale ombudsman op Lokale betrokkenheid:"
+                                                     " 2 – zwak → 5 – zeer goed")
+    assert not model.setData(index, 6), "outside the scale is refused"
+    window.undo_action.trigger()
+    assert index.data() == "2 – zwak"
+
+
+def test_computed_scores_are_read_only_and_explained(window):
+    index = window.scores_model.index(0, 1)
+    assert not index.flags() & Qt.ItemFlag.ItemIsEditable
+    assert index.data() == "€ 0,2711"
+    assert "€ 43.297,29 ÷ 159.717 inwoners" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_score_tooltip_shows_justification_and_source(window):
+    row = [c.id for c in window.document.project.criteria].index("independence")
+    tip = window.scores_model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "randvoorwaarden" in tip and "Een vergelijk" in tip
+
+
+def test_justification_edit_is_undoable(window, qtbot):
+    row = [c.id for c in window.document.project.criteria].index("independence")
+    window.tabs.setCurrentIndex(2)
+    window.scores_view.setCurrentIndex(window.scores_model.index(row, 0))
+    detail = window.score_detail
+    assert "Onafhankelijk" in detail.fields["quote"].text()
+    detail.justification.setFocus()
+    detail.justification.setPlainText("Nieuwe onderbouwing")
+    window.scores_view.setFocus()
+    assert window.document.project.score("no", "independence").justification == "Nieuwe onderbouwing"
+    window.undo_action.trigger()
+    assert window.document.project.score("no", "independence").justification.startswith("Het memo")
+
+
+def test_population_and_complaints_change_costs(window):
+    window.municipality_panel.complaints.setValue(150)
+    goma_cost = window.document.evaluation.result("goma").annual_cost
+    assert goma_cost == pytest.approx(43297.29 + 50 * 432.97)
+    assert window.tariff_model.index(tariffs.ANNUAL, 1).data() == "€ 64.945,79"
+    window.municipality_panel.population.setValue(100_000)
+    assert window.document.evaluation.result("no").annual_cost == pytest.approx(0.19529023 * 100_000)
+    assert window.document.undo_stack.undoText() == "Inwoners 159.717 → 100.000"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.municipality_panel.complaints.value() == 93
+
+
+def test_tariff_edit(window):
+    index = window.tariff_model.index(tariffs.SURCHARGE, 1)
+    assert window.tariff_model.setData(index, 1000.0)
+    assert window.document.evaluation.result("goma").cell("surcharge_per_extra_complaint").value == 0
+    assert not window.tariff_model.setData(index, -5.0), "a negative tariff is refused"
+    assert window.document.undo_stack.undoText() == ("Gezamenlijke Ombudsman Metropool Amsterdam: naheffing"
+                                                     " € 432,97 → € 1.000,00")
+
+
+def test_add_rename_remove_option_and_criterion(window):
+    window.add_option_action.trigger()
+    project = window.document.project
+    assert len(project.options) == 3
+    assert window.tariff_model.setData(window.tariff_model.index(tariffs.NAME, 2), "Eigen ombudscommissie")
+    assert project.options[2].id in window.totals_chart.data["options"]
+    assert project.options[2].name.get("nl") == "Eigen ombudscommissie"
+    window.add_criterion_actions[next(iter(window.add_criterion_actions))].trigger()
+    assert len(project.criteria) == 8
+    window.criteria_view.setCurrentIndex(window.criteria_model.index(7, 0))
+    window.remove_criterion_action.trigger()
+    assert len(project.criteria) == 7
+    for _ in range(4):
+        window.undo_action.trigger()
+    assert len(project.options) == 2 and len(project.criteria) == 7
+    assert window.tariff_model.columnCount() == 2
+
+
+def test_keyboard_shortcuts(window):
+    assert window.new_blank_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.open_action.shortcut() == QKeySequence("Ctrl+O")
+    assert window.save_action.shortcut() == QKeySequence("Ctrl+S")
+    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
+    assert window.help_action.shortcut() == QKeySequence("F1")
+
+
+def test_explanation_follows_the_selected_option(window):
+    window.ranking_view.selectRow(1)
+    assert window.explanation_model.option_id == "goma"
+    assert window.explanation_title.text() == ("Hoe het totaal van Gezamenlijke Ombudsman Metropool Amsterdam tot"
+                                               " stand komt")
+    assert window.explanation_model.index(5, 4).data() == "60,50"
+
+
+def test_switch_to_english_and_back(window):
+    from ombudscompare.ui.app import switch_language
+
+    switch_language(window, "en")
+    assert window.file_menu.title() == "&File"
+    assert window.tabs.tabText(1) == "C&riteria and weights"
+    assert window.ranking_model.headerData(3, Qt.Orientation.Horizontal) == "Annual cost"
+    assert window.ranking_model.index(0, 1).data() == "National Ombudsman"
+    assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€31,191.17"
+    assert window.totals_chart.plot.getAxis("bottom").labelText.startswith("Total score")
+    assert "National Ombudsman ranks first with 77.2" in window.conclusion.text()
+    assert window.settings.language == "en"
+    switch_language(window, "nl")
+    assert window.file_menu.title() == "&Bestand"
+    assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€ 31.191,17"
+    assert window.totals_chart.plot.getAxis("bottom").labelText.startswith("Totaalscore")
