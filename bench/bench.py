@@ -1,4 +1,4 @@
-"""Benchmarks anyone can run: `python bench/bench.py` prints one JSON object of figures (milliseconds).
+"""Benchmarks anyone can run: `python bench/bench.py [core|gui]` prints one JSON object of figures (ms).
 
 Machines are noisy, so every figure is a median over repeated runs, and each is also given as a
 ratio to a baseline measured in the same run: json.loads of the same project text (what the
@@ -8,6 +8,7 @@ standard library needs merely to parse the data the model is built from).
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -52,13 +53,19 @@ def case(name: str, project, repeats: int) -> dict[str, object]:
 
 
 def main() -> int:
-    results = {
-        "python": sys.version.split()[0],
-        "scoring": [
+    only = sys.argv[1] if len(sys.argv) > 1 else "all"
+    results: dict[str, object] = {"python": sys.version.split()[0]}
+    if only in ("all", "core"):
+        results["scoring"] = [
             case("haarlem-2018", haarlem_2018(), 500),
             case("generated-50x40", generated_project(50, 40, seed=1), 100),
-        ],
-    }
+        ]
+    if only in ("all", "gui"):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import gui
+
+        results["cold_start"] = gui.cold_start()
+        results["weight_change_to_redrawn"] = gui.weight_latency()
     print(json.dumps(results, indent=2))
     return 0
 

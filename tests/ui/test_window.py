@@ -21,6 +21,8 @@ def test_opens_on_haarlem_with_ranking_conclusion_and_charts(window):
     assert window.totals_chart.data["labels"] == ["77,2", "60,5"]
     assert window.totals_chart.legend.count() == 5
     assert window.profile_chart.data["values"].shape == (2, 5)
+    assert window.totals_chart.bars.bar_count() == 10 and window.profile_chart.bars.bar_count() == 10
+    assert window.totals_chart.data["contributions"].sum(axis=1) == pytest.approx(window.totals_chart.data["totals"])
     assert window.explanation_model.rowCount() == 6  # five criteria and the total
     assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€ 31.191,17"
 

@@ -55,10 +55,11 @@ class Evaluation:
 
     results: tuple[OptionResult, ...]
     shares: dict[str, float]
+    ranked: tuple[OptionResult, ...] = ()
 
     def ranking(self) -> list[OptionResult]:
         """Results best first; tied options keep their project order."""
-        return sorted(self.results, key=lambda r: r.rank)
+        return list(self.ranked or sorted(self.results, key=lambda r: r.rank))
 
     def result(self, option_id: str) -> OptionResult:
         for result in self.results:
@@ -161,7 +162,7 @@ def evaluate(project: Project) -> Evaluation:
         OptionResult(oid, total, rank, tied, cost, per_inh, cells)
         for (oid, total, cost, per_inh, cells), (rank, tied) in zip(partial, ranks)
     )
-    return Evaluation(results, shares)
+    return Evaluation(results, shares, tuple(sorted(results, key=lambda r: r.rank)))
 
 
 def rounded_percentages(shares: dict[str, float], decimals: int = 1) -> dict[str, float]:

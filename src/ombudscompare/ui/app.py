@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..examples import haarlem_2018
@@ -104,6 +104,9 @@ def run(path: str | None = None, lang: str | None = None, settings_path: str | N
     if opened:
         settings.add_recent(opened)
     window.show()
+    if os.environ.get("OMBUDSCOMPARE_QUIT_WHEN_SHOWN"):  # for bench/bench.py: start-up time to a shown window
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+        return app.exec()
     if problem:
         window.files.warn(tr("Cannot open the project"), problem)
     offer_recovery(window, recovery)

@@ -60,11 +60,14 @@ class Document(QObject):
         self.project = project
         self.path = path
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.file_changed.emit())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.evaluation: Evaluation | None = None
         self.error: Message | None = None
         self.merging = False
         self._evaluate()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.file_changed.emit()
 
     @property
     def modified(self) -> bool:

@@ -71,8 +71,13 @@ def _table(model, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
     view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Sized to the contents when the shape changes, not on every edit: ResizeToContents would ask
+    # every cell for its size hint after each change, which is what made large projects sluggish.
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    model.modelReset.connect(view.resizeColumnsToContents)
+    model.headerDataChanged.connect(lambda *_args: view.resizeColumnsToContents())
+    view.resizeColumnsToContents()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setTabKeyNavigation(False)
     return view
 
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
         self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranking_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.setWordWrap(True)
+        self.ranking_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.explanation_view = _table(self.explanation_model, "explanation_table")
         self.explanation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.selectionModel().currentRowChanged.connect(

@@ -62,6 +62,7 @@ class BarChart(QWidget):
 
     def __init__(self, document: Document, parent=None):
         self._legend_key: tuple = ()
+        self._cache: dict = {}
         super().__init__(parent)
         self.document = document
         self.view = pg.PlotWidget(background="w")
@@ -77,7 +78,7 @@ class BarChart(QWidget):
         palette = self.palette()
         palette.setColor(self.backgroundRole(), Qt.GlobalColor.white)
         self.setPalette(palette)
-        self.series: list[HatchedBars] = []
+        self.bars = HatchedBars(self.plot)
         self.texts: list[pg.TextItem] = []
         self.names: list[pg.TextItem] = []
         self.plot.getAxis("left").setStyle(showValues=False)
@@ -91,17 +92,26 @@ class BarChart(QWidget):
         document.evaluated.connect(self.redraw)
 
     def set_title(self, text: str) -> None:
-        self.plot.setTitle(text, size=f"{style.TITLE_POINT_SIZE}pt", color=style.FOREGROUND)
+        if self._cache.get("title") != text:
+            self.plot.setTitle(text, size=f"{style.TITLE_POINT_SIZE}pt", color=style.FOREGROUND)
+            self._cache["title"] = text
 
-    def ensure_series(self, count: int) -> None:
-        while len(self.series) < count:
-            self.series.append(HatchedBars(self.plot, len(self.series)))
-        while len(self.series) > count:
-            self.series.pop().remove(self.plot)
+    def set_axis_label(self, text: str) -> None:
+        if self._cache.get("label") != text:
+            self.plot.setLabel("bottom", text)
+            self._cache["label"] = text
+
+    def set_ranges(self, x: tuple[float, float], y: tuple[float, float]) -> None:
+        """Change the view only when it differs: every range change re-lays the axes out."""
+        if self._cache.get("ranges") != (x, y):
+            self.plot.setXRange(*x, padding=0)
+            self.plot.setYRange(*y, padding=0)
+            self._cache["ranges"] = (x, y)
 
     def ensure_texts(self, count: int) -> None:
         while len(self.texts) < count:
             text = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 0.5))
+            text.shown = None
             text.setFont(style.font(style.LABEL_POINT_SIZE, bold=True))
             self.plot.addItem(text)
             self.texts.append(text)
@@ -121,8 +131,11 @@ class BarChart(QWidget):
         room = max(80, int(self.plot.vb.width()) - 8)
         metrics = QFontMetrics(font)
         for item, (y, text) in zip(self.names, labels):
-            item.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
-            item.setFont(font)
+            shown = (metrics.elidedText(text, Qt.TextElideMode.ElideRight, room), size)
+            if getattr(item, "shown", None) != shown:
+                item.setText(shown[0])
+                item.setFont(font)
+                item.shown = shown
             item.setPos(0, y)
         self._names = labels
 
@@ -139,13 +152,13 @@ class BarChart(QWidget):
         self._legend_key = key
 
     def show_message(self, text: str) -> None:
-        self.ensure_series(0)
+        self.bars.set_bars([], [], [], [], [])
         self.ensure_texts(0)
         self.set_names([])
         self.set_legend([])
         self.message.setText(text)
         self.message.setPos(50, 0)
-        self.plot.setYRange(-1, 1, padding=0)
+        self.set_ranges((0.0, 100.0), (-1.0, 1.0))
 
     def redraw(self) -> None:
         self.message.setText("")

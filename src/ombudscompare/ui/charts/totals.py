@@ -17,7 +17,6 @@ class TotalsChart(BarChart):
     def __init__(self, document, parent=None):
         super().__init__(document, parent)
         self.setObjectName("totals_chart")
-        self.plot.setLabel("bottom", "")
         self.data: dict = {}
         self.redraw()
 
@@ -31,20 +30,22 @@ class TotalsChart(BarChart):
         y = np.arange(n - 1, -1, -1, dtype=float)
         contributions = np.array([[r.cell(c.id).contribution for c in criteria] for r in ranking]).reshape(n, len(criteria))
         starts = np.cumsum(contributions, axis=1) - contributions
-        self.ensure_series(len(criteria))
-        for j, series in enumerate(self.series):
-            series.set_bars(starts[:, j], y, contributions[:, j], BAR_THICKNESS)
+        m = len(criteria)
+        self.bars.set_bars(starts.ravel(), np.repeat(y, m), contributions.ravel(), BAR_THICKNESS,
+                           np.tile(np.arange(m), n))
         self.set_legend([c.name.get(lang) for c in criteria])
         self.ensure_texts(n)
         totals = [r.total for r in ranking]
         for text, total, row in zip(self.texts, totals, y):
-            text.setText(format_number(total, 1, lang))
+            label = format_number(total, 1, lang)
+            if text.shown != label:
+                text.setText(label)
+                text.shown = label
             text.setPos(total + 1.0, row)
         names = [project.option(r.option_id).name.get(lang) for r in ranking]
         self.set_names([(row + BAR_THICKNESS / 2 + 0.02, name) for row, name in zip(y.tolist(), names)])
-        self.plot.setXRange(0, 112, padding=0)
-        self.plot.setYRange(-0.4, n - 0.2, padding=0)
-        self.plot.setLabel("bottom", tr("Total score (0–100), built up per criterion"))
+        self.set_ranges((0.0, 112.0), (-0.4, n - 0.2))
+        self.set_axis_label(tr("Total score (0–100), built up per criterion"))
         self.set_title(tr("Ranking"))
         self.data = {
             "options": [r.option_id for r in ranking],

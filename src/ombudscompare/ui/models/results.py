@@ -75,6 +75,9 @@ class ExplanationModel(DocumentTableModel):
         super().__init__(document, parent)
 
     def show_option(self, option_id: str | None) -> None:
+        if option_id == self.option_id:
+            self.refresh()
+            return
         self.beginResetModel()
         self.option_id = option_id
         self.endResetModel()
