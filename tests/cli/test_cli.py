@@ -144,3 +144,28 @@ def test_installed_command_runs_without_traceback(tmp_path):
                           text=True, env=env)
     assert done.returncode == 0
     assert json.loads(done.stdout)["options"][0]["id"] == "no"
+
+
+def _command_env(**changes):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(changes)
+    return env
+
+
+def test_window_without_a_screen_is_one_clear_line(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "ombudscompare", "--lang", "en"], capture_output=True, text=True,
+                          env=_command_env(), timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == ("ombudscompare: the window cannot start: there is no screen (DISPLAY is not set). The"
+                           " command line still works; see 'ombudscompare --help'.\n")
+
+
+def test_window_opens_on_a_project_file(tmp_path):
+    target = tmp_path / "h.json"
+    target.write_text(haarlem_2018_text(), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "ombudscompare", str(target)], capture_output=True, text=True,
+                          timeout=60, env=_command_env(QT_QPA_PLATFORM="offscreen", OMBUDSCOMPARE_QUIT_WHEN_SHOWN="1",
+                                                       OMBUDSCOMPARE_DATA_DIR=str(tmp_path / "data"),
+                                                       XDG_CONFIG_HOME=str(tmp_path / "config")))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "shown\n"

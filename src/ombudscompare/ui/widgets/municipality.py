@@ -22,7 +22,7 @@ class MunicipalityPanel(QGroupBox):
         self.population = QSpinBox()
         self.population.setObjectName("population")
         self.population.setRange(1, 100_000_000)
-        self.complaints = QDoubleSpinBox()
+        self.complaints = _TidySpinBox()
         self.complaints.setObjectName("complaints")
         self.complaints.setRange(0, 10_000_000)
         self.complaints.setDecimals(1)
@@ -85,6 +85,15 @@ class MunicipalityPanel(QGroupBox):
         shown = (lambda v: str(v)) if field == "reference_year" else (lambda v: format_number(v, 0 if float(v).is_integer() else 1, lang))
         self.document.apply(SetField(("municipality", field), old, value),
                             tr("{what} {old} → {new}", what=labels[field], old=shown(old), new=shown(value)))
+
+
+class _TidySpinBox(QDoubleSpinBox):
+    """One decimal when there is one: '93', but '93,5'."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802
+        text = self.locale().toString(float(value), "f", self.decimals())
+        zero = self.locale().decimalPoint() + "0" * self.decimals()
+        return text[: -len(zero)] if text.endswith(zero) else text
 
 
 def _tidy(value: float) -> float | int:
