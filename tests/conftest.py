@@ -29,3 +29,10 @@ def english():
 @pytest.fixture
 def haarlem():
     return haarlem_2018()
+
+
+def pytest_collection_modifyitems(items):
+    """Window tests are marked `gui`, so `pytest -m "not gui"` runs the Qt-free suite alone."""
+    for item in items:
+        if "tests/ui/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.gui)
