@@ -108,43 +108,22 @@ class Compound(Edit):
 
 
 @dataclass
-class InsertOption(Edit):
-    """Insert an option (with its scores) at a position."""
+class InsertItem(Edit):
+    """Insert an option or a criterion (`collection` 'options' or 'criteria') with its scores."""
 
+    collection: str
     index: int
-    option: Option
+    item: Option | Criterion
     scores: list[Score] = field(default_factory=list)
     structural = True
 
     def apply(self, project: Project) -> None:
-        project.options.insert(self.index, self.option)
-        for score in self.scores:
-            project.scores[(score.option, score.criterion)] = score
+        getattr(project, self.collection).insert(self.index, self.item)
+        AddScores(self.scores).apply(project)
 
     def revert(self, project: Project) -> None:
-        del project.options[self.index]
-        for score in self.scores:
-            project.scores.pop((score.option, score.criterion), None)
-
-
-@dataclass
-class InsertCriterion(Edit):
-    """Insert a criterion (with its scores) at a position."""
-
-    index: int
-    criterion: Criterion
-    scores: list[Score] = field(default_factory=list)
-    structural = True
-
-    def apply(self, project: Project) -> None:
-        project.criteria.insert(self.index, self.criterion)
-        for score in self.scores:
-            project.scores[(score.option, score.criterion)] = score
-
-    def revert(self, project: Project) -> None:
-        del project.criteria[self.index]
-        for score in self.scores:
-            project.scores.pop((score.option, score.criterion), None)
+        del getattr(project, self.collection)[self.index]
+        AddScores(self.scores).revert(project)
 
 
 @dataclass
@@ -198,28 +177,28 @@ def unique_id(prefix: str, taken: set[str]) -> str:
     return f"{prefix}{number}"
 
 
-def add_option(project: Project, name: LocalText, index: int | None = None) -> InsertOption:
+def add_option(project: Project, name: LocalText, index: int | None = None) -> InsertItem:
     option = Option(unique_id("option", {o.id for o in project.options}), name)
     scores = [default_score(option.id, c) for c in project.criteria if not c.kind.computed]
-    return InsertOption(len(project.options) if index is None else index, option, scores)
+    return InsertItem("options", len(project.options) if index is None else index, option, scores)
 
 
 def remove_option(project: Project, option_id: str) -> Inverse:
     index = next(i for i, o in enumerate(project.options) if o.id == option_id)
     scores = [s for key, s in project.scores.items() if key[0] == option_id]
-    return Inverse(InsertOption(index, project.options[index], scores))
+    return Inverse(InsertItem("options", index, project.options[index], scores))
 
 
-def add_criterion(project: Project, criterion: Criterion, index: int | None = None) -> InsertCriterion:
+def add_criterion(project: Project, criterion: Criterion, index: int | None = None) -> InsertItem:
     criterion.id = unique_id("criterion", {c.id for c in project.criteria})
     scores = [] if criterion.kind.computed else [default_score(o.id, criterion) for o in project.options]
-    return InsertCriterion(len(project.criteria) if index is None else index, criterion, scores)
+    return InsertItem("criteria", len(project.criteria) if index is None else index, criterion, scores)
 
 
 def remove_criterion(project: Project, criterion_id: str) -> Inverse:
     index = next(i for i, c in enumerate(project.criteria) if c.id == criterion_id)
     scores = [s for key, s in project.scores.items() if key[1] == criterion_id]
-    return Inverse(InsertCriterion(index, project.criteria[index], scores))
+    return Inverse(InsertItem("criteria", index, project.criteria[index], scores))
 
 
 def set_weights(project: Project, weights: dict[str, float], enable: bool = True) -> Compound:

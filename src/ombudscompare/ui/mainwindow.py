@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,13 +23,11 @@ from PySide6.QtWidgets import (
 import shiboken6
 
 from .. import __version__
-from ..core import edits
-from ..core.model import Criterion, CriterionKind, Direction, LocalText
+from ..core.model import CriterionKind
 from ..i18n import N_, language, tr
 from ..presentation import conclusion
 from .charts.profile import ProfileChart
 from .charts.totals import TotalsChart
-from .delegates import EditorDelegate
 from .document import Document
 from .files import FileController
 from .help import HelpDialog
@@ -40,48 +37,14 @@ from .models.results import ExplanationModel, RankingModel
 from .models.scores import ScoresModel
 from .models.tariffs import TariffModel
 from .recovery import Recovery
+from .structure import NEW_KIND_NAMES, StructureEditor
+from .views import button_row, table_view
 from .settings import Settings
 from .widgets.municipality import MunicipalityPanel
 from .widgets.score_detail import ScoreDetailPanel
 from .widgets.weights import WeightsPanel
 
 RECOVERY_DELAY_MS = 800
-NEW_KIND_NAMES = {
-    CriterionKind.SCALE: "Scale 1–5 (a quality)",
-    CriterionKind.NUMBER: "Number you enter",
-    CriterionKind.COST_PER_INHABITANT: "Cost per inhabitant (from the tariffs)",
-    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: "Surcharge per extra complaint (from the tariffs)",
-    CriterionKind.ANNUAL_COST: "Annual cost (from the tariffs)",
-}
-_NEW_LEVELS = {
-    CriterionKind.COST_PER_INHABITANT: (0.0, 0.5),
-    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: (0.0, 1000.0),
-    CriterionKind.ANNUAL_COST: (0.0, 100_000.0),
-    CriterionKind.NUMBER: (100.0, 0.0),
-}
-
-
-def _table(model, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setItemDelegate(EditorDelegate(view))
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
-    view.setWordWrap(False)
-    # Sized to the contents when the shape changes, not on every edit: ResizeToContents would ask
-    # every cell for its size hint after each change, which is what made large projects sluggish.
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    model.modelReset.connect(view.resizeColumnsToContents)
-    model.headerDataChanged.connect(lambda *_args: view.resizeColumnsToContents())
-    view.resizeColumnsToContents()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.setTabKeyNavigation(False)
-    return view
-
-
 class MainWindow(QMainWindow):
     """Holds one Document; everything the user changes goes through it."""
 
@@ -96,6 +59,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, document, settings)
         self._build_models()
         self._build_central()
+        self.structure = StructureEditor(self)
         self._build_actions()
         self._build_menus()
         self._recovery_timer = QTimer(self)
@@ -126,31 +90,31 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         doc = self.document
         self.municipality_panel = MunicipalityPanel(doc)
-        self.tariff_view = _table(self.tariff_model, "tariff_table")
+        self.tariff_view = table_view(self.tariff_model, "tariff_table")
         self.add_option_button, self.remove_option_button = QPushButton(), QPushButton()
         self.tariffs_box = QGroupBox()
         box = QVBoxLayout(self.tariffs_box)
         box.addWidget(self.tariff_view)
-        box.addLayout(_buttons(self.add_option_button, self.remove_option_button))
+        box.addLayout(button_row(self.add_option_button, self.remove_option_button))
         costs_tab = QWidget()
         layout = QVBoxLayout(costs_tab)
         layout.addWidget(self.municipality_panel)
         layout.addWidget(self.tariffs_box, 1)
 
         self.weights_panel = WeightsPanel(doc)
-        self.criteria_view = _table(self.criteria_model, "criteria_table")
+        self.criteria_view = table_view(self.criteria_model, "criteria_table")
         self.add_criterion_button, self.remove_criterion_button = QPushButton(), QPushButton()
         self.weights_box, self.criteria_box = QGroupBox(), QGroupBox()
         QVBoxLayout(self.weights_box).addWidget(self.weights_panel)
         box = QVBoxLayout(self.criteria_box)
         box.addWidget(self.criteria_view)
-        box.addLayout(_buttons(self.add_criterion_button, self.remove_criterion_button))
+        box.addLayout(button_row(self.add_criterion_button, self.remove_criterion_button))
         criteria_tab = QWidget()
         layout = QVBoxLayout(criteria_tab)
         layout.addWidget(self.weights_box)
         layout.addWidget(self.criteria_box, 1)
 
-        self.scores_view = _table(self.scores_model, "scores_table")
+        self.scores_view = table_view(self.scores_model, "scores_table")
         self.score_detail = ScoreDetailPanel(doc)
         scores_tab = QSplitter(Qt.Orientation.Vertical)
         scores_tab.addWidget(self.scores_view)
@@ -172,12 +136,12 @@ class MainWindow(QMainWindow):
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
         self.conclusion.setFont(font)
-        self.ranking_view = _table(self.ranking_model, "ranking_table")
+        self.ranking_view = table_view(self.ranking_model, "ranking_table")
         self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranking_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.setWordWrap(True)
         self.ranking_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.explanation_view = _table(self.explanation_model, "explanation_table")
+        self.explanation_view = table_view(self.explanation_model, "explanation_table")
         self.explanation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._explain(current.data(ID_ROLE) if current.isValid() else None))
@@ -387,51 +351,16 @@ class MainWindow(QMainWindow):
 
     # --- editing structure ------------------------------------------------------------------
     def add_option(self) -> None:
-        project = self.document.project
-        number = len(project.options) + 1
-        edit = edits.add_option(project, LocalText({"nl": f"Nieuwe mogelijkheid {number}",
-                                                    "en": f"New option {number}"}))
-        self.document.apply(edit, tr("Add option"))
-        self.tabs.setCurrentIndex(0)
-        self.tariff_view.setCurrentIndex(self.tariff_model.index(0, edit.index))
-        self.tariff_view.setFocus()
+        self.structure.add_option()
 
     def remove_option(self) -> None:
-        project = self.document.project
-        if len(project.options) <= 1:
-            return
-        view = self.tariff_view if self.tabs.currentIndex() != 2 else self.scores_view
-        column = view.currentIndex().column() if view.currentIndex().isValid() else len(project.options) - 1
-        option = project.options[column]
-        self.document.apply(edits.remove_option(project, option.id),
-                            tr("Remove option {name}", name=option.name.get(language())))
+        self.structure.remove_option()
 
     def add_criterion(self, kind: CriterionKind = CriterionKind.SCALE) -> None:
-        project = self.document.project
-        number = len(project.criteria) + 1
-        best, worst = _NEW_LEVELS.get(kind, (None, None))
-        direction = Direction.LOWER if kind.computed else Direction.HIGHER
-        criterion = Criterion("new", LocalText({"nl": f"Nieuw criterium {number}", "en": f"New criterion {number}"}),
-                              kind, direction, best, worst, weight=0.0)
-        edit = edits.add_criterion(project, criterion)
-        self.document.apply(edit, tr("Add criterion"))
-        self.tabs.setCurrentIndex(1)
-        self.criteria_view.setCurrentIndex(self.criteria_model.index(edit.index, 0))
-        self.criteria_view.setFocus()
+        self.structure.add_criterion(kind)
 
     def remove_criterion(self) -> None:
-        project = self.document.project
-        if len(project.criteria) <= 1:
-            return
-        row = self._selected_row(self.criteria_view)
-        criterion = project.criteria[row if row is not None else len(project.criteria) - 1]
-        self.document.apply(edits.remove_criterion(project, criterion.id),
-                            tr("Remove criterion {name}", name=criterion.name.get(language())))
-
-    @staticmethod
-    def _selected_row(view: QTableView) -> int | None:
-        index = view.currentIndex()
-        return index.row() if index.isValid() else None
+        self.structure.remove_criterion()
 
     # --- help, recovery, closing ------------------------------------------------------------
     def show_help(self) -> None:
@@ -459,14 +388,6 @@ class MainWindow(QMainWindow):
         if self.recovery is not None:
             self.recovery.close()
         event.accept()
-
-
-def _buttons(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 def _undo_text(prefix: str, text: str) -> str:

@@ -100,13 +100,7 @@ class TariffModel(DocumentTableModel):
             if role == Qt.ItemDataRole.EditRole:
                 return float(value)
             if role == Qt.ItemDataRole.DisplayRole:
-                if part == PER_INHABITANT:
-                    return format_money(value, lang, 4)
-                if part == INCLUDED:
-                    return format_number(value, 0, lang)
-                if part == INDEXATION:
-                    return format_percent(value / 100.0, 1, lang)
-                return format_money(value, lang)
+                return _shown(part, value, lang)
             if role == Qt.ItemDataRole.ToolTipRole and option.tariff.source.title:
                 return tr("Source: {title}", title=option.tariff.source.title)
             return None
