@@ -169,3 +169,33 @@ def test_window_opens_on_a_project_file(tmp_path):
                                                        XDG_CONFIG_HOME=str(tmp_path / "config")))
     assert done.returncode == 0, done.stderr
     assert done.stdout == "shown\n"
+
+
+def test_sensitivity_json_for_haarlem(capsys):
+    code, out, err = run(capsys, "--lang", "en", "sensitivity", "--json", "--samples", "2000")
+    assert code == 0, err
+    data = json.loads(out)
+    (pair,) = data["break_even"]
+    assert pair["population"]["at"] == pytest.approx(43297.29 / 0.19529023)
+    assert pair["complaints"] == []
+    local = next(w for w in data["weights"] if w["criterion"] == "local_involvement")
+    assert local["first_place"]["high"] == pytest.approx(34.563, abs=1e-3)
+    assert [round(f["at"], 3) for f in local["flips"]] == [34.563]
+    assert data["most_telling"] == "National Ombudsman stays first as long as Local involvement weighs less than 34.6%."
+    assert data["multi_year"]["years"] == [2018, 2019, 2020, 2021]
+    uniform = data["robustness"]["uniform"]["options"]
+    assert uniform["no"][0] + uniform["goma"][0] == pytest.approx(1.0)
+
+
+def test_sensitivity_text_in_dutch(capsys):
+    code, out, _ = run(capsys, "--lang", "nl", "sensitivity", "--samples", "1000")
+    assert code == 0
+    assert "Nationale ombudsman blijft eerste zolang Lokale betrokkenheid minder dan 34,6 % weegt." in out
+    assert "221.708 inwoners" in out
+
+
+def test_sensitivity_what_if(capsys):
+    code, out, _ = run(capsys, "--lang", "en", "sensitivity", "--json", "--complaints", "150", "--samples", "500")
+    assert code == 0
+    (pair,) = json.loads(out)["break_even"]
+    assert pair["population"]["at"] == pytest.approx((43297.29 + 50 * 432.97) / 0.19529023)

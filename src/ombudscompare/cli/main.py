@@ -84,8 +84,23 @@ def _weight(text: str) -> tuple[str, float]:
     return criterion.strip(), value
 
 
+def _samples(text: str) -> int:
+    value = _whole_number(text)
+    if value > 10_000_000:
+        raise argparse.ArgumentTypeError(tr("'{text}' is too many; at most 10000000", text=text))
+    return value
+
+
+def _what_if_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--population", type=_whole_number, metavar="N", help=tr("number of inhabitants"))
+    parser.add_argument("--complaints", type=_count, metavar="N", help=tr("expected complaints a year"))
+    parser.add_argument("--weight", type=_weight, action="append", default=[], metavar="CRITERION=PERCENT",
+                        help=tr("give a criterion this share of the weight; the others keep their proportions"
+                                " (repeatable)"))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | summary | example] ..."),
+    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | summary | sensitivity | example] ..."),
                      description=tr(
         "Compare the options for a municipality's external complaint body on cost and qualities."))
     parser.add_argument("--version", action="version", version=f"ombudscompare {__version__}")
@@ -94,15 +109,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser("summary", help=tr("print the comparison: ranking, totals, costs and weights"))
     summary.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
-    summary.add_argument("--population", type=_whole_number, metavar="N", help=tr("number of inhabitants"))
-    summary.add_argument("--complaints", type=_count, metavar="N", help=tr("expected complaints a year"))
-    summary.add_argument("--weight", type=_weight, action="append", default=[], metavar="CRITERION=PERCENT",
-                         help=tr("give a criterion this share of the weight; the others keep their proportions"
-                                 " (repeatable)"))
+    _what_if_arguments(summary)
     summary.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
     summary.add_argument("--explain", action="store_true",
                          help=tr("show how each total comes about, criterion by criterion"))
     summary.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
+
+    sensitivity = commands.add_parser("sensitivity", help=tr("break-even points, multi-year costs, where the ranking"
+                                                               " changes with the weights, and robustness"))
+    sensitivity.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
+    _what_if_arguments(sensitivity)
+    sensitivity.add_argument("--samples", type=_samples, default=10_000, metavar="N",
+                             help=tr("random weightings for the robustness figures (default 10000)"))
+    sensitivity.add_argument("--seed", type=int, default=2018, help=tr("seed for the random weightings"))
+    sensitivity.add_argument("--spread", type=_count, default=10.0, metavar="PP",
+                             help=tr("also draw weights within ± PP percentage points of the present ones"
+                                     " (default 10; 0 to skip)"))
+    sensitivity.add_argument("--years", type=_whole_number, default=4, metavar="N",
+                             help=tr("years for the multi-year costs (default 4, a council term)"))
+    sensitivity.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
+    sensitivity.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
 
     example = commands.add_parser("example", help=tr("write the built-in Haarlem 2018 case as a project file"))
     example.add_argument("-o", "--output", metavar="FILE", help=tr("where to write it (default: standard output)"))
@@ -114,15 +140,32 @@ def _load(file: str | None) -> Project:
     return haarlem_2018() if file is None else load_project(file)
 
 
-def _summary(args: argparse.Namespace, lang: str) -> int:
+def _project(args: argparse.Namespace) -> Project:
+    """The project named on the command line with its what-if changes applied."""
     project = _load(args.file)
     if args.population is not None or args.complaints is not None:
         project = with_municipality(project, args.population, args.complaints)
     if args.weight:
-        percents: dict[str, float] = {}
-        for criterion, value in args.weight:
-            percents[criterion] = value
-        project = with_weight_shares(project, percents)
+        project = with_weight_shares(project, dict(args.weight))
+    return project
+
+
+def _sensitivity(args: argparse.Namespace, lang: str) -> int:
+    from .sensitivity import Analysis
+    from .sensitivity import render_json as analysis_json
+    from .sensitivity import render_text as analysis_text
+
+    project = _project(args)
+    analysis = Analysis(project, evaluate(project), args.samples, args.seed, args.spread, args.years)
+    if args.json:
+        print(json.dumps(analysis_json(analysis, lang), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(analysis_text(analysis, lang))
+    return 0
+
+
+def _summary(args: argparse.Namespace, lang: str) -> int:
+    project = _project(args)
     evaluation = evaluate(project)
     if args.json:
         print(json.dumps(render_json(project, evaluation, lang), ensure_ascii=False, indent=2))
@@ -155,7 +198,7 @@ def run(argv: list[str] | None = None) -> int:
         if at + 1 < len(argv) and argv[at + 1] in ("nl", "en"):
             set_language(argv[at + 1])
             parser = build_parser()
-    commands = {"summary", "example"}
+    commands = {"summary", "example", "sensitivity"}
     window_file = None
     rest = [a for a in argv if a not in ("--lang", "nl", "en")]
     if len(rest) == 1 and rest[0] not in commands and _looks_like_file(rest[0]):
@@ -170,6 +213,8 @@ def run(argv: list[str] | None = None) -> int:
             return _summary(args, lang)
         if args.command == "example":
             return _example(args)
+        if args.command == "sensitivity":
+            return _sensitivity(args, lang)
         return _window(args.window_file, getattr(args, "lang", None))
     except UsageError as exc:
         _fail(str(exc))

@@ -1,0 +1,78 @@
+"""Robustness under uncertain weights: how often each option ranks first, second, … (Monte Carlo).
+
+Weights are drawn uniformly over all weightings of the enabled criteria (a flat Dirichlet), or
+uniformly within ± a number of percentage points of the current shares (then rescaled to sum to
+100 %). Everything is vectorised: totals for all samples are one matrix product.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .scoring import Evaluation
+
+
+@dataclass(frozen=True)
+class RankFrequencies:
+    """`shares[i, k]`: the fraction of samples in which option i ranks k + 1 (ties share the better rank)."""
+
+    option_ids: tuple[str, ...]
+    shares: np.ndarray
+    samples: int
+    seed: int
+    spread: float | None
+
+    def first(self, option_id: str) -> float:
+        return float(self.shares[self.option_ids.index(option_id), 0])
+
+
+def value_matrix(evaluation: Evaluation) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray, np.ndarray]:
+    """(option ids, criterion ids, values options × criteria, current shares)."""
+    criteria = tuple(evaluation.shares)
+    options = tuple(r.option_id for r in evaluation.results)
+    values = np.array([[r.cell(c).value for c in criteria] for r in evaluation.results], dtype=float)
+    shares = np.array([evaluation.shares[c] for c in criteria], dtype=float)
+    return options, criteria, values.reshape(len(options), len(criteria)), shares
+
+
+def sample_weights(shares: np.ndarray, samples: int, seed: int, spread: float | None = None) -> np.ndarray:
+    """samples × criteria weight shares, each row summing to 1.
+
+    `spread` None: uniform over the simplex. Otherwise each share is drawn uniformly within
+    ± spread percentage points of its current value (clipped at 0), then the row is rescaled.
+    """
+    rng = np.random.default_rng(seed)
+    m = shares.size
+    if spread is None:
+        return rng.dirichlet(np.ones(m), size=samples)
+    half = spread / 100.0
+    low = np.clip(shares - half, 0.0, None)
+    high = shares + half
+    weights = rng.uniform(low, high, size=(samples, m))
+    sums = weights.sum(axis=1, keepdims=True)
+    zero = sums[:, 0] <= 0
+    weights[zero] = shares
+    sums[zero] = 1.0
+    return weights / sums
+
+
+def ranks(totals: np.ndarray) -> np.ndarray:
+    """samples × options competition ranks (1 = best; equal totals share the better rank)."""
+    tolerance = 1e-9 * np.maximum(1.0, np.abs(totals))
+    better = totals[:, None, :] > totals[:, :, None] + tolerance[:, :, None]
+    return 1 + better.sum(axis=2)
+
+
+def rank_frequencies(evaluation: Evaluation, samples: int = 10_000, seed: int = 2018,
+                     spread: float | None = None) -> RankFrequencies:
+    options, _criteria, values, shares = value_matrix(evaluation)
+    weights = sample_weights(shares, samples, seed, spread)
+    totals = weights @ values.T
+    sample_ranks = ranks(totals)
+    n = len(options)
+    counts = np.zeros((n, n))
+    for k in range(n):
+        counts[:, k] = (sample_ranks == k + 1).sum(axis=0)
+    return RankFrequencies(options, counts / samples, samples, seed, spread)
