@@ -66,7 +66,7 @@ def weight_latency(changes: int = 240) -> list[dict[str, object]]:
 
     from ombudscompare.core.synthetic import generated_project
     from ombudscompare.examples import haarlem_2018
-    from ombudscompare.ui.app import apply_language, application
+    from ombudscompare.ui.app import apply_language, application, settle_after_start
     from ombudscompare.ui.document import Document
     from ombudscompare.ui.mainwindow import MainWindow
     from ombudscompare.ui.recovery import Recovery
@@ -81,6 +81,7 @@ def weight_latency(changes: int = 240) -> list[dict[str, object]]:
                             Recovery(os.path.join(folder, name)))
         window.show()
         QApplication.processEvents()
+        settle_after_start()  # as ombudscompare.ui.app.run does once the window is shown
         row = next(r for r in window.weights_panel.rows if r.number.isEnabled())
         samples = []
         for i in range(changes):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import Message
 from . import tariff as tariffs
@@ -19,8 +21,7 @@ class ModelError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """How one option fares on one criterion: raw value → 0–100 value → weighted contribution."""
 
     criterion_id: str
@@ -119,24 +120,16 @@ def criterion_value(criterion: Criterion, raw: float) -> float:
 
 
 def rank_totals(totals: list[float]) -> list[tuple[int, bool]]:
-    """Competition ranks (1, 1, 3, ...) and whether each total is tied with another."""
+    """Competition ranks (1, 1, 3, ...) and whether each total is tied with another (within 1e-9)."""
+    ascending = sorted(totals)
+    count = len(totals)
     ranks = []
-    for i, total in enumerate(totals):
-        better = 0
-        tied = False
-        for j, other in enumerate(totals):
-            if i == j:
-                continue
-            if _same(other, total):
-                tied = True
-            elif other > total:
-                better += 1
-        ranks.append((better + 1, tied))
+    for total in totals:
+        tolerance = TIE_TOLERANCE * max(1.0, abs(total))
+        better = count - bisect_right(ascending, total + tolerance)
+        equal = bisect_right(ascending, total + tolerance) - bisect_left(ascending, total - tolerance)
+        ranks.append((better + 1, equal > 1))
     return ranks
-
-
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= TIE_TOLERANCE * max(1.0, abs(a), abs(b))
 
 
 def evaluate(project: Project) -> Evaluation:

@@ -26,6 +26,9 @@ from .. import __version__
 from ..core.model import CriterionKind
 from ..i18n import N_, language, tr
 from ..presentation import conclusion
+from .analysis.costs import CostsTab
+from .analysis.robustness import RobustnessTab
+from .analysis.weights import WeightsTab
 from .charts.profile import ProfileChart
 from .charts.totals import TotalsChart
 from .document import Document
@@ -45,6 +48,7 @@ from .widgets.score_detail import ScoreDetailPanel
 from .widgets.weights import WeightsPanel
 
 RECOVERY_DELAY_MS = 800
+ANALYSIS_TABS = (CostsTab, WeightsTab, RobustnessTab)
 class MainWindow(QMainWindow):
     """Holds one Document; everything the user changes goes through it."""
 
@@ -140,7 +144,7 @@ class MainWindow(QMainWindow):
         self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranking_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.setWordWrap(True)
-        self.ranking_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._ranking_order: tuple = ()
         self.explanation_view = table_view(self.explanation_model, "explanation_table")
         self.explanation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.selectionModel().currentRowChanged.connect(
@@ -162,11 +166,20 @@ class MainWindow(QMainWindow):
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.totals_chart)
         charts.addWidget(self.profile_chart)
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setObjectName("chart_tabs")
+        self.chart_tabs.addTab(charts, "")
+        self._analysis: dict[int, QWidget] = {}
+        for _kind in ANALYSIS_TABS:
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.chart_tabs.addTab(page, "")
+        self.chart_tabs.currentChanged.connect(self._analysis_tab)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.result_box)
-        right.addWidget(charts)
+        right.addWidget(self.chart_tabs)
         right.setStretchFactor(1, 1)
-        right.setSizes([260, 460])
+        right.setSizes([250, 470])
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.tabs)
         main.addWidget(right)
@@ -257,6 +270,28 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.help_action, self.about_action])
 
+    # --- analysis tabs, made when first shown (keeps start-up quick) -------------------------
+    def _analysis_tab(self, index: int):
+        if index < 1:
+            return None
+        if index not in self._analysis:
+            tab = ANALYSIS_TABS[index - 1](self.document)
+            self.chart_tabs.widget(index).layout().addWidget(tab)
+            self._analysis[index] = tab
+        return self._analysis[index]
+
+    @property
+    def costs_tab(self) -> CostsTab:
+        return self._analysis_tab(1)
+
+    @property
+    def sensitivity_tab(self) -> WeightsTab:
+        return self._analysis_tab(2)
+
+    @property
+    def robustness_tab(self) -> RobustnessTab:
+        return self._analysis_tab(3)
+
     # --- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Every visible text in the language now in force."""
@@ -278,6 +313,11 @@ class MainWindow(QMainWindow):
         self.language_actions[language()].setChecked(True)
         for index, text in enumerate((N_("&Costs"), N_("C&riteria and weights"), N_("&Scores"))):
             self.tabs.setTabText(index, tr(text))
+        for index, text in enumerate((N_("Ranking and &profile"), N_("Costs and &break-even"),
+                                      N_("&Weight sensitivity"), N_("Ro&bustness"))):
+            self.chart_tabs.setTabText(index, tr(text))
+        for tab in self._analysis.values():
+            tab.retranslate()
         self.tariffs_box.setTitle(tr("Options and tariffs"))
         self.weights_box.setTitle(tr("Weights"))
         self.criteria_box.setTitle(tr("Criteria"))
@@ -321,6 +361,10 @@ class MainWindow(QMainWindow):
             self.conclusion.setText(conclusion(self.document.project, evaluation, language()))
         current = self.explanation_model.option_id
         ranking = evaluation.ranking() if evaluation else []
+        order = tuple(r.option_id for r in ranking)
+        if order != self._ranking_order:  # wrapped names change height only when the order changes
+            self._ranking_order = order
+            self.ranking_view.resizeRowsToContents()
         if current is None or current not in {r.option_id for r in ranking}:
             current = ranking[0].option_id if ranking else None
         self._explain(current)

@@ -30,13 +30,16 @@ class Legend(QListWidget):
         self.setFont(style.font())
         self.setStyleSheet("QListWidget { background: white; color: #202020; }")
 
-    def set_entries(self, names: list[str]) -> None:
+    def set_entries(self, names: list[str], lines: bool | None = None) -> None:
+        if lines is not None:
+            self.lines = lines
         self.clear()
         metrics = QFontMetrics(self.font())
         room = max(120, self.viewport().width() - self.iconSize().width() - 24)
         for index, name in enumerate(names):
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-            item = QListWidgetItem(QIcon(style.swatch(index, self.iconSize())), shown)
+            painter = style.line_swatch if getattr(self, "lines", False) else style.swatch
+            item = QListWidgetItem(QIcon(painter(index, self.iconSize())), shown)
             item.setToolTip(name)
             self.addItem(item)
         self._fit()

@@ -65,6 +65,36 @@ def style_axes(plot: pg.PlotItem) -> None:
     plot.setMouseEnabled(x=False, y=False)
 
 
+DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
+          Qt.PenStyle.DashDotDotLine)
+SYMBOLS = ("o", "s", "t", "d", "+", "x", "star", "h")
+
+
+def line_pen(index: int, width: float = 3.0) -> QPen:
+    """A series' line: its colour and, so colour is never alone, its own dash pattern."""
+    pen = QPen(colour(index), width)
+    pen.setStyle(DASHES[index % len(DASHES)])
+    pen.setCosmetic(True)
+    return pen
+
+
+def symbol(index: int) -> str:
+    return SYMBOLS[index % len(SYMBOLS)]
+
+
+def line_swatch(index: int, size: QSize) -> QPixmap:
+    """A legend swatch for a line series: the dashed line with its marker."""
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.white)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(line_pen(index, 2.5))
+    middle = size.height() / 2
+    painter.drawLine(2, int(middle), size.width() - 2, int(middle))
+    painter.end()
+    return pixmap
+
+
 def swatch(index: int, size: QSize) -> QPixmap:
     """A legend swatch: the series' colour with its hatch, outlined."""
     pixmap = QPixmap(size)

@@ -1,0 +1,1 @@
+"""The analysis tabs: costs and break-even points, weight sensitivity, robustness."""
