@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.ranking_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.setWordWrap(True)
         self._ranking_order: tuple = ()
+        self.ranking_view.viewport().installEventFilter(self)
         self.explanation_view = table_view(self.explanation_model, "explanation_table")
         self.explanation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.selectionModel().currentRowChanged.connect(
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
         self.remove_option_button.setText(tr("Remove option"))
         self.add_criterion_button.setText(tr("Add criterion"))
         self.remove_criterion_button.setText(tr("Remove criterion"))
+        self._ranking_order = ()
         self.municipality_panel.retranslate()
         self.weights_panel.retranslate()
         self.score_detail.retranslate()
@@ -405,6 +407,11 @@ class MainWindow(QMainWindow):
 
     def remove_criterion(self) -> None:
         self.structure.remove_criterion()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.ranking_view.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.ranking_view.resizeRowsToContents)  # wrapped names fit the new width
+        return super().eventFilter(watched, event)
 
     # --- help, recovery, closing ------------------------------------------------------------
     def show_help(self) -> None:

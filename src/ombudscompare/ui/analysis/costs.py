@@ -77,8 +77,9 @@ class CostsTab(AnalysisTab):
         chart.clear_marks()
         chart.mark_x(town.complaints_per_year, tr("expected: {n}", n=format_number(town.complaints_per_year, 0, lang)))
         for crossing in complaint_points:
-            chart.mark_point(crossing.at, crossing.cost, tr("{n} complaints · {cost}", n=format_number(
-                crossing.at, 0 if float(crossing.at).is_integer() else 1, lang), cost=format_money(crossing.cost, lang)))
+            chart.mark_point(crossing.at, crossing.cost, tr("{n} complaints\n{cost}", n=format_number(
+                crossing.at, 0 if float(crossing.at).is_integer() else 1, lang), cost=format_money(crossing.cost, lang)),
+                left=crossing.at > 0.55 * top, below=crossing.cost > 0.6 * _top(ys))
         chart.set_labels(tr("Cost against complaints"), tr("Complaints a year"), tr("Annual cost (€)"))
         chart.data = {"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in complaint_points]}
         _from_zero(chart, x, ys)
@@ -92,8 +93,9 @@ class CostsTab(AnalysisTab):
         chart.clear_marks()
         chart.mark_x(town.population, tr("now: {n}", n=format_number(town.population, 0, lang)))
         for crossing in population_points:
-            chart.mark_point(crossing.at, crossing.cost, tr("{n} inhabitants · {cost}", n=format_number(
-                math.ceil(crossing.at), 0, lang), cost=format_money(crossing.cost, lang)))
+            chart.mark_point(crossing.at, crossing.cost, tr("{n} inhabitants\n{cost}", n=format_number(
+                math.ceil(crossing.at), 0, lang), cost=format_money(crossing.cost, lang)), left=crossing.at > 0.55 * top,
+                below=crossing.cost > 0.6 * _top(ys))
         chart.set_labels(tr("Cost against inhabitants"), tr("Inhabitants"), tr("Annual cost (€)"))
         chart.data = {"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in population_points]}
         _from_zero(chart, x, ys)
@@ -109,8 +111,12 @@ class CostsTab(AnalysisTab):
         fill_table(self.years, [tr("Option")] + [str(y) for y in view.years] + [tr("Total")], rows)
 
 
+def _top(ys: list[np.ndarray]) -> float:
+    return max((float(y.max()) for y in ys if y.size), default=1.0)
+
+
 def _from_zero(chart: LineChart, x: np.ndarray, ys: list[np.ndarray]) -> None:
     """Costs are read against zero: a cut-off axis would exaggerate the differences."""
-    top = max((float(y.max()) for y in ys if y.size), default=1.0)
+    top = _top(ys)
     chart.plot.setYRange(0, top * 1.1 or 1.0, padding=0)
     chart.plot.setXRange(0, float(x[-1]) if x.size else 1.0, padding=0.02)

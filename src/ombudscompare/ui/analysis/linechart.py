@@ -68,11 +68,12 @@ class LineChart(QWidget):
         self.plot.addItem(line)
         self.marks.append(line)
 
-    def mark_point(self, x: float, y: float, text: str) -> None:
-        """A ringed point with its value written beside it (a break-even or a flip)."""
+    def mark_point(self, x: float, y: float, text: str, left: bool = False, below: bool = False) -> None:
+        """A ringed point with its value written beside it (left of it near the right edge)."""
         dot = pg.ScatterPlotItem([x], [y], symbol="o", size=14, pen=pg.mkPen(style.FOREGROUND, width=2),
                                  brush=pg.mkBrush(255, 255, 255, 230))
-        label = pg.TextItem(text, color=style.FOREGROUND, anchor=(-0.05, 1.1), fill=(255, 255, 255, 210))
+        label = pg.TextItem(text, color=style.FOREGROUND, anchor=(1.05 if left else -0.05, -0.1 if below else 1.1),
+                            fill=(255, 255, 255, 210))
         label.setFont(style.font(style.SMALL_POINT_SIZE + 1, bold=True))
         label.setPos(x, y)
         self.plot.addItem(dot)

@@ -66,7 +66,7 @@ class WeightsTab(AnalysisTab):
         chart.clear_marks()
         chart.mark_x(line.current * 100.0, tr("now: {percent}", percent=format_percent(line.current, 1, lang)))
         for flip in result.flips[wanted]:
-            chart.mark_point(flip.at * 100.0, flip.total, format_percent(flip.at, 1, lang))
+            chart.mark_point(flip.at * 100.0, flip.total, format_percent(flip.at, 1, lang), left=flip.at > 0.7)
         name = project.criterion(wanted).name.get(lang)
         chart.set_labels(tr("Totals as the weight of {criterion} changes", criterion=name),
                          tr("Weight of {criterion} (%)", criterion=name), tr("Total score"))
