@@ -88,6 +88,26 @@ def analysis() -> dict[str, object]:
     }
 
 
+def excel_export() -> list[dict[str, object]]:
+    """Time to build and save the workbook in memory, against saving the same project as JSON."""
+    import io
+
+    from ombudscompare.formats.excel_export import build_workbook
+
+    def export(project):
+        workbook, _layout = build_workbook(project, "nl")
+        workbook.save(io.BytesIO())
+
+    figures = []
+    for name, project, runs, goal in (("haarlem-2018", haarlem_2018(), 15, 500),
+                                      ("generated-50x40", generated_project(50, 40, seed=1), 5, 3000)):
+        took = timed(lambda: export(project), runs)
+        baseline = timed(lambda: dumps(project), runs)
+        figures.append({"case": name, **took, "goal_ms": goal, "baseline_json_dumps_median_ms": baseline["median_ms"],
+                        "ratio_to_json": round(took["median_ms"] / baseline["median_ms"], 1)})
+    return figures
+
+
 def main() -> int:
     only = sys.argv[1] if len(sys.argv) > 1 else "all"
     results: dict[str, object] = {"python": sys.version.split()[0]}
@@ -97,6 +117,7 @@ def main() -> int:
             case("generated-50x40", generated_project(50, 40, seed=1), 100),
         ]
         results["analysis"] = analysis()
+        results["excel_export"] = excel_export()
     if only in ("all", "gui"):
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import gui

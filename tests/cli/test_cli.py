@@ -199,3 +199,20 @@ def test_sensitivity_what_if(capsys):
     assert code == 0
     (pair,) = json.loads(out)["break_even"]
     assert pair["population"]["at"] == pytest.approx((43297.29 + 50 * 432.97) / 0.19529023)
+
+
+def test_export_writes_a_workbook(tmp_path, capsys):
+    import openpyxl
+
+    target = tmp_path / "memo.xlsx"
+    code, _, err = run(capsys, "--lang", "nl", "export", "-o", str(target), "--complaints", "120")
+    assert code == 0, err
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames[:5] == ["Samenvatting", "Criteria", "Scores", "Kosten", "Berekening"]
+    assert book["Kosten"]["B6"].value == 120
+
+
+def test_export_to_an_impossible_place_is_one_line(tmp_path, capsys):
+    code, _, err = run(capsys, "--lang", "en", "export", "-o", str(tmp_path / "no" / "memo.xlsx"))
+    assert code == 2
+    assert err.endswith("memo.xlsx: cannot be saved: the folder does not exist\n") and err.count("\n") == 1

@@ -90,3 +90,21 @@ def test_unwritable_target_shows_the_problem_and_keeps_the_work(window, tmp_path
     assert "kan niet worden opgeslagen: de map bestaat niet" in seen[0]
     assert window.isWindowModified()
     assert window.document.path is None
+
+
+def test_export_to_excel_from_the_window(window, tmp_path):
+    import openpyxl
+
+    change_something(window)
+    target = tmp_path / "memo.xlsx"
+    assert window.files.export_excel(str(target))
+    book = openpyxl.load_workbook(target)
+    assert book["Kosten"]["B10"].value == 1000
+    assert window.isWindowModified(), "exporting is not saving the project"
+
+
+def test_export_failure_is_shown(window, tmp_path):
+    seen = []
+    answer_next_dialog("OK", seen)
+    assert not window.files.export_excel(str(tmp_path / "missing" / "memo.xlsx"))
+    assert "de map bestaat niet" in seen[0]

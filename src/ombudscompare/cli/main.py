@@ -100,7 +100,7 @@ def _what_if_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | summary | sensitivity | example] ..."),
+    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | summary | sensitivity | export | example] ..."),
                      description=tr(
         "Compare the options for a municipality's external complaint body on cost and qualities."))
     parser.add_argument("--version", action="version", version=f"ombudscompare {__version__}")
@@ -129,6 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
                              help=tr("years for the multi-year costs (default 4, a council term)"))
     sensitivity.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
     sensitivity.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
+
+    export = commands.add_parser("export", help=tr("write the comparison as an Excel workbook with live formulas"))
+    export.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
+    export.add_argument("-o", "--output", metavar="OUT.xlsx", required=True, help=tr("the workbook to write"))
+    _what_if_arguments(export)
+    export.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS,
+                        help=tr("language of the workbook (default: the system's)"))
 
     example = commands.add_parser("example", help=tr("write the built-in Haarlem 2018 case as a project file"))
     example.add_argument("-o", "--output", metavar="FILE", help=tr("where to write it (default: standard output)"))
@@ -161,6 +168,14 @@ def _sensitivity(args: argparse.Namespace, lang: str) -> int:
         print(json.dumps(analysis_json(analysis, lang), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(analysis_text(analysis, lang))
+    return 0
+
+
+def _export(args: argparse.Namespace, lang: str) -> int:
+    from ..formats.excel_export import export_workbook
+
+    export_workbook(_project(args), args.output, lang)
+    print(tr("Wrote {file}", file=args.output), file=sys.stderr)
     return 0
 
 
@@ -198,7 +213,7 @@ def run(argv: list[str] | None = None) -> int:
         if at + 1 < len(argv) and argv[at + 1] in ("nl", "en"):
             set_language(argv[at + 1])
             parser = build_parser()
-    commands = {"summary", "example", "sensitivity"}
+    commands = {"summary", "example", "sensitivity", "export"}
     window_file = None
     rest = [a for a in argv if a not in ("--lang", "nl", "en")]
     if len(rest) == 1 and rest[0] not in commands and _looks_like_file(rest[0]):
@@ -215,6 +230,8 @@ def run(argv: list[str] | None = None) -> int:
             return _example(args)
         if args.command == "sensitivity":
             return _sensitivity(args, lang)
+        if args.command == "export":
+            return _export(args, lang)
         return _window(args.window_file, getattr(args, "lang", None))
     except UsageError as exc:
         _fail(str(exc))

@@ -118,6 +118,31 @@ class FileController:
         self.settings.add_recent(os.path.abspath(path))
         return True
 
+    def export_excel_dialog(self) -> bool:
+        base = os.path.splitext(os.path.basename(self.document.path or self._suggested_name()))[0]
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export to Excel"), os.path.join(self._folder(),
+                                              base + ".xlsx"), "Excel (*.xlsx)")
+        if not path:
+            return False
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return self.export_excel(path)
+
+    def export_excel(self, path: str) -> bool:
+        """Write the workbook in the UI language; a failure is shown and nothing else changes."""
+        from ..core.scoring import ModelError
+        from ..formats.excel_export import export_workbook
+
+        try:
+            export_workbook(self.document.project, path, language())
+        except FileError as error:
+            self.warn(tr("Cannot export the workbook"), error.render())
+            return False
+        except ModelError as error:
+            self.warn(tr("Cannot export the workbook"), error.message.render())
+            return False
+        return True
+
     def _folder(self) -> str:
         recent = self.settings.recent_files
         return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.save_action = action(self.files.save, QKeySequence.StandardKey.Save, "save")
         self.save_as_action = action(self.files.save_as, QKeySequence.StandardKey.SaveAs, "save_as")
         self.quit_action = action(self.close, QKeySequence.StandardKey.Quit, "quit")
+        self.export_excel_action = action(self.files.export_excel_dialog, QKeySequence("Ctrl+E"), "export_excel")
         stack = self.document.undo_stack
         self.undo_action = action(stack.undo, QKeySequence.StandardKey.Undo, "undo")
         self.redo_action = action(stack.redo, None, "redo")
@@ -253,6 +254,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.save_action, self.save_as_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_excel_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -299,7 +302,8 @@ class MainWindow(QMainWindow):
         texts = (
             (self.new_blank_action, N_("&Blank project")), (self.new_example_action, N_("From the &Haarlem 2018 example")),
             (self.open_action, N_("&Open…")), (self.save_action, N_("&Save")), (self.save_as_action, N_("Save &as…")),
-            (self.quit_action, N_("&Quit")), (self.add_option_action, N_("Add &option")),
+            (self.quit_action, N_("&Quit")), (self.export_excel_action, N_("&Export to Excel…")),
+            (self.add_option_action, N_("Add &option")),
             (self.remove_option_action, N_("&Remove option")), (self.remove_criterion_action, N_("Remove &criterion")),
             (self.help_action, N_("OmbudsCompare &help")), (self.about_action, N_("&About OmbudsCompare")),
         )
