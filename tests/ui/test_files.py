@@ -108,3 +108,19 @@ def test_export_failure_is_shown(window, tmp_path):
     answer_next_dialog("OK", seen)
     assert not window.files.export_excel(str(tmp_path / "missing" / "memo.xlsx"))
     assert "de map bestaat niet" in seen[0]
+
+
+def test_open_an_exported_workbook_in_the_window(window, tmp_path):
+    import openpyxl
+
+    from ombudscompare.formats.excel_export import build_workbook, export_workbook
+
+    path = tmp_path / "memo.xlsx"
+    export_workbook(window.document.project, path, "nl")
+    _wb, layout = build_workbook(window.document.project, "nl")
+    book = openpyxl.load_workbook(path)
+    book[layout.sheets["costs"]][layout.municipality["population"]] = 200_000
+    book.save(path)
+    assert window.files.open_path(str(path))
+    assert window.document.project.municipality.population == 200_000
+    assert window.document.path is None and window.isWindowModified(), "saving asks for a project file name"

@@ -15,7 +15,7 @@ from ..core.whatif import with_municipality, with_weight_shares
 from ..examples import haarlem_2018, haarlem_2018_text
 from ..formats.atomic import write_bytes_atomic
 from ..formats.errors import FileError
-from ..formats.project_file import load_project
+from ..formats.loading import load_any
 from ..i18n import Message, set_language, system_language, tr
 from ..i18n.numbers import parse_number
 from .summary import render_json, render_text
@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load(file: str | None) -> Project:
-    return haarlem_2018() if file is None else load_project(file)
+    return haarlem_2018() if file is None else load_any(file)
 
 
 def _project(args: argparse.Namespace) -> Project:

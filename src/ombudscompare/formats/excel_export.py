@@ -43,6 +43,7 @@ class Layout:
     """Where the inputs and results live, written into the workbook for reading it back."""
 
     sheets: dict[str, str] = field(default_factory=dict)
+    lang: str = "nl"
     municipality: dict[str, str] = field(default_factory=dict)
     options: dict[str, int] = field(default_factory=dict)
     criteria: dict[str, int] = field(default_factory=dict)
@@ -64,7 +65,7 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
     """The workbook in memory; raises ModelError if the project cannot be scored."""
     evaluation = evaluate(project)
     now = now or datetime.now()
-    layout = Layout(sheets=sheet_names(lang))
+    layout = Layout(sheets=sheet_names(lang), lang=lang)
     wb = Workbook()
     summary = wb.active
     summary.title = layout.sheets["summary"]

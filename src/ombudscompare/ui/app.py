@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..examples import haarlem_2018
 from ..formats.errors import FileError
-from ..formats.project_file import load_project
+from ..formats.loading import is_workbook, load_any
 from ..i18n import set_language, system_language, tr
 from .charts import style
 from .document import Document
@@ -106,7 +106,7 @@ def run(path: str | None = None, lang: str | None = None, settings_path: str | N
     project, opened, problem = haarlem_2018(), None, None
     if path is not None:
         try:
-            project, opened = load_project(path), os.path.abspath(path)
+            project, opened = load_any(path), (None if is_workbook(path) else os.path.abspath(path))
         except FileError as error:
             problem = error.render()
     document = Document(project, opened)

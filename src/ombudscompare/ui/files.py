@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..examples import blank_project, haarlem_2018
 from ..formats.errors import FileError
-from ..formats.project_file import load_project, save_project
+from ..formats.loading import is_workbook, load_any
+from ..formats.project_file import save_project
 from ..i18n import language, tr
 from .document import Document
 from .settings import Settings
 
 FILTER = "OmbudsCompare (*.json);;{all} (*)"
+OPEN_FILTER = "OmbudsCompare (*.json *.xlsx);;Excel (*.xlsx);;{all} (*)"
 
 
 class FileController:
@@ -73,7 +75,7 @@ class FileController:
         if not self.maybe_save():
             return False
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Open project"), self._folder(),
-                                              FILTER.format(all=tr("All files")))
+                                              OPEN_FILTER.format(all=tr("All files")))
         return bool(path) and self.open_path(path, ask=False)
 
     def open_path(self, path: str, ask: bool = True) -> bool:
@@ -81,13 +83,16 @@ class FileController:
         if ask and not self.maybe_save():
             return False
         try:
-            project = load_project(path)
+            project = load_any(path)
         except FileError as error:
             self.warn(tr("Cannot open the project"), error.render())
             if not os.path.exists(path):
                 self.settings.remove_recent(path)
             return False
-        self.document.replace(project, os.path.abspath(path))
+        if is_workbook(path):  # its edits come in as unsaved work; Save asks for a project file name
+            self.document.replace(project, None, modified=True)
+        else:
+            self.document.replace(project, os.path.abspath(path))
         self.settings.add_recent(os.path.abspath(path))
         return True
 

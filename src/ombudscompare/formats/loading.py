@@ -1,0 +1,21 @@
+"""Open whatever the user points at: a project file, or a workbook this program exported."""
+
+from __future__ import annotations
+
+import os
+
+from ..core.model import Project
+from .project_file import load_project
+
+
+def is_workbook(path: str | os.PathLike) -> bool:
+    return str(path).lower().endswith((".xlsx", ".xlsm"))
+
+
+def load_any(path: str | os.PathLike) -> Project:
+    """A project from a .json project file or an exported .xlsx workbook; FileError otherwise."""
+    if is_workbook(path):
+        from .excel_import import load_workbook_project
+
+        return load_workbook_project(path)
+    return load_project(path)
