@@ -131,7 +131,7 @@ def test_random_damage_only_ever_gives_a_clear_error(haarlem, tmp_path):
     export_workbook(haarlem, path, "en")
     good = path.read_bytes()
     rng = random.Random(5)
-    for attempt in range(40):
+    for attempt in range(120):
         data = bytearray(good)
         if attempt % 2:
             data = data[: rng.randrange(len(data))]

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment
 
 from ..core.model import CriterionKind, Project
 from ..core.scoring import evaluate
@@ -282,6 +283,10 @@ def _calculation(ws, project: Project, lang: str, layout: Layout) -> None:
     chart.grouping = "stacked"
     chart.overlap = 100
     chart.title = tr("Total score, built up per criterion", lang)
+    chart.x_axis.scaling.orientation = "maxMin"  # the first option on top, as in the tables
+    chart.y_axis.number_format = "0"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
     chart.height, chart.width = 9, 18
     data = Reference(ws, min_col=1, max_col=1 + len(options), min_row=blocks["contribution"],
                      max_row=total_row - 1)
@@ -295,15 +300,17 @@ def _summary(ws, project: Project, evaluation, lang: str, layout: Layout, now: d
     town = project.municipality
     names = layout.sheets
     text(ws, 1, 1, project.title or tr("Comparison of the external complaint body", lang), bold=True, size=14)
-    text(ws, 2, 1, tr("{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}",
-                      lang, name=town.name, population=f"{town.population:,}".replace(",", "." if lang == "nl"
-                                                                                      else ","),
-                      complaints=f"{town.complaints_per_year:g}", year=town.reference_year))
-    text(ws, 3, 1, tr("Exported by OmbudsCompare on {date}", lang, date=now.strftime("%d-%m-%Y %H:%M")))
-    header_row(ws, 5, [tr("Rank", lang), tr("Option", lang), tr("Score", lang), tr("Annual cost", lang),
+    facts = ((tr("Municipality", lang), "General"), (tr("Inhabitants", lang), WHOLE),
+             (tr("Complaints a year", lang), WHOLE), (tr("Reference year", lang), "0"))
+    for offset, (label, fmt) in enumerate(facts):  # live: they follow the inputs on the costs sheet
+        text(ws, 2 + offset, 1, label, bold=True)
+        formula(ws, 2 + offset, 2, f"={ref(2, 4 + offset, sheet=names['costs'])}", fmt)
+        ws.cell(row=2 + offset, column=2).alignment = Alignment(horizontal="left")
+    text(ws, 6, 1, tr("Exported by OmbudsCompare on {date}", lang, date=now.strftime("%d-%m-%Y %H:%M")))
+    header_row(ws, 8, [tr("Rank", lang), tr("Option", lang), tr("Score", lang), tr("Annual cost", lang),
                        tr("Per inhabitant", lang)])
     ranking = evaluation.ranking()
-    first, last = 6, 5 + len(ranking)
+    first, last = 9, 8 + len(ranking)
     for index, result in enumerate(ranking):
         row = first + index
         orow = layout.options[result.option_id]
@@ -319,10 +326,10 @@ def _summary(ws, project: Project, evaluation, lang: str, layout: Layout, now: d
         text(ws, last + 4, 1, interval_sentence(project, telling, lang))
     text(ws, last + 6, 1, tr("The sentences describe the figures at export; the table above follows any change to"
                              " the yellow input cells on the other sheets.", lang))
-    widths(ws, {1: 10, 2: 46, 3: 10, 4: 16, 5: 16})
-    fit_rows(ws, 5, 5)
+    widths(ws, {1: 20, 2: 46, 3: 10, 4: 16, 5: 16})
+    fit_rows(ws, 8, 8)
     chart = getattr(ws.parent[names["calculation"]], "_ombudscompare_chart")
-    ws.add_chart(chart, ref(7, 5))
+    ws.add_chart(chart, ref(7, 2))
 
 
 def _meta(wb: Workbook, project: Project, layout: Layout) -> None:

@@ -83,7 +83,7 @@ def _check_container(name: str) -> None:
     try:
         with zipfile.ZipFile(name) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError, RuntimeError):
         raise FileError.single(name, "", "is not an Excel workbook (.xlsx) or it is damaged") from None
     if len(parts) > MAX_PARTS or any(p.file_size > MAX_PART_BYTES for p in parts):
         raise FileError.single(name, "", "was refused: a part of it would unpack to more than {limit} MB",
