@@ -22,6 +22,7 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 
 
 def text(ws: Worksheet, row: int, column: int, value: str, **style) -> None:
@@ -69,6 +70,8 @@ def _style(cell, bold: bool = False, fill: PatternFill | None = None, wrap: bool
         cell.fill = fill
     if wrap:
         cell.alignment = WRAP
+    elif box:
+        cell.alignment = TOP  # rows grow for wrapped neighbours; keep every cell's text at the top
     if box:
         cell.border = BOX
 
@@ -115,7 +118,7 @@ def fit_rows(ws: Worksheet, first: int, last: int, line_height: float = 14.5) ->
                 continue
             letter = cell.column_letter
             if letter not in chars:
-                chars[letter] = max(1.0, (ws.column_dimensions[letter].width or 10) * 1.15)
+                chars[letter] = max(1.0, (ws.column_dimensions[letter].width or 10) * 0.95)
             lines = max(lines, sum(max(1, math.ceil(len(part) / chars[letter])) for part in cell.value.split("\n")))
         if lines > 1:
             ws.row_dimensions[first + offset].height = line_height * lines + 2

@@ -255,7 +255,7 @@ def _calculation(ws, project: Project, lang: str, layout: Layout) -> None:
             raw_row, value_row, part_row = blocks["raw"] + ci, blocks["value"] + ci, blocks["contribution"] + ci
             if criterion.kind.computed:
                 source = ref(COMPUTED_COLUMN[criterion.kind], layout.options[option.id], sheet=names["costs"])
-                formula(ws, raw_row, column, f"={source}", "#,##0.0000", box=True)
+                formula(ws, raw_row, column, f"={source}", "#,##0.00##", box=True)
             elif f"{option.id}\t{criterion.id}" in layout.scores:
                 source = ref(3, layout.scores[f"{option.id}\t{criterion.id}"], sheet=names["scores"])
                 formula(ws, raw_row, column, f"={source}", "General", box=True)
