@@ -216,3 +216,30 @@ def test_export_to_an_impossible_place_is_one_line(tmp_path, capsys):
     code, _, err = run(capsys, "--lang", "en", "export", "-o", str(tmp_path / "no" / "memo.xlsx"))
     assert code == 2
     assert err.endswith("memo.xlsx: cannot be saved: the folder does not exist\n") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("kind", ["ranking", "costs-complaints", "sensitivity", "robustness"])
+def test_chart_command_writes_slides(kind, tmp_path, capsys):
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / f"{kind}.png"
+    code, _, err = run(capsys, "--lang", "en", "chart", "--kind", kind, "-o", str(png))
+    assert code == 0, err
+    assert QImage(str(png)).width() == 1920
+    svg = tmp_path / f"{kind}.svg"
+    assert run(capsys, "chart", "--kind", kind, "-o", str(svg), "--width", "1280", "--height", "720")[0] == 0
+    assert b"<svg" in svg.read_bytes()[:400]
+
+
+def test_chart_for_an_unknown_criterion_is_one_line(capsys):
+    code, _, err = run(capsys, "--lang", "en", "chart", "--kind", "sensitivity", "--criterion", "charisma", "-o",
+                       "x.png")
+    assert code == 2 and "'charisma' is not a criterion that is switched on" in err and err.count("\n") == 1
+
+
+def test_report_command(tmp_path, capsys):
+    pypdf = pytest.importorskip("pypdf")
+    target = tmp_path / "report.pdf"
+    code, _, err = run(capsys, "--lang", "nl", "report", "-o", str(target))
+    assert code == 0, err
+    assert len(pypdf.PdfReader(str(target)).pages) >= 6

@@ -21,6 +21,7 @@ from ..i18n.numbers import parse_number
 from .summary import render_json, render_text
 
 EXIT_ERROR = 2
+CHART_KINDS = ("ranking", "profile", "costs-complaints", "costs-population", "sensitivity", "robustness")
 
 
 class UsageError(Exception):
@@ -100,7 +101,7 @@ def _what_if_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | summary | sensitivity | export | example] ..."),
+    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | summary | sensitivity | export | chart | report | example] ..."),
                      description=tr(
         "Compare the options for a municipality's external complaint body on cost and qualities."))
     parser.add_argument("--version", action="version", version=f"ombudscompare {__version__}")
@@ -136,6 +137,24 @@ def build_parser() -> argparse.ArgumentParser:
     _what_if_arguments(export)
     export.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS,
                         help=tr("language of the workbook (default: the system's)"))
+
+    chart = commands.add_parser("chart", help=tr("write a chart as a slide-ready PNG or SVG"))
+    chart.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
+    chart.add_argument("--kind", required=True, choices=CHART_KINDS, help=tr("which chart"))
+    chart.add_argument("-o", "--output", required=True, metavar="OUT.png|OUT.svg", help=tr("the image to write"))
+    chart.add_argument("--width", type=_whole_number, default=1920, help=tr("width in pixels (default 1920)"))
+    chart.add_argument("--height", type=_whole_number, default=1080, help=tr("height in pixels (default 1080)"))
+    chart.add_argument("--criterion", metavar="ID", help=tr("the criterion for --kind sensitivity"))
+    chart.add_argument("--spread", type=_count, metavar="PP",
+                       help=tr("for --kind robustness: weights within ± PP percentage points"))
+    _what_if_arguments(chart)
+    chart.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
+
+    report = commands.add_parser("report", help=tr("write the PDF report for the memo"))
+    report.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
+    report.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help=tr("the PDF to write"))
+    _what_if_arguments(report)
+    report.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
 
     example = commands.add_parser("example", help=tr("write the built-in Haarlem 2018 case as a project file"))
     example.add_argument("-o", "--output", metavar="FILE", help=tr("where to write it (default: standard output)"))
@@ -179,6 +198,47 @@ def _export(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def _offscreen_qt(lang: str):
+    """A QApplication that draws without a screen, in the chosen language."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from ..ui.app import application, apply_language
+    except ImportError as exc:
+        raise UsageError(tr("charts need Qt, which cannot be loaded: {reason}", reason=exc)) from None
+    app = application()
+    apply_language(lang)
+    return app
+
+
+def _chart(args: argparse.Namespace, lang: str) -> int:
+    project = _project(args)
+    evaluate(project)
+    if args.criterion and args.criterion not in {c.id for c in project.criteria if c.enabled}:
+        raise UsageError(tr("'{id}' is not a criterion that is switched on; choose one of: {known}", id=args.criterion,
+                            known=", ".join(c.id for c in project.criteria if c.enabled)))
+    _offscreen_qt(lang)
+    from PySide6.QtCore import QSize
+
+    from ..ui.document import Document
+    from ..ui.export.charts import chart_widget, kind_title, save_chart
+
+    widget = chart_widget(args.kind, Document(project), criterion=args.criterion, spread=args.spread)
+    save_chart(widget, args.output, QSize(args.width, args.height), kind_title(args.kind, lang))
+    print(tr("Wrote {file}", file=args.output), file=sys.stderr)
+    return 0
+
+
+def _report(args: argparse.Namespace, lang: str) -> int:
+    project = _project(args)
+    evaluate(project)
+    _offscreen_qt(lang)
+    from ..ui.export.report import write_report
+
+    write_report(project, args.output, lang)
+    print(tr("Wrote {file}", file=args.output), file=sys.stderr)
+    return 0
+
+
 def _summary(args: argparse.Namespace, lang: str) -> int:
     project = _project(args)
     evaluation = evaluate(project)
@@ -213,7 +273,7 @@ def run(argv: list[str] | None = None) -> int:
         if at + 1 < len(argv) and argv[at + 1] in ("nl", "en"):
             set_language(argv[at + 1])
             parser = build_parser()
-    commands = {"summary", "example", "sensitivity", "export"}
+    commands = {"summary", "example", "sensitivity", "export", "chart", "report"}
     window_file = None
     rest = [a for a in argv if a not in ("--lang", "nl", "en")]
     if len(rest) == 1 and rest[0] not in commands and _looks_like_file(rest[0]):
@@ -232,6 +292,10 @@ def run(argv: list[str] | None = None) -> int:
             return _sensitivity(args, lang)
         if args.command == "export":
             return _export(args, lang)
+        if args.command == "chart":
+            return _chart(args, lang)
+        if args.command == "report":
+            return _report(args, lang)
         return _window(args.window_file, getattr(args, "lang", None))
     except UsageError as exc:
         _fail(str(exc))

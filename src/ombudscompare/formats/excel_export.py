@@ -297,7 +297,6 @@ def _calculation(ws, project: Project, lang: str, layout: Layout) -> None:
 
 
 def _summary(ws, project: Project, evaluation, lang: str, layout: Layout, now: datetime) -> None:
-    town = project.municipality
     names = layout.sheets
     text(ws, 1, 1, project.title or tr("Comparison of the external complaint body", lang), bold=True, size=14)
     facts = ((tr("Municipality", lang), "General"), (tr("Inhabitants", lang), WHOLE),

@@ -148,6 +148,66 @@ class FileController:
             return False
         return True
 
+    def export_chart(self, kind: str, path: str, criterion: str | None = None) -> bool:
+        """A slide-ready PNG (1920 × 1080) or SVG of one chart; failures are shown."""
+        from .document import Document
+        from .export.charts import chart_widget, kind_title, save_chart
+
+        if self.document.evaluation is None:
+            self.warn(tr("Cannot export the chart"), self.document.error.render() if self.document.error else "")
+            return False
+        widget = chart_widget(kind, Document(self.document.project), criterion=criterion)
+        try:
+            save_chart(widget, path, title=kind_title(kind))
+        except FileError as error:
+            self.warn(tr("Cannot export the chart"), error.render())
+            return False
+        finally:
+            widget.deleteLater()
+        return True
+
+    def copy_chart(self, kind: str, criterion: str | None = None) -> None:
+        from .document import Document
+        from .export.charts import chart_widget, copy_chart
+
+        if self.document.evaluation is not None:
+            widget = chart_widget(kind, Document(self.document.project), criterion=criterion)
+            copy_chart(widget)
+            widget.deleteLater()
+
+    def export_chart_dialog(self, kind: str, criterion: str | None = None) -> bool:
+        path, chosen = QFileDialog.getSaveFileName(self.window, tr("Export chart"), os.path.join(
+            self._folder(), f"{kind}.png"), "PNG (*.png);;SVG (*.svg)")
+        if not path:
+            return False
+        if not path.lower().endswith((".png", ".svg")):
+            path += ".svg" if "svg" in chosen.lower() else ".png"
+        return self.export_chart(kind, path, criterion)
+
+    def export_report(self, path: str) -> bool:
+        from ..core.scoring import ModelError
+        from .export.report import write_report
+
+        try:
+            write_report(self.document.project, path, language())
+        except FileError as error:
+            self.warn(tr("Cannot write the report"), error.render())
+            return False
+        except ModelError as error:
+            self.warn(tr("Cannot write the report"), error.message.render())
+            return False
+        return True
+
+    def export_report_dialog(self) -> bool:
+        base = os.path.splitext(os.path.basename(self.document.path or self._suggested_name()))[0]
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export report"), os.path.join(self._folder(),
+                                              base + ".pdf"), "PDF (*.pdf)")
+        if not path:
+            return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return self.export_report(path)
+
     def _folder(self) -> str:
         recent = self.settings.recent_files
         return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")

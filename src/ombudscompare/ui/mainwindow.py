@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -40,7 +39,9 @@ from .models.results import ExplanationModel, RankingModel
 from .models.scores import ScoresModel
 from .models.tariffs import TariffModel
 from .recovery import Recovery
-from .structure import NEW_KIND_NAMES, StructureEditor
+from . import menus
+from .showing import Showing
+from .structure import StructureEditor
 from .views import button_row, table_view
 from .settings import Settings
 from .widgets.municipality import MunicipalityPanel
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_models()
         self._build_central()
         self.structure = StructureEditor(self)
+        self.showing = Showing(self)
         self._build_actions()
         self._build_menus()
         self._recovery_timer = QTimer(self)
@@ -197,82 +199,10 @@ class MainWindow(QMainWindow):
         self.remove_criterion_button.clicked.connect(self.remove_criterion)
 
     def _build_actions(self) -> None:
-        def action(handler, shortcut=None, name=""):
-            act = QAction(self)
-            act.setObjectName(name)
-            if shortcut is not None:
-                act.setShortcut(shortcut)
-            act.triggered.connect(handler)
-            return act
-
-        self.new_blank_action = action(self.files.new_blank, QKeySequence.StandardKey.New, "new_blank")
-        self.new_example_action = action(self.files.new_example, None, "new_example")
-        self.open_action = action(self.files.open_dialog, QKeySequence.StandardKey.Open, "open")
-        self.save_action = action(self.files.save, QKeySequence.StandardKey.Save, "save")
-        self.save_as_action = action(self.files.save_as, QKeySequence.StandardKey.SaveAs, "save_as")
-        self.quit_action = action(self.close, QKeySequence.StandardKey.Quit, "quit")
-        self.export_excel_action = action(self.files.export_excel_dialog, QKeySequence("Ctrl+E"), "export_excel")
-        stack = self.document.undo_stack
-        self.undo_action = action(stack.undo, QKeySequence.StandardKey.Undo, "undo")
-        self.redo_action = action(stack.redo, None, "redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.indexChanged.connect(self._update_undo_texts)
-        stack.cleanChanged.connect(self._update_undo_texts)
-        self.add_option_action = action(self.add_option, None, "add_option")
-        self.remove_option_action = action(self.remove_option, None, "remove_option")
-        self.remove_criterion_action = action(self.remove_criterion, None, "remove_criterion")
-        self.help_action = action(self.show_help, QKeySequence.StandardKey.HelpContents, "help")
-        if self.help_action.shortcut().isEmpty():
-            self.help_action.setShortcut(QKeySequence("F1"))
-        self.about_action = action(self.show_about, None, "about")
-        self.language_group = QActionGroup(self)
-        self.language_actions = {}
-        for code, name in (("nl", "Nederlands"), ("en", "English")):
-            act = QAction(name, self, checkable=True)
-            act.setObjectName(f"language_{code}")
-            act.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
-            self.language_group.addAction(act)
-            self.language_actions[code] = act
-        self.add_criterion_actions = {}
-        for kind in NEW_KIND_NAMES:
-            act = QAction(self)
-            act.setObjectName(f"add_criterion_{kind.value}")
-            act.triggered.connect(lambda _checked=False, k=kind: self.add_criterion(k))
-            self.add_criterion_actions[kind] = act
+        menus.build_actions(self)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.new_menu = QMenu(self)
-        self.new_menu.addActions([self.new_blank_action, self.new_example_action])
-        self.file_menu.addMenu(self.new_menu)
-        self.file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu(self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.file_menu.addMenu(self.recent_menu)
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.save_action, self.save_as_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.export_excel_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("")
-        self.edit_menu.addActions([self.undo_action, self.redo_action])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addActions([self.add_option_action, self.remove_option_action])
-        self.add_criterion_menu = QMenu(self)
-        self.add_criterion_menu.addActions(list(self.add_criterion_actions.values()))
-        self.edit_menu.addMenu(self.add_criterion_menu)
-        self.edit_menu.addAction(self.remove_criterion_action)
-        self.add_criterion_button.setMenu(self.add_criterion_menu)
-        self.view_menu = bar.addMenu("")
-        self.language_menu = QMenu(self)
-        self.language_menu.addActions(list(self.language_actions.values()))
-        self.view_menu.addMenu(self.language_menu)
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.help_action, self.about_action])
+        menus.build_menus(self)
 
     # --- analysis tabs, made when first shown (keeps start-up quick) -------------------------
     def _analysis_tab(self, index: int):
@@ -299,22 +229,7 @@ class MainWindow(QMainWindow):
     # --- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Every visible text in the language now in force."""
-        texts = (
-            (self.new_blank_action, N_("&Blank project")), (self.new_example_action, N_("From the &Haarlem 2018 example")),
-            (self.open_action, N_("&Open…")), (self.save_action, N_("&Save")), (self.save_as_action, N_("Save &as…")),
-            (self.quit_action, N_("&Quit")), (self.export_excel_action, N_("&Export to Excel…")),
-            (self.add_option_action, N_("Add &option")),
-            (self.remove_option_action, N_("&Remove option")), (self.remove_criterion_action, N_("Remove &criterion")),
-            (self.help_action, N_("OmbudsCompare &help")), (self.about_action, N_("&About OmbudsCompare")),
-        )
-        for act, text in texts:
-            act.setText(tr(text))
-        for kind, act in self.add_criterion_actions.items():
-            act.setText(tr(NEW_KIND_NAMES[kind]))
-        for menu, text in ((self.file_menu, N_("&File")), (self.new_menu, N_("&New")), (self.recent_menu, N_("Open &recent")),
-                           (self.edit_menu, N_("&Edit")), (self.add_criterion_menu, N_("Add &criterion")),
-                           (self.view_menu, N_("&View")), (self.language_menu, N_("&Language")), (self.help_menu, N_("&Help"))):
-            menu.setTitle(tr(text))
+        menus.retranslate_menus(self)
         self.language_actions[language()].setChecked(True)
         for index, text in enumerate((N_("&Costs"), N_("C&riteria and weights"), N_("&Scores"))):
             self.tabs.setTabText(index, tr(text))
@@ -416,6 +331,13 @@ class MainWindow(QMainWindow):
         if watched is self.ranking_view.viewport() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self.ranking_view.resizeRowsToContents)  # wrapped names fit the new width
         return super().eventFilter(watched, event)
+
+    # --- charts out: export, clipboard, presentation (ui/showing.py) --------------------------
+    def current_chart(self) -> tuple[str, str | None]:
+        return self.showing.current_chart()
+
+    def start_presentation(self):
+        return self.showing.start_presentation()
 
     # --- help, recovery, closing ------------------------------------------------------------
     def show_help(self) -> None:

@@ -28,7 +28,9 @@ class LineChart(QWidget):
         self.view = pg.PlotWidget(background="w", axisItems={"left": LocaleAxis("left"),
                                                              "bottom": LocaleAxis("bottom")})
         self.plot: pg.PlotItem = self.view.getPlotItem()
-        style.style_axes(self.plot)
+        self.zoom = style.current_zoom()
+        style.style_axes(self.plot, self.zoom)
+        self.plot.getAxis("left").setWidth(int(78 * self.zoom))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.legend = Legend()
         self.legend.lines = True
@@ -38,7 +40,7 @@ class LineChart(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
         self.setMinimumHeight(200)
-        self.legend.setFont(style.font(style.LABEL_POINT_SIZE - 1))
+        self.legend.setFont(style.font(style.LABEL_POINT_SIZE - 1, zoom=self.zoom))
         self.curves: list[pg.PlotDataItem] = []
         self.marks: list = []
         self.data: dict = {}
@@ -46,7 +48,7 @@ class LineChart(QWidget):
     def set_series(self, x, ys: list, names: list[str]) -> None:
         while len(self.curves) < len(ys):
             index = len(self.curves)
-            self.curves.append(self.plot.plot([], [], pen=style.line_pen(index)))
+            self.curves.append(self.plot.plot([], [], pen=style.line_pen(index, 3.0 * self.zoom)))
         while len(self.curves) > len(ys):
             self.plot.removeItem(self.curves.pop())
         for curve, y in zip(self.curves, ys):
@@ -64,23 +66,24 @@ class LineChart(QWidget):
         line = pg.InfiniteLine(pos=x, angle=90, pen=pg.mkPen(style.FOREGROUND, width=1.5, style=Qt.PenStyle.DashLine),
                                label=text, labelOpts={"position": 0.95, "color": style.FOREGROUND,
                                                       "fill": (255, 255, 255, 220), "anchors": [(0, 0), (0, 0)]})
-        line.label.setFont(style.font(style.SMALL_POINT_SIZE + 1))
+        line.label.setFont(style.font(style.SMALL_POINT_SIZE + 1, zoom=self.zoom))
         self.plot.addItem(line)
         self.marks.append(line)
 
     def mark_point(self, x: float, y: float, text: str, left: bool = False, below: bool = False) -> None:
         """A ringed point with its value written beside it (left of it near the right edge)."""
-        dot = pg.ScatterPlotItem([x], [y], symbol="o", size=14, pen=pg.mkPen(style.FOREGROUND, width=2),
+        dot = pg.ScatterPlotItem([x], [y], symbol="o", size=14 * self.zoom, pen=pg.mkPen(style.FOREGROUND, width=2),
                                  brush=pg.mkBrush(255, 255, 255, 230))
         label = pg.TextItem(text, color=style.FOREGROUND, anchor=(1.05 if left else -0.05, -0.1 if below else 1.1),
                             fill=(255, 255, 255, 210))
-        label.setFont(style.font(style.SMALL_POINT_SIZE + 1, bold=True))
+        label.setFont(style.font(style.SMALL_POINT_SIZE + 1, bold=True, zoom=self.zoom))
         label.setPos(x, y)
         self.plot.addItem(dot)
         self.plot.addItem(label)
         self.marks += [dot, label]
 
     def set_labels(self, title: str, bottom: str, left: str) -> None:
-        self.plot.setTitle(title, size=f"{style.LABEL_POINT_SIZE}pt", color=style.FOREGROUND)
-        self.plot.setLabel("bottom", bottom)
-        self.plot.setLabel("left", left)
+        size = style.pt(style.LABEL_POINT_SIZE, self.zoom)
+        self.plot.setTitle(title, size=size, color=style.FOREGROUND)
+        self.plot.setLabel("bottom", bottom, **{"font-size": size})
+        self.plot.setLabel("left", left, **{"font-size": size})

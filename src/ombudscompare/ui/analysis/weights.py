@@ -40,6 +40,7 @@ class WeightsTab(AnalysisTab):
         layout.addWidget(self.telling)
         layout.addWidget(self.table)
         self.result = None
+        self.preferred: str | None = None  # a criterion asked for from outside (chart export)
 
     def redraw(self) -> None:
         project = self.document.project
@@ -47,7 +48,8 @@ class WeightsTab(AnalysisTab):
         self.criterion_label.setText(tr("&Weight of:"))
         result = weight_sensitivity(self.document.evaluation)
         self.result = result
-        wanted = self.criterion.currentData()
+        wanted = self.preferred or self.criterion.currentData()
+        self.preferred = None
         self.criterion.clear()
         for criterion_id in result.lines:
             self.criterion.addItem(project.criterion(criterion_id).name.get(lang), criterion_id)

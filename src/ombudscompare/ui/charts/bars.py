@@ -21,7 +21,7 @@ class HatchedBars(pg.GraphicsObject):
         super().__init__()
         self._groups: list[tuple[int, list[QRectF]]] = []
         self._bounds = QRectF()
-        self._outline = pg.mkPen(style.FOREGROUND, width=0.8)
+        self._outline = pg.mkPen(style.FOREGROUND, width=0.8 * style.current_zoom())
         self._outline.setCosmetic(True)
         plot.addItem(self)
 

@@ -25,9 +25,10 @@ class Legend(QListWidget):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setIconSize(QSize(30, 20))
+        zoom = style.current_zoom()
+        self.setIconSize(QSize(int(30 * zoom), int(20 * zoom)))
         self.setSpacing(2)
-        self.setFont(style.font())
+        self.setFont(style.font(zoom=zoom))
         self.setStyleSheet("QListWidget { background: white; color: #202020; }")
 
     def set_entries(self, names: list[str], lines: bool | None = None) -> None:
@@ -48,7 +49,7 @@ class Legend(QListWidget):
         super().resizeEvent(event)
         names = [self.item(row).toolTip() for row in range(self.count())]
         if names and event.oldSize().width() != event.size().width():
-            QTimer.singleShot(0, lambda: self.set_entries(names))
+            QTimer.singleShot(0, self, lambda: self.set_entries(names))
         else:
             self._fit()
 
@@ -66,11 +67,12 @@ class BarChart(QWidget):
     def __init__(self, document: Document, parent=None):
         self._legend_key: tuple = ()
         self._cache: dict = {}
+        self.zoom = style.current_zoom()
         super().__init__(parent)
         self.document = document
         self.view = pg.PlotWidget(background="w")
         self.plot: pg.PlotItem = self.view.getPlotItem()
-        style.style_axes(self.plot)
+        style.style_axes(self.plot, self.zoom)
         self.legend = Legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +89,7 @@ class BarChart(QWidget):
         self.plot.getAxis("left").setStyle(showValues=False)
         self.plot.getAxis("left").setWidth(8)
         self.message = pg.TextItem("", color=style.FOREGROUND, anchor=(0.5, 0.5))
-        self.message.setFont(style.font(style.TITLE_POINT_SIZE))
+        self.message.setFont(style.font(style.TITLE_POINT_SIZE, zoom=self.zoom))
         self.plot.addItem(self.message)
         self.setMinimumHeight(220)
         self.setMinimumWidth(300)
@@ -96,12 +98,12 @@ class BarChart(QWidget):
 
     def set_title(self, text: str) -> None:
         if self._cache.get("title") != text:
-            self.plot.setTitle(text, size=f"{style.TITLE_POINT_SIZE}pt", color=style.FOREGROUND)
+            self.plot.setTitle(text, size=style.pt(style.TITLE_POINT_SIZE, self.zoom), color=style.FOREGROUND)
             self._cache["title"] = text
 
     def set_axis_label(self, text: str) -> None:
         if self._cache.get("label") != text:
-            self.plot.setLabel("bottom", text)
+            self.plot.setLabel("bottom", text, **{"font-size": style.pt(style.LABEL_POINT_SIZE, self.zoom)})
             self._cache["label"] = text
 
     def set_ranges(self, x: tuple[float, float], y: tuple[float, float]) -> None:
@@ -115,7 +117,7 @@ class BarChart(QWidget):
         while len(self.texts) < count:
             text = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 0.5))
             text.shown = None
-            text.setFont(style.font(style.LABEL_POINT_SIZE, bold=True))
+            text.setFont(style.font(style.LABEL_POINT_SIZE, bold=True, zoom=self.zoom))
             self.plot.addItem(text)
             self.texts.append(text)
         while len(self.texts) > count:
@@ -130,7 +132,7 @@ class BarChart(QWidget):
         while len(self.names) > len(labels):
             self.plot.removeItem(self.names.pop())
         size = style.LABEL_POINT_SIZE if len(labels) <= 10 else style.SMALL_POINT_SIZE
-        font = style.font(size)
+        font = style.font(size, zoom=self.zoom)
         room = max(80, int(self.plot.vb.width()) - 8)
         metrics = QFontMetrics(font)
         for item, (y, text) in zip(self.names, labels):
@@ -145,7 +147,7 @@ class BarChart(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if getattr(self, "_names", None):
-            QTimer.singleShot(0, lambda: self.set_names(self._names))
+            QTimer.singleShot(0, self, lambda: self.set_names(self._names))
 
     def set_legend(self, names: list[str]) -> None:
         key = tuple(names)

@@ -1,0 +1,165 @@
+"""The PDF report for the memo, made with Qt's own PDF support: title page, result, charts, grounds, costs."""
+
+from __future__ import annotations
+
+import html
+import os
+from datetime import datetime
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, QSizeF, QUrl
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from ...analysis_text import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
+from ...core.costs import multi_year, pair_costs
+from ...core.model import Project
+from ...core.robustness import rank_frequencies
+from ...core.scoring import evaluate, rounded_percentages
+from ...core.sensitivity import weight_sensitivity
+from ...formats.atomic import write_bytes_atomic
+from ...i18n import tr
+from ...i18n.numbers import format_money, format_number, format_percent
+from ...presentation import annual_cost_formula, conclusion, kind_name, raw_text, value_function_text
+from ..document import Document
+from .charts import KINDS, chart_widget, render_image
+
+CHART_SIZE = QSize(1600, 900)
+CHART_ZOOM = 1.6
+CSS = """
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #202020; }
+h1 { font-size: 22pt; margin-top: 120px; } h2 { font-size: 15pt; margin-top: 18px; }
+table { border-collapse: collapse; } th { background: #DCE6F1; text-align: left; }
+td, th { padding: 3px 6px; border: 1px solid #A6A6A6; vertical-align: top; }
+.num { text-align: right; } .small { font-size: 8.5pt; color: #404040; } .caption { font-size: 9pt; }
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text or "")
+
+
+def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[str, object]]:
+    """The report as HTML plus the chart images it refers to (chart:KIND)."""
+    evaluation = evaluate(project)
+    town = project.municipality
+    parts = [f"<html><head><style>{CSS}</style></head><body>"]
+    title = project.title or tr("Comparison of the external complaint body", lang)
+    parts.append(f"<h1>{_e(title)}</h1>")
+    parts.append(f"<p style='font-size:13pt'>{_e(tr('{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}', lang, name=town.name, population=format_number(town.population, 0, lang), complaints=format_number(town.complaints_per_year, 0, lang), year=town.reference_year))}</p>")
+    parts.append(f"<p>{_e(tr('Report made by OmbudsCompare on {date}', lang, date=now.strftime('%d-%m-%Y')))}</p>")
+    parts.append("<p style='page-break-after: always'>&nbsp;</p>")
+
+    parts.append(f"<h2>{_e(tr('Result', lang))}</h2>")
+    parts.append(f"<p><b>{_e(conclusion(project, evaluation, lang))}</b></p>")
+    sensitivity = weight_sensitivity(evaluation)
+    telling = sensitivity.most_telling()
+    if telling is not None:
+        parts.append(f"<p>{_e(interval_sentence(project, telling, lang))}</p>")
+    rows = "".join(
+        f"<tr><td class='num'>{r.rank}{'=' if r.tied else ''}</td><td>{_e(project.option(r.option_id).name.get(lang))}"
+        f"</td><td class='num'>{format_number(r.total, 1, lang)}</td><td class='num'>"
+        f"{format_money(r.annual_cost, lang)}</td><td class='num'>{format_money(r.cost_per_inhabitant, lang, 4)}</td></tr>"
+        for r in evaluation.ranking())
+    parts.append(_table([tr("Rank", lang), tr("Option", lang), tr("Score", lang), tr("Annual cost", lang),
+                         tr("Per inhabitant", lang)], rows))
+    for pair in pair_costs(project):
+        parts.append(f"<p>{_e(complaints_sentence(project, pair, lang))}<br>{_e(population_sentence(project, pair, lang))}</p>")
+    frequencies = rank_frequencies(evaluation, 10_000, 2018)
+    parts.append(f"<p>{_e(robustness_sentence(project, frequencies, lang))}</p>")
+
+    images = {}
+    document = Document(project)
+    for index, kind in enumerate(KINDS):
+        if kind == "sensitivity" and not sensitivity.lines:
+            continue
+        widget = chart_widget(kind, document, zoom=CHART_ZOOM,
+                              criterion=telling.criterion_id if telling else None)
+        images[kind] = render_image(widget, CHART_SIZE)
+        widget.deleteLater()
+        brk = "page-break-before: always; " if index % 2 == 0 else ""  # two charts to a page
+        parts.append(f"<p style='{brk}' class='caption'><b>{_e(tr(KINDS[kind], lang))}</b></p>"
+                     f"<p><img src='chart:{kind}' width='620'></p>")
+
+    parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Criteria and weights', lang))}</h2>")
+    shown = rounded_percentages(evaluation.shares, 1)
+    rows = "".join(
+        f"<tr><td>{_e(c.name.get(lang))}</td><td>{_e(kind_name(c.kind, lang))}</td>"
+        f"<td>{_e(value_function_text(c, lang))}</td><td class='num'>"
+        f"{format_percent(shown[c.id] / 100.0, 1, lang) if c.id in shown else _e(tr('off', lang))}</td>"
+        f"<td class='small'>{_e(c.description.get(lang))}</td></tr>" for c in project.criteria)
+    parts.append(_table([tr("Criterion", lang), tr("Kind", lang), tr("Value function", lang), tr("Weight", lang),
+                         tr("Description", lang)], rows))
+
+    parts.append(f"<h2>{_e(tr('Scores with their justification and source', lang))}</h2>")
+    for option in project.options:
+        parts.append(f"<p><b>{_e(option.name.get(lang))}</b></p>")
+        rows = ""
+        for criterion in project.criteria:
+            score = project.score(option.id, criterion.id)
+            if score is None or criterion.kind.computed:
+                continue
+            source = ", ".join(p for p in (score.source.title, score.source.date, score.source.location) if p)
+            quote = f"<br><i>“{_e(score.source.quote)}”</i>" if score.source.quote else ""
+            rows += (f"<tr><td>{_e(criterion.name.get(lang))}</td><td>{_e(raw_text(project, criterion.id, score.value, lang))}"
+                     f"</td><td>{_e(score.justification)}{quote}</td><td class='small'>{_e(source)}</td></tr>")
+        parts.append(_table([tr("Criterion", lang), tr("Score", lang), tr("Justification", lang),
+                             tr("Source", lang)], rows))
+
+    parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Costs', lang))}</h2>")
+    parts.append(f"<p>{_e(tr('Annual cost = fixed + per inhabitant × inhabitants + per complaint × complaints + surcharge × max(0, complaints − complaints included)', lang))}</p>")
+    rows = ""
+    for option in project.options:
+        t = option.tariff
+        result = evaluation.result(option.id)
+        rows += (f"<tr><td>{_e(option.name.get(lang))}</td><td class='num'>{format_money(t.fixed, lang)}</td>"
+                 f"<td class='num'>{format_money(t.per_inhabitant, lang, 6)}</td>"
+                 f"<td class='num'>{format_money(t.per_complaint, lang)}</td>"
+                 f"<td class='num'>{format_number(t.included_complaints, 0, lang)}</td>"
+                 f"<td class='num'>{format_money(t.surcharge, lang)}</td>"
+                 f"<td class='num'>{format_money(result.annual_cost, lang)}</td></tr>"
+                 f"<tr><td></td><td colspan='6' class='small'>{_e(annual_cost_formula(project, option, lang))}"
+                 f"{_source_line(t.source, lang)}</td></tr>")
+    parts.append(_table([tr("Option", lang), tr("Fixed a year", lang), tr("Per inhabitant", lang),
+                         tr("Per complaint", lang), tr("Complaints included", lang),
+                         tr("Surcharge per extra complaint", lang), tr("Annual cost", lang)], rows))
+    years = multi_year(project)
+    rows = "".join(f"<tr><td>{_e(o.name.get(lang))}</td>" + "".join(
+        f"<td class='num'>{format_money(c, lang)}</td>" for c in years.costs[o.id])
+        + f"<td class='num'><b>{format_money(years.total(o.id), lang)}</b></td></tr>" for o in project.options)
+    parts.append(f"<p>{_e(tr('Costs over {years} years (with indexation)', lang, years=len(years.years)))}</p>")
+    parts.append(_table([tr("Option", lang)] + [str(y) for y in years.years] + [tr("Total", lang)], rows))
+    parts.append("</body></html>")
+    return "".join(parts), images
+
+
+def _source_line(source, lang: str) -> str:
+    cited = ", ".join(p for p in (source.title, source.date, source.location) if p)
+    return f"<br>{_e(tr('Source: {title}', lang, title=cited))}" if cited else ""
+
+
+def _table(headers: list[str], rows: str) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    return f"<table width='100%' cellspacing='0'><tr>{head}</tr>{rows}</table>"
+
+
+def write_report(project: Project, path: str | os.PathLike, lang: str, now: datetime | None = None) -> None:
+    """Write the PDF atomically (FileError on failure; any earlier file stays as it was)."""
+    now = now or datetime.now()
+    markup, images = report_html(project, lang, now)
+    document = QTextDocument()
+    document.setDefaultStyleSheet(CSS)
+    for kind, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{kind}"), image)
+    document.setHtml(markup)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(project.title or tr("Comparison of the external complaint body", lang))
+    writer.setCreator("OmbudsCompare")
+    writer.setResolution(96)  # the document's pixels are screen pixels: 96 to the inch
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter))
+    document.setPageSize(QSizeF(writer.width(), writer.height()))  # lay out to the printable width
+    document.print_(writer)
+    buffer.close()
+    write_bytes_atomic(path, bytes(data))

@@ -1,0 +1,62 @@
+"""Showing the comparison outside the window: chart kinds for export and the committee presentation."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QApplication
+
+from .presentation import PresentationWindow
+
+
+class Showing:
+    """Which chart the window shows, the presentation screen, and the presentation itself."""
+
+    def __init__(self, window):
+        self.window = window
+        self.presentation_screen = None
+        self.presentation: PresentationWindow | None = None
+
+    def current_chart(self) -> tuple[str, str | None]:
+        """The chart kind the right-hand tab shows (and the criterion of the sensitivity tab)."""
+        index = self.window.chart_tabs.currentIndex()
+        if index == 1:
+            return "costs-population", None
+        if index == 2:
+            tab = self.window.sensitivity_tab
+            if tab.stale:
+                tab.refresh()
+            return "sensitivity", tab.criterion.currentData()
+        if index == 3:
+            return "robustness", None
+        return "ranking", None
+
+    def fill_screens(self, menu) -> None:
+        menu.clear()
+        group = QActionGroup(menu)
+        for screen in QApplication.screens():
+            act = menu.addAction(f"{screen.name()} ({screen.size().width()} × {screen.size().height()})")
+            act.setCheckable(True)
+            act.setChecked(screen is (self.presentation_screen or self._default_screen()))
+            act.triggered.connect(lambda _checked=False, s=screen: setattr(self, "presentation_screen", s))
+            group.addAction(act)
+
+    def _default_screen(self):
+        """Another screen than the window's when there is one: the projector."""
+        mine = self.window.screen()
+        others = [s for s in QApplication.screens() if s is not mine]
+        return others[0] if others else mine
+
+    def start_presentation(self) -> PresentationWindow:
+        self.presentation = PresentationWindow(self.window.document)
+        screen = self.presentation_screen or self._default_screen()
+        self.presentation.setScreen(screen)
+        self.presentation.setGeometry(screen.geometry())
+        self.presentation.closed.connect(self._presentation_closed)
+        self.presentation.showFullScreen()
+        self.presentation.activateWindow()
+        return self.presentation
+
+    def _presentation_closed(self) -> None:
+        self.presentation = None
+        self.window.activateWindow()
+        self.window.raise_()

@@ -1,0 +1,130 @@
+"""Charts out of the window: slide-sized PNG and SVG, the clipboard, the PDF report, and presentation mode."""
+
+import unicodedata
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from ombudscompare.formats.project_file import dumps
+from ombudscompare.ui.document import Document
+from ombudscompare.ui.export.charts import KINDS, chart_widget, png_bytes, save_chart, svg_bytes
+from ombudscompare.ui.export.report import write_report
+from ombudscompare.ui.presentation import SLIDES
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def _text(reader) -> str:
+    """The PDF's words, ligatures (ﬁ) undone, whitespace normalised."""
+    return unicodedata.normalize("NFKC", " ".join(" ".join(p.extract_text().split()) for p in reader.pages))
+
+
+def _distinct_colours(image: QImage) -> int:
+    seen = set()
+    for x in range(0, image.width(), 37):
+        for y in range(0, image.height(), 29):
+            seen.add(image.pixel(x, y))
+    return len(seen)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_chart_kind_as_png_and_svg(kind, haarlem, tmp_path, dutch):
+    widget = chart_widget(kind, Document(haarlem))
+    png = tmp_path / f"{kind}.png"
+    save_chart(widget, png)
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert image.pixelColor(5, 5).name() == "#ffffff", "white background"
+    assert _distinct_colours(image) > 4, "not blank"
+    svg = tmp_path / f"{kind}.svg"
+    save_chart(widget, svg, title=kind)
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert len(list(root.iter())) > 20
+
+
+def test_slide_size_is_configurable(haarlem, dutch):
+    widget = chart_widget("ranking", Document(haarlem))
+    image = QImage.fromData(png_bytes(widget, QSize(2560, 1440)))
+    assert image.width() == 2560
+    assert b"<svg" in svg_bytes(widget)
+
+
+def test_copy_chart_to_the_clipboard(window):
+    window.copy_chart_action.trigger()
+    image = QApplication.clipboard().image()
+    assert image.width() == 1920 and not image.isNull()
+
+
+def test_export_current_chart_from_the_window(window, tmp_path):
+    window.chart_tabs.setCurrentIndex(2)
+    kind, criterion = window.current_chart()
+    assert (kind, criterion) == ("sensitivity", "local_involvement")
+    assert window.files.export_chart(kind, str(tmp_path / "s.png"), criterion)
+    assert QImage(str(tmp_path / "s.png")).width() == 1920
+
+
+def test_pdf_report_has_the_pages_and_words(haarlem, tmp_path, dutch):
+    path = tmp_path / "report.pdf"
+    write_report(haarlem, path, "nl")
+    reader = pypdf.PdfReader(str(path))
+    assert len(reader.pages) >= 6
+    text = _text(reader)
+    for words in ("Nationale ombudsman", "Gezamenlijke Ombudsman Metropool Amsterdam", "Lokale betrokkenheid",
+                  "Onafhankelijkheid", "Vergoedingenbesluit", "Een vergelijk", "34,6 %", "€ 31.191,17",
+                  "Mate van afhankelijkheid"):
+        assert words in text, words
+    assert reader.metadata.title.startswith("Haarlem 2018")
+
+
+def test_report_in_english(haarlem, tmp_path, dutch):
+    path = tmp_path / "report-en.pdf"
+    write_report(haarlem, path, "en")
+    text = _text(pypdf.PdfReader(str(path)))
+    assert "National Ombudsman ranks first with 77.2" in text
+    assert "Scores with their justification and source" in text
+
+
+def test_presentation_steps_through_every_chart_and_returns(window, qtbot):
+    before = dumps(window.document.project)
+    geometry = window.geometry()
+    show = window.start_presentation()
+    qtbot.waitExposed(show)
+    qtbot.waitUntil(lambda: bool(show.windowState() & Qt.WindowState.WindowFullScreen)
+                    or show.geometry() == show.screen().geometry(), timeout=2000)
+    seen = []
+    for _ in SLIDES:
+        seen.append(show.slides[show.index][0])
+        assert show.title.text()
+        qtbot.keyClick(show, Qt.Key.Key_Right)
+    assert seen == list(SLIDES)
+    assert show.index == len(SLIDES) - 1, "stops at the last chart"
+    qtbot.keyClick(show, Qt.Key.Key_PageUp)
+    assert show.index == len(SLIDES) - 2
+    qtbot.keyClick(show, Qt.Key.Key_Home)
+    assert show.index == 0
+    for kind, widget in show.slides:
+        assert widget.zoom == 2.0, kind
+    title_px = show.title.fontInfo().pixelSize()
+    assert title_px >= 24
+    qtbot.keyClick(show, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not show.isVisible(), timeout=2000)
+    assert dumps(window.document.project) == before
+    assert window.geometry() == geometry
+
+
+def test_presentation_weight_panel_changes_a_weight_live(window, qtbot):
+    show = window.start_presentation()
+    qtbot.waitExposed(show)
+    qtbot.keyClick(show, Qt.Key.Key_W)
+    assert show.weights_frame.isVisible()
+    row = next(r for r in show.weights.rows if r.criterion_id == "local_involvement")
+    row.number.setValue(40.0)
+    qtbot.waitUntil(lambda: show.slides[0][1].data["options"] == ["goma", "no"], timeout=2000)
+    qtbot.keyClick(show, Qt.Key.Key_W)
+    assert not show.weights_frame.isVisible()
+    show.close()
+    assert window.document.undo_stack.undoText().startswith("Gewicht Lokale betrokkenheid")
