@@ -36,7 +36,7 @@ def _until_shown(command: list[str], env: dict[str, str]) -> float:
     return elapsed * 1000.0
 
 
-def cold_start(runs: int = 9) -> dict[str, object]:
+def cold_start(runs: int = 15) -> dict[str, object]:
     """Median milliseconds from starting the process to a shown window; runs alternate to share the noise."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -25,9 +25,6 @@ from .. import __version__
 from ..core.model import CriterionKind
 from ..i18n import N_, language, tr
 from ..presentation import conclusion
-from .analysis.costs import CostsTab
-from .analysis.robustness import RobustnessTab
-from .analysis.weights import WeightsTab
 from .charts.profile import ProfileChart
 from .charts.totals import TotalsChart
 from .document import Document
@@ -49,7 +46,7 @@ from .widgets.score_detail import ScoreDetailPanel
 from .widgets.weights import WeightsPanel
 
 RECOVERY_DELAY_MS = 800
-ANALYSIS_TABS = (CostsTab, WeightsTab, RobustnessTab)
+ANALYSIS_TABS = ("costs", "weights", "robustness")  # modules under ui/analysis, imported when first shown
 class MainWindow(QMainWindow):
     """Holds one Document; everything the user changes goes through it."""
 
@@ -209,21 +206,21 @@ class MainWindow(QMainWindow):
         if index < 1:
             return None
         if index not in self._analysis:
-            tab = ANALYSIS_TABS[index - 1](self.document)
+            tab = _analysis_class(ANALYSIS_TABS[index - 1])(self.document)
             self.chart_tabs.widget(index).layout().addWidget(tab)
             self._analysis[index] = tab
         return self._analysis[index]
 
     @property
-    def costs_tab(self) -> CostsTab:
+    def costs_tab(self):
         return self._analysis_tab(1)
 
     @property
-    def sensitivity_tab(self) -> WeightsTab:
+    def sensitivity_tab(self):
         return self._analysis_tab(2)
 
     @property
-    def robustness_tab(self) -> RobustnessTab:
+    def robustness_tab(self):
         return self._analysis_tab(3)
 
     # --- language ---------------------------------------------------------------------------
@@ -369,3 +366,10 @@ class MainWindow(QMainWindow):
 
 def _undo_text(prefix: str, text: str) -> str:
     return f"{prefix} {text}" if text else prefix
+
+
+def _analysis_class(name: str):
+    import importlib
+
+    classes = {"costs": "CostsTab", "weights": "WeightsTab", "robustness": "RobustnessTab"}
+    return getattr(importlib.import_module(f".analysis.{name}", __package__), classes[name])

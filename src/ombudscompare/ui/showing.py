@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication
 
-from .presentation import PresentationWindow
 
 
 class Showing:
@@ -14,7 +13,7 @@ class Showing:
     def __init__(self, window):
         self.window = window
         self.presentation_screen = None
-        self.presentation: PresentationWindow | None = None
+        self.presentation = None
 
     def current_chart(self) -> tuple[str, str | None]:
         """The chart kind the right-hand tab shows (and the criterion of the sensitivity tab)."""
@@ -46,7 +45,9 @@ class Showing:
         others = [s for s in QApplication.screens() if s is not mine]
         return others[0] if others else mine
 
-    def start_presentation(self) -> PresentationWindow:
+    def start_presentation(self):
+        from .presentation import PresentationWindow  # imported on first use: start-up stays quick
+
         self.presentation = PresentationWindow(self.window.document)
         screen = self.presentation_screen or self._default_screen()
         self.presentation.setScreen(screen)

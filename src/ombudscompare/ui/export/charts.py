@@ -6,7 +6,6 @@ import os
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...formats.atomic import write_bytes_atomic
@@ -95,6 +94,8 @@ def png_bytes(widget: QWidget, size: QSize = SLIDE) -> bytes:
 
 
 def svg_bytes(widget: QWidget, size: QSize = SLIDE, title: str = "") -> bytes:
+    from PySide6.QtSvg import QSvgGenerator  # loaded only when an SVG is asked for
+
     _lay_out(widget, size)
     data = QByteArray()
     buffer = QBuffer(data)
