@@ -133,20 +133,26 @@ class FileController:
             path += ".xlsx"
         return self.export_excel(path)
 
-    def export_excel(self, path: str) -> bool:
-        """Write the workbook in the UI language; a failure is shown and nothing else changes."""
+    def _guarded(self, title: str, write) -> bool:
+        """Run a writer; a file or model problem is shown under `title` and nothing else changes."""
         from ..core.scoring import ModelError
-        from ..formats.excel_export import export_workbook
 
         try:
-            export_workbook(self.document.project, path, language())
+            write()
         except FileError as error:
-            self.warn(tr("Cannot export the workbook"), error.render())
+            self.warn(title, error.render())
             return False
         except ModelError as error:
-            self.warn(tr("Cannot export the workbook"), error.message.render())
+            self.warn(title, error.message.render())
             return False
         return True
+
+    def export_excel(self, path: str) -> bool:
+        """Write the workbook in the UI language."""
+        from ..formats.excel_export import export_workbook
+
+        return self._guarded(tr("Cannot export the workbook"),
+                             lambda: export_workbook(self.document.project, path, language()))
 
     def export_chart(self, kind: str, path: str, criterion: str | None = None) -> bool:
         """A slide-ready PNG (1920 × 1080) or SVG of one chart; failures are shown."""
@@ -185,18 +191,10 @@ class FileController:
         return self.export_chart(kind, path, criterion)
 
     def export_report(self, path: str) -> bool:
-        from ..core.scoring import ModelError
         from .export.report import write_report
 
-        try:
-            write_report(self.document.project, path, language())
-        except FileError as error:
-            self.warn(tr("Cannot write the report"), error.render())
-            return False
-        except ModelError as error:
-            self.warn(tr("Cannot write the report"), error.message.render())
-            return False
-        return True
+        return self._guarded(tr("Cannot write the report"),
+                             lambda: write_report(self.document.project, path, language()))
 
     def export_report_dialog(self) -> bool:
         base = os.path.splitext(os.path.basename(self.document.path or self._suggested_name()))[0]

@@ -72,33 +72,21 @@ class CostsTab(AnalysisTab):
         top = max(2.0 * town.complaints_per_year, 10.0, *(1.2 * c.at for c in complaint_points))
         x = _grid(top, kinks + [c.at for c in complaint_points])
         ys = [np.array([annual_cost(o.tariff, town.population, c) for c in x]) for o in project.options]
-        chart = self.by_complaints
-        chart.set_series(x, ys, names)
-        chart.clear_marks()
-        chart.mark_x(town.complaints_per_year, tr("expected: {n}", n=format_number(town.complaints_per_year, 0, lang)))
-        for crossing in complaint_points:
-            chart.mark_point(crossing.at, crossing.cost, tr("{n} complaints\n{cost}", n=format_number(
-                crossing.at, 0 if float(crossing.at).is_integer() else 1, lang), cost=format_money(crossing.cost, lang)),
-                left=crossing.at > 0.55 * top, below=crossing.cost > 0.6 * _top(ys))
-        chart.set_labels(tr("Cost against complaints"), tr("Complaints a year"), tr("Annual cost (€)"))
-        chart.data = {"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in complaint_points]}
-        _from_zero(chart, x, ys)
+        _draw(self.by_complaints, x, ys, names, complaint_points, top,
+              (town.complaints_per_year, tr("expected: {n}", n=format_number(town.complaints_per_year, 0, lang))),
+              lambda c: tr("{n} complaints\n{cost}", n=format_number(c.at, 0 if float(c.at).is_integer() else 1,
+                                                                      lang), cost=format_money(c.cost, lang)),
+              (tr("Cost against complaints"), tr("Complaints a year"), tr("Annual cost (€)")))
 
         population_points = [p.population_crossing for p in pairs if isinstance(p.population_crossing, Crossing)]
         top = max(2.0 * town.population, *(1.2 * c.at for c in population_points if math.isfinite(c.at)))
         x = _grid(top, [c.at for c in population_points])
         ys = [np.array([annual_cost(o.tariff, p, town.complaints_per_year) for p in x]) for o in project.options]
-        chart = self.by_population
-        chart.set_series(x, ys, names)
-        chart.clear_marks()
-        chart.mark_x(town.population, tr("now: {n}", n=format_number(town.population, 0, lang)))
-        for crossing in population_points:
-            chart.mark_point(crossing.at, crossing.cost, tr("{n} inhabitants\n{cost}", n=format_number(
-                math.ceil(crossing.at), 0, lang), cost=format_money(crossing.cost, lang)), left=crossing.at > 0.55 * top,
-                below=crossing.cost > 0.6 * _top(ys))
-        chart.set_labels(tr("Cost against inhabitants"), tr("Inhabitants"), tr("Annual cost (€)"))
-        chart.data = {"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in population_points]}
-        _from_zero(chart, x, ys)
+        _draw(self.by_population, x, ys, names, population_points, top,
+              (town.population, tr("now: {n}", n=format_number(town.population, 0, lang))),
+              lambda c: tr("{n} inhabitants\n{cost}", n=format_number(math.ceil(c.at), 0, lang),
+                           cost=format_money(c.cost, lang)),
+              (tr("Cost against inhabitants"), tr("Inhabitants"), tr("Annual cost (€)")))
 
         lines = []
         for pair in pairs:
@@ -109,6 +97,19 @@ class CostsTab(AnalysisTab):
         rows = [[o.name.get(lang)] + [format_money(c, lang) for c in view.costs[o.id]]
                 + [format_money(view.total(o.id), lang)] for o in project.options]
         fill_table(self.years, [tr("Option")] + [str(y) for y in view.years] + [tr("Total")], rows)
+
+
+def _draw(chart: LineChart, x, ys, names, points, top: float, now: tuple[float, str], label, titles) -> None:
+    """One cost chart: the lines, today's figure, every crossing labelled, the axes from zero."""
+    chart.set_series(x, ys, names)
+    chart.clear_marks()
+    chart.mark_x(*now)
+    for crossing in points:
+        chart.mark_point(crossing.at, crossing.cost, label(crossing), left=crossing.at > 0.55 * top,
+                         below=crossing.cost > 0.6 * _top(ys))
+    chart.set_labels(*titles)
+    chart.data = {"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in points]}
+    _from_zero(chart, x, ys)
 
 
 def _top(ys: list[np.ndarray]) -> float:
