@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranking_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.setWordWrap(True)
-        self._ranking_order: tuple = ()
+        self._row_key: tuple = ()
         self.ranking_view.viewport().installEventFilter(self)
         self.explanation_view = table_view(self.explanation_model, "explanation_table")
         self.explanation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         self.remove_option_button.setText(tr("Remove option"))
         self.add_criterion_button.setText(tr("Add criterion"))
         self.remove_criterion_button.setText(tr("Remove criterion"))
-        self._ranking_order = ()
+        self._row_key = ()
         self.municipality_panel.retranslate()
         self.weights_panel.retranslate()
         self.score_detail.retranslate()
@@ -279,10 +279,7 @@ class MainWindow(QMainWindow):
             self.conclusion.setText(conclusion(self.document.project, evaluation, language()))
         current = self.explanation_model.option_id
         ranking = evaluation.ranking() if evaluation else []
-        order = tuple(r.option_id for r in ranking)
-        if order != self._ranking_order:  # wrapped names change height only when the order changes
-            self._ranking_order = order
-            self.ranking_view.resizeRowsToContents()
+        self._fit_ranking_rows()
         if current is None or current not in {r.option_id for r in ranking}:
             current = ranking[0].option_id if ranking else None
         self._explain(current)
@@ -324,9 +321,26 @@ class MainWindow(QMainWindow):
     def remove_criterion(self) -> None:
         self.structure.remove_criterion()
 
+    def _fit_ranking_rows(self) -> None:
+        """One row height for the ranking, tall enough for the longest wrapped name.
+
+        The same for every row, so a change of order (frequent while a weight is dragged) costs nothing.
+        """
+        view = self.ranking_view
+        width = view.columnWidth(1) - 8
+        names = tuple(o.name.get(language()) for o in self.document.project.options)
+        key = (names, width, view.font().toString())
+        if key == self._row_key or width <= 0:
+            return
+        self._row_key = key
+        metrics = view.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        tallest = max((metrics.boundingRect(0, 0, width, 10_000, flags, name).height() for name in names), default=0)
+        view.verticalHeader().setDefaultSectionSize(max(metrics.height(), tallest) + 8)
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.ranking_view.viewport() and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self.ranking_view.resizeRowsToContents)  # wrapped names fit the new width
+            QTimer.singleShot(0, self, self._fit_ranking_rows)  # wrapped names fit the new width
         return super().eventFilter(watched, event)
 
     # --- charts out: export, clipboard, presentation (ui/showing.py) --------------------------
