@@ -78,6 +78,7 @@ def test_pdf_report_has_the_pages_and_words(haarlem, tmp_path, dutch):
                   "Mate van afhankelijkheid"):
         assert words in text, words
     assert reader.metadata.title.startswith("Haarlem 2018")
+    assert f"Pagina 2 van {len(reader.pages)}" in text
 
 
 def test_report_in_english(haarlem, tmp_path, dutch):

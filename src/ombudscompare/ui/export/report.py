@@ -6,8 +6,8 @@ import html
 import os
 from datetime import datetime
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, QSizeF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from ...analysis_text import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ...core.costs import multi_year, pair_costs
@@ -141,6 +141,27 @@ def _table(headers: list[str], rows: str) -> str:
     return f"<table width='100%' cellspacing='0'><tr>{head}</tr>{rows}</table>"
 
 
+def _paint_pages(document: QTextDocument, writer: QPdfWriter, lang: str) -> None:
+    """Lay the document out to the printable area and paint it page by page with 'Page n of m'."""
+    width, height = writer.width(), writer.height()
+    footer = 28
+    body = height - footer
+    document.setPageSize(QSizeF(width, body))
+    pages = document.pageCount()
+    painter = QPainter(writer)
+    painter.setFont(QFont("DejaVu Sans", 8))
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -page * body)
+        document.drawContents(painter, QRectF(0, page * body, width, body))
+        painter.restore()
+        painter.drawText(QRectF(0, body, width, footer), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         tr("Page {page} of {pages}", lang, page=page + 1, pages=pages))
+    painter.end()
+
+
 def write_report(project: Project, path: str | os.PathLike, lang: str, now: datetime | None = None) -> None:
     """Write the PDF atomically (FileError on failure; any earlier file stays as it was)."""
     now = now or datetime.now()
@@ -159,7 +180,6 @@ def write_report(project: Project, path: str | os.PathLike, lang: str, now: date
     writer.setResolution(96)  # the document's pixels are screen pixels: 96 to the inch
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter))
-    document.setPageSize(QSizeF(writer.width(), writer.height()))  # lay out to the printable width
-    document.print_(writer)
+    _paint_pages(document, writer, lang)
     buffer.close()
     write_bytes_atomic(path, bytes(data))
