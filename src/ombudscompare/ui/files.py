@@ -123,15 +123,18 @@ class FileController:
         self.settings.add_recent(os.path.abspath(path))
         return True
 
-    def export_excel_dialog(self) -> bool:
+    def _ask_target(self, title: str, extension: str, name_filter: str) -> str | None:
+        """Ask where an export goes, suggesting the project's name; the extension is added if left out."""
         base = os.path.splitext(os.path.basename(self.document.path or self._suggested_name()))[0]
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export to Excel"), os.path.join(self._folder(),
-                                              base + ".xlsx"), "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self.window, title, os.path.join(self._folder(), base + extension),
+                                              name_filter)
         if not path:
-            return False
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return self.export_excel(path)
+            return None
+        return path if path.lower().endswith(extension) else path + extension
+
+    def export_excel_dialog(self) -> bool:
+        path = self._ask_target(tr("Export to Excel"), ".xlsx", "Excel (*.xlsx)")
+        return bool(path) and self.export_excel(path)
 
     def _guarded(self, title: str, write) -> bool:
         """Run a writer; a file or model problem is shown under `title` and nothing else changes."""
@@ -197,14 +200,8 @@ class FileController:
                              lambda: write_report(self.document.project, path, language()))
 
     def export_report_dialog(self) -> bool:
-        base = os.path.splitext(os.path.basename(self.document.path or self._suggested_name()))[0]
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export report"), os.path.join(self._folder(),
-                                              base + ".pdf"), "PDF (*.pdf)")
-        if not path:
-            return False
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return self.export_report(path)
+        path = self._ask_target(tr("Export report"), ".pdf", "PDF (*.pdf)")
+        return bool(path) and self.export_report(path)
 
     def _folder(self) -> str:
         recent = self.settings.recent_files

@@ -19,7 +19,9 @@ SEED = 2018
 class RankChart(BarChart):
     """Per option a bar of 100 %, split into the shares of rank 1, 2, …; each rank its colour and hatch."""
 
-    def draw(self) -> None:  # drawn by RobustnessTab with the frequencies
+    draw_at_start = False  # drawn by RobustnessTab with the frequencies
+
+    def draw(self) -> None:
         pass
 
     def show_frequencies(self, names: list[str], shares: np.ndarray, lang: str) -> None:

@@ -64,6 +64,9 @@ class Legend(QListWidget):
 class BarChart(QWidget):
     """Subclasses fill `series` via `draw()`; everything redraws on every document change."""
 
+    object_name = ""
+    draw_at_start = True
+
     def __init__(self, document: Document, parent=None):
         self._legend_key: tuple = ()
         self._cache: dict = {}
@@ -95,6 +98,10 @@ class BarChart(QWidget):
         self.setMinimumWidth(300)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         document.evaluated.connect(self.redraw)
+        self.setObjectName(self.object_name)
+        self.data: dict = {}
+        if self.draw_at_start:
+            self.redraw()
 
     def set_title(self, text: str) -> None:
         if self._cache.get("title") != text:

@@ -13,11 +13,7 @@ GROUP_THICKNESS = 0.6
 class ProfileChart(BarChart):
     """One group per enabled criterion (first on top), one colour-and-hatch per option."""
 
-    def __init__(self, document, parent=None):
-        super().__init__(document, parent)
-        self.setObjectName("profile_chart")
-        self.data: dict = {}
-        self.redraw()
+    object_name = "profile_chart"
 
     def draw(self) -> None:
         project = self.document.project

@@ -14,11 +14,7 @@ BAR_THICKNESS = 0.5
 class TotalsChart(BarChart):
     """Best option on top; one colour-and-hatch per criterion."""
 
-    def __init__(self, document, parent=None):
-        super().__init__(document, parent)
-        self.setObjectName("totals_chart")
-        self.data: dict = {}
-        self.redraw()
+    object_name = "totals_chart"
 
     def draw(self) -> None:
         project = self.document.project
