@@ -17,7 +17,7 @@ from ombudscompare.core.costs import multi_year, pair_costs
 from ombudscompare.core.robustness import rank_frequencies
 from ombudscompare.core.scoring import evaluate
 from ombudscompare.core.sensitivity import weight_sensitivity
-from ombudscompare.core.synthetic import generated_project
+from tests.synthetic import generated_project
 from ombudscompare.examples import haarlem_2018
 from ombudscompare.formats.project_file import dumps, parse_project
 

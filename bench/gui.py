@@ -64,7 +64,7 @@ def weight_latency(changes: int = 240) -> list[dict[str, object]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ombudscompare.core.synthetic import generated_project
+    from tests.synthetic import generated_project
     from ombudscompare.examples import haarlem_2018
     from ombudscompare.ui.app import apply_language, application, settle_after_start
     from ombudscompare.ui.document import Document

@@ -6,7 +6,7 @@ import sys
 PROBE = (
     "import sys\n"
     "import ombudscompare.core.scoring, ombudscompare.core.edits, ombudscompare.core.whatif\n"
-    "import ombudscompare.formats.project_file, ombudscompare.cli.main, ombudscompare.presentation\n"
+    "import ombudscompare.formats.project_file, ombudscompare.cli.main, ombudscompare.explain.values\n"
     "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken6'))))\n"
 )
 

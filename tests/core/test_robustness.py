@@ -5,7 +5,7 @@ import pytest
 
 from ombudscompare.core.robustness import rank_frequencies, sample_weights, value_matrix
 from ombudscompare.core.scoring import evaluate, rank_totals
-from ombudscompare.core.synthetic import generated_project
+from tests.synthetic import generated_project
 
 
 def _slow(project, samples, seed, spread):

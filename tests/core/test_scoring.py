@@ -12,7 +12,7 @@ from ombudscompare.core.scoring import (
     rounded_percentages,
     weight_shares,
 )
-from ombudscompare.core.synthetic import generated_project
+from tests.synthetic import generated_project
 
 
 def test_haarlem_totals_follow_from_the_computation(haarlem):

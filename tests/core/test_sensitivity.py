@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from ombudscompare.core.scoring import evaluate
 from ombudscompare.core.sensitivity import weight_sensitivity
-from ombudscompare.core.synthetic import generated_project
+from tests.synthetic import generated_project
 from ombudscompare.core.whatif import with_weight_shares
 
 GRID = np.linspace(0.0, 1.0, 801)

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from ombudscompare.core.scoring import evaluate
-from ombudscompare.core.synthetic import generated_project
+from tests.synthetic import generated_project
 from ombudscompare.core.whatif import with_municipality
 from ombudscompare.formats.atomic import write_atomic
 from ombudscompare.formats.errors import FileError

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from ombudscompare.core.scoring import evaluate
-from ombudscompare.core.synthetic import generated_project
+from tests.synthetic import generated_project
 from ombudscompare.formats.errors import FileError
 from ombudscompare.formats.excel_export import build_workbook, export_workbook
 from ombudscompare.formats.excel_import import load_workbook_project

@@ -3,6 +3,7 @@
 import pytest
 
 from ombudscompare.ui.models import tariffs
+from ombudscompare.ui.tabs import ChartTab
 
 
 def show(window, tab):
@@ -12,7 +13,7 @@ def show(window, tab):
 
 
 def test_costs_tab_marks_the_break_even_population(window):
-    tab = show(window, window.costs_tab)
+    tab = show(window, window.chart_tab(ChartTab.COSTS))
     crossings = tab.by_population.data["crossings"]
     assert len(crossings) == 1
     assert crossings[0][0] == pytest.approx(43297.29 / 0.19529023)
@@ -23,7 +24,7 @@ def test_costs_tab_marks_the_break_even_population(window):
 
 
 def test_costs_follow_a_tariff_edit(window, qtbot):
-    tab = show(window, window.costs_tab)
+    tab = show(window, window.chart_tab(ChartTab.COSTS))
     window.tariff_model.setData(window.tariff_model.index(tariffs.PER_COMPLAINT, 0), 400.0)
     qtbot.waitUntil(lambda: not tab.stale and bool(tab.by_complaints.data["crossings"]), timeout=3000)
     (first, first_cost), (second, _) = tab.by_complaints.data["crossings"]
@@ -37,13 +38,13 @@ def test_costs_follow_a_tariff_edit(window, qtbot):
 
 
 def test_horizon_changes_the_multi_year_table(window):
-    tab = show(window, window.costs_tab)
+    tab = show(window, window.chart_tab(ChartTab.COSTS))
     tab.horizon.setValue(6)
     assert tab.years.columnCount() == 8
 
 
 def test_weight_sensitivity_shows_the_flip(window):
-    tab = show(window, window.sensitivity_tab)
+    tab = show(window, window.chart_tab(ChartTab.WEIGHTS))
     assert tab.chart.data["criterion"] == "local_involvement"
     assert [round(a, 5) for a in tab.chart.data["flips"]] == [0.34563]
     assert tab.telling.text() == "Nationale ombudsman blijft eerste zolang Lokale betrokkenheid minder dan 34,6 % weegt."
@@ -51,7 +52,7 @@ def test_weight_sensitivity_shows_the_flip(window):
 
 
 def test_weight_sensitivity_follows_a_weight_change(window, qtbot):
-    tab = show(window, window.sensitivity_tab)
+    tab = show(window, window.chart_tab(ChartTab.WEIGHTS))
     row = next(r for r in window.weights_panel.rows if r.criterion_id == "local_involvement")
     row.number.setValue(30.0)
     qtbot.waitUntil(lambda: not tab.stale, timeout=3000)
@@ -60,7 +61,7 @@ def test_weight_sensitivity_follows_a_weight_change(window, qtbot):
 
 
 def test_robustness_tab_counts_ranks(window):
-    tab = show(window, window.robustness_tab)
+    tab = show(window, window.chart_tab(ChartTab.ROBUSTNESS))
     uniform = tab.frequencies.first("no")
     assert 0.75 < uniform < 0.87
     tab.near.setChecked(True)
@@ -74,7 +75,7 @@ def test_analysis_in_english(window):
     from ombudscompare.ui.app import switch_language
 
     switch_language(window, "en")
-    tab = show(window, window.sensitivity_tab)
+    tab = show(window, window.chart_tab(ChartTab.WEIGHTS))
     assert tab.telling.text() == "National Ombudsman stays first as long as Local involvement weighs less than 34.6%."
     assert window.chart_tabs.tabText(3) == "Ro&bustness"
     switch_language(window, "nl")

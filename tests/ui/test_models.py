@@ -2,7 +2,7 @@
 
 import pytest
 
-from ombudscompare.core.synthetic import generated_project
+from tests.synthetic import generated_project
 from ombudscompare.ui.document import Document
 from ombudscompare.ui.models.criteria import CriteriaModel
 from ombudscompare.ui.models.results import ExplanationModel, RankingModel

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from ombudscompare.formats.project_file import dumps
 from ombudscompare.ui.models import tariffs
 from ombudscompare.ui.widgets.weights import SLIDER_STEPS
+from ombudscompare.ui.actions import Act
 
 
 def totals(window):
@@ -14,16 +15,16 @@ def totals(window):
 
 
 def test_opens_on_haarlem_with_ranking_conclusion_and_charts(window):
-    assert window.ranking_model.index(0, 1).data() == "Nationale ombudsman"
-    assert window.ranking_model.index(0, 2).data() == "77,2"
-    assert "Nationale ombudsman staat eerste met 77,2" in window.conclusion.text()
+    assert window.result.ranking_model.index(0, 1).data() == "Nationale ombudsman"
+    assert window.result.ranking_model.index(0, 2).data() == "77,2"
+    assert "Nationale ombudsman staat eerste met 77,2" in window.result.conclusion.text()
     assert window.totals_chart.data["options"] == ["no", "goma"]
     assert window.totals_chart.data["labels"] == ["77,2", "60,5"]
     assert window.totals_chart.legend.count() == 5
     assert window.profile_chart.data["values"].shape == (2, 5)
     assert window.totals_chart.bars.bar_count() == 10 and window.profile_chart.bars.bar_count() == 10
     assert window.totals_chart.data["contributions"].sum(axis=1) == pytest.approx(window.totals_chart.data["totals"])
-    assert window.explanation_model.rowCount() == 6  # five criteria and the total
+    assert window.result.explanation_model.rowCount() == 6  # five criteria and the total
     assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€ 31.191,17"
 
 
@@ -36,15 +37,15 @@ def test_weight_number_edit_updates_everything_and_undo_restores(window, qtbot):
     assert after["goma"] > after["no"], "local involvement at 40 % puts the joint ombudsman first"
     assert window.document.evaluation.shares["local_involvement"] == pytest.approx(0.40)
     assert window.document.evaluation.shares["independence"] == pytest.approx(0.15)
-    assert window.ranking_model.index(0, 1).data() == "Gezamenlijke Ombudsman Metropool Amsterdam"
+    assert window.result.ranking_model.index(0, 1).data() == "Gezamenlijke Ombudsman Metropool Amsterdam"
     assert window.totals_chart.data["options"] == ["goma", "no"]
-    assert window.undo_action.text() == "&Ongedaan maken Gewicht Lokale betrokkenheid 20,0 % → 40,0 %"
+    assert window.action(Act.UNDO).text() == "&Ongedaan maken Gewicht Lokale betrokkenheid 20,0 % → 40,0 %"
     assert window.weights_panel.total.text() == "Totaal: 100,0 %"
-    window.undo_action.trigger()
+    window.action(Act.UNDO).trigger()
     assert dumps(window.document.project) == before_text
     assert totals(window) == before
     assert window.totals_chart.data["options"] == ["no", "goma"]
-    window.redo_action.trigger()
+    window.action(Act.REDO).trigger()
     assert totals(window) == after
 
 
@@ -58,7 +59,7 @@ def test_slider_drag_is_one_undo_step(window):
     assert window.document.undo_stack.count() == depth + 1
     assert window.document.evaluation.shares["independence"] == pytest.approx(0.35)
     assert window.document.undo_stack.undoText() == "Gewicht Onafhankelijkheid 20,0 % → 35,0 %"
-    window.undo_action.trigger()
+    window.action(Act.UNDO).trigger()
     assert window.document.evaluation.shares["independence"] == pytest.approx(0.20)
 
 
@@ -67,7 +68,7 @@ def test_presets(window):
     shares = window.document.evaluation.shares
     assert shares["cost_per_inhabitant"] == pytest.approx(0.30)
     assert shares["independence"] == pytest.approx(0.40 / 3)
-    window.undo_action.trigger()
+    window.action(Act.UNDO).trigger()
     assert window.document.evaluation.shares["cost_per_inhabitant"] == pytest.approx(0.20)
 
 
@@ -76,7 +77,7 @@ def test_switching_a_criterion_on_and_off(window):
     row.check.setChecked(True)
     assert "awareness" in window.document.evaluation.shares
     assert window.totals_chart.legend.count() == 6
-    window.undo_action.trigger()
+    window.action(Act.UNDO).trigger()
     assert "awareness" not in window.document.evaluation.shares
 
 
@@ -91,7 +92,7 @@ def test_score_edit_through_the_table(window):
     assert window.document.undo_stack.undoText() == ("Score Nationale ombudsman op Lokale betrokkenheid:"
                                                      " 2 – zwak → 5 – zeer goed")
     assert not model.setData(index, 6), "outside the scale is refused"
-    window.undo_action.trigger()
+    window.action(Act.UNDO).trigger()
     assert index.data() == "2 – zwak"
 
 
@@ -118,7 +119,7 @@ def test_justification_edit_is_undoable(window, qtbot):
     detail.justification.setPlainText("Nieuwe onderbouwing")
     window.scores_view.setFocus()
     assert window.document.project.score("no", "independence").justification == "Nieuwe onderbouwing"
-    window.undo_action.trigger()
+    window.action(Act.UNDO).trigger()
     assert window.document.project.score("no", "independence").justification.startswith("Het memo")
 
 
@@ -130,8 +131,8 @@ def test_population_and_complaints_change_costs(window):
     window.municipality_panel.population.setValue(100_000)
     assert window.document.evaluation.result("no").annual_cost == pytest.approx(0.19529023 * 100_000)
     assert window.document.undo_stack.undoText() == "Inwoners 159.717 → 100.000"
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.action(Act.UNDO).trigger()
+    window.action(Act.UNDO).trigger()
     assert window.municipality_panel.complaints.value() == 93
 
 
@@ -145,7 +146,7 @@ def test_tariff_edit(window):
 
 
 def test_add_rename_remove_option_and_criterion(window):
-    window.add_option_action.trigger()
+    window.action(Act.ADD_OPTION).trigger()
     project = window.document.project
     assert len(project.options) == 3
     assert window.tariff_model.setData(window.tariff_model.index(tariffs.NAME, 2), "Eigen ombudscommissie")
@@ -154,44 +155,44 @@ def test_add_rename_remove_option_and_criterion(window):
     window.add_criterion_actions[next(iter(window.add_criterion_actions))].trigger()
     assert len(project.criteria) == 8
     window.criteria_view.setCurrentIndex(window.criteria_model.index(7, 0))
-    window.remove_criterion_action.trigger()
+    window.action(Act.REMOVE_CRITERION).trigger()
     assert len(project.criteria) == 7
     for _ in range(4):
-        window.undo_action.trigger()
+        window.action(Act.UNDO).trigger()
     assert len(project.options) == 2 and len(project.criteria) == 7
     assert window.tariff_model.columnCount() == 2
 
 
 def test_keyboard_shortcuts(window):
-    assert window.new_blank_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
-    assert window.open_action.shortcut() == QKeySequence("Ctrl+O")
-    assert window.save_action.shortcut() == QKeySequence("Ctrl+S")
-    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
-    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
-    assert window.help_action.shortcut() == QKeySequence("F1")
+    assert window.action(Act.NEW_BLANK).shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.action(Act.OPEN).shortcut() == QKeySequence("Ctrl+O")
+    assert window.action(Act.SAVE).shortcut() == QKeySequence("Ctrl+S")
+    assert window.action(Act.UNDO).shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Y") in window.action(Act.REDO).shortcuts()
+    assert window.action(Act.HELP).shortcut() == QKeySequence("F1")
 
 
 def test_explanation_follows_the_selected_option(window):
-    window.ranking_view.selectRow(1)
-    assert window.explanation_model.option_id == "goma"
-    assert window.explanation_title.text() == ("Hoe het totaal van Gezamenlijke Ombudsman Metropool Amsterdam tot"
+    window.result.ranking_view.selectRow(1)
+    assert window.result.explanation_model.option_id == "goma"
+    assert window.result.explanation_title.text() == ("Hoe het totaal van Gezamenlijke Ombudsman Metropool Amsterdam tot"
                                                " stand komt")
-    assert window.explanation_model.index(5, 4).data() == "60,50"
+    assert window.result.explanation_model.index(5, 4).data() == "60,50"
 
 
 def test_switch_to_english_and_back(window):
     from ombudscompare.ui.app import switch_language
 
     switch_language(window, "en")
-    assert window.file_menu.title() == "&File"
+    assert window.registry.menus["file"].title() == "&File"
     assert window.tabs.tabText(1) == "C&riteria and weights"
-    assert window.ranking_model.headerData(3, Qt.Orientation.Horizontal) == "Annual cost"
-    assert window.ranking_model.index(0, 1).data() == "National Ombudsman"
+    assert window.result.ranking_model.headerData(3, Qt.Orientation.Horizontal) == "Annual cost"
+    assert window.result.ranking_model.index(0, 1).data() == "National Ombudsman"
     assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€31,191.17"
     assert window.totals_chart.plot.getAxis("bottom").labelText.startswith("Total score")
-    assert "National Ombudsman ranks first with 77.2" in window.conclusion.text()
+    assert "National Ombudsman ranks first with 77.2" in window.result.conclusion.text()
     assert window.settings.language == "en"
     switch_language(window, "nl")
-    assert window.file_menu.title() == "&Bestand"
+    assert window.registry.menus["file"].title() == "&Bestand"
     assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€ 31.191,17"
     assert window.totals_chart.plot.getAxis("bottom").labelText.startswith("Totaalscore")

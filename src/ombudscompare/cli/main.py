@@ -1,4 +1,8 @@
-"""Entry point: `ombudscompare [summary|example] ...`; every error is one line on stderr and exit status 2."""
+"""Entry point: `ombudscompare [COMMAND] ...`; every error is one line on stderr and exit status 2.
+
+Commands are declared in one table: each shares the project arguments (a file, what-if changes,
+--lang) from a parent parser and names the function that runs it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
@@ -16,12 +22,12 @@ from ..examples import haarlem_2018, haarlem_2018_text
 from ..formats.atomic import write_bytes_atomic
 from ..formats.errors import FileError
 from ..formats.loading import load_any
-from ..i18n import Message, set_language, system_language, tr
+from ..i18n import N_, Message, set_language, system_language, tr
 from ..i18n.numbers import parse_number
-from .summary import render_json, render_text
 
 EXIT_ERROR = 2
 CHART_KINDS = ("ranking", "profile", "costs-complaints", "costs-population", "sensitivity", "robustness")
+LANGUAGES = ("nl", "en")
 
 
 class UsageError(Exception):
@@ -51,24 +57,28 @@ def _translate_argparse(message: str) -> str:
     return message
 
 
-def _whole_number(text: str) -> int:
-    try:
-        value = parse_number(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=text)) from None
-    if not value.is_integer() or value < 1:
-        raise argparse.ArgumentTypeError(tr("'{text}' is not a whole number of at least 1", text=text))
-    return int(value)
+# --- numbers: one parser, with the rule each argument needs --------------------------------------
+def number(rule: str) -> Callable[[str], float]:
+    """An argparse type reading a number in either habit ('1.234,5' or '1,234.5') and checking `rule`:
+    'whole' (an integer ≥ 1), 'count' (≥ 0), 'samples' (whole, at most 10,000,000) or 'percent' (0–100)."""
 
+    def parse(text: str) -> float:
+        try:
+            value = parse_number(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=text)) from None
+        if rule in ("whole", "samples") and (not value.is_integer() or value < 1):
+            raise argparse.ArgumentTypeError(tr("'{text}' is not a whole number of at least 1", text=text))
+        if rule == "samples" and value > 10_000_000:
+            raise argparse.ArgumentTypeError(tr("'{text}' is too many; at most 10000000", text=text))
+        if rule == "count" and value < 0:
+            raise argparse.ArgumentTypeError(tr("'{text}' is negative; a number of complaints is 0 or more",
+                                                text=text))
+        if rule == "percent" and not 0 <= value <= 100:
+            raise argparse.ArgumentTypeError(tr("'{text}': a weight must be from 0 to 100 %", text=text))
+        return int(value) if rule in ("whole", "samples") else value
 
-def _count(text: str) -> float:
-    try:
-        value = parse_number(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=text)) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(tr("'{text}' is negative; a number of complaints is 0 or more", text=text))
-    return value
+    return parse
 
 
 def _weight(text: str) -> tuple[str, float]:
@@ -77,98 +87,30 @@ def _weight(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError(tr("'{text}' should look like CRITERION=PERCENT, e.g. independence=30",
                                             text=text))
     try:
-        value = parse_number(percent)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=percent)) from None
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(tr("'{text}': a weight must be from 0 to 100 %", text=text))
-    return criterion.strip(), value
+        return criterion.strip(), number("percent")(percent)
+    except argparse.ArgumentTypeError:
+        if not percent.strip():
+            raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=percent)) from None
+        raise
 
 
-def _samples(text: str) -> int:
-    value = _whole_number(text)
-    if value > 10_000_000:
-        raise argparse.ArgumentTypeError(tr("'{text}' is too many; at most 10000000", text=text))
-    return value
-
-
-def _what_if_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--population", type=_whole_number, metavar="N", help=tr("number of inhabitants"))
-    parser.add_argument("--complaints", type=_count, metavar="N", help=tr("expected complaints a year"))
-    parser.add_argument("--weight", type=_weight, action="append", default=[], metavar="CRITERION=PERCENT",
+def _project_arguments(lang_help: str) -> argparse.ArgumentParser:
+    """The arguments every project command shares: a file, what-if changes and the language."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
+    parent.add_argument("--population", type=number("whole"), metavar="N", help=tr("number of inhabitants"))
+    parent.add_argument("--complaints", type=number("count"), metavar="N", help=tr("expected complaints a year"))
+    parent.add_argument("--weight", type=_weight, action="append", default=[], metavar="CRITERION=PERCENT",
                         help=tr("give a criterion this share of the weight; the others keep their proportions"
                                 " (repeatable)"))
+    parent.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
+    return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | summary | sensitivity | export | chart | report | example] ..."),
-                     description=tr(
-        "Compare the options for a municipality's external complaint body on cost and qualities."))
-    parser.add_argument("--version", action="version", version=f"ombudscompare {__version__}")
-    parser.add_argument("--lang", choices=("nl", "en"), help=tr("language of the output (default: the system's)"))
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    summary = commands.add_parser("summary", help=tr("print the comparison: ranking, totals, costs and weights"))
-    summary.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
-    _what_if_arguments(summary)
-    summary.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
-    summary.add_argument("--explain", action="store_true",
-                         help=tr("show how each total comes about, criterion by criterion"))
-    summary.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
-
-    sensitivity = commands.add_parser("sensitivity", help=tr("break-even points, multi-year costs, where the ranking"
-                                                               " changes with the weights, and robustness"))
-    sensitivity.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
-    _what_if_arguments(sensitivity)
-    sensitivity.add_argument("--samples", type=_samples, default=10_000, metavar="N",
-                             help=tr("random weightings for the robustness figures (default 10000)"))
-    sensitivity.add_argument("--seed", type=int, default=2018, help=tr("seed for the random weightings"))
-    sensitivity.add_argument("--spread", type=_count, default=10.0, metavar="PP",
-                             help=tr("also draw weights within ± PP percentage points of the present ones"
-                                     " (default 10; 0 to skip)"))
-    sensitivity.add_argument("--years", type=_whole_number, default=4, metavar="N",
-                             help=tr("years for the multi-year costs (default 4, a council term)"))
-    sensitivity.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
-    sensitivity.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
-
-    export = commands.add_parser("export", help=tr("write the comparison as an Excel workbook with live formulas"))
-    export.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
-    export.add_argument("-o", "--output", metavar="OUT.xlsx", required=True, help=tr("the workbook to write"))
-    _what_if_arguments(export)
-    export.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS,
-                        help=tr("language of the workbook (default: the system's)"))
-
-    chart = commands.add_parser("chart", help=tr("write a chart as a slide-ready PNG or SVG"))
-    chart.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
-    chart.add_argument("--kind", required=True, choices=CHART_KINDS, help=tr("which chart"))
-    chart.add_argument("-o", "--output", required=True, metavar="OUT.png|OUT.svg", help=tr("the image to write"))
-    chart.add_argument("--width", type=_whole_number, default=1920, help=tr("width in pixels (default 1920)"))
-    chart.add_argument("--height", type=_whole_number, default=1080, help=tr("height in pixels (default 1080)"))
-    chart.add_argument("--criterion", metavar="ID", help=tr("the criterion for --kind sensitivity"))
-    chart.add_argument("--spread", type=_count, metavar="PP",
-                       help=tr("for --kind robustness: weights within ± PP percentage points"))
-    _what_if_arguments(chart)
-    chart.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
-
-    report = commands.add_parser("report", help=tr("write the PDF report for the memo"))
-    report.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
-    report.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help=tr("the PDF to write"))
-    _what_if_arguments(report)
-    report.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=tr("language of the output"))
-
-    example = commands.add_parser("example", help=tr("write the built-in Haarlem 2018 case as a project file"))
-    example.add_argument("-o", "--output", metavar="FILE", help=tr("where to write it (default: standard output)"))
-    example.add_argument("--force", action="store_true", help=tr("overwrite FILE if it exists"))
-    return parser
-
-
-def _load(file: str | None) -> Project:
-    return haarlem_2018() if file is None else load_any(file)
-
-
+# --- the commands --------------------------------------------------------------------------------
 def _project(args: argparse.Namespace) -> Project:
     """The project named on the command line with its what-if changes applied."""
-    project = _load(args.file)
+    project = haarlem_2018() if args.file is None else load_any(args.file)
     if args.population is not None or args.complaints is not None:
         project = with_municipality(project, args.population, args.complaints)
     if args.weight:
@@ -176,29 +118,49 @@ def _project(args: argparse.Namespace) -> Project:
     return project
 
 
-def _sensitivity(args: argparse.Namespace, lang: str) -> int:
-    from .sensitivity import Analysis
-    from .sensitivity import render_json as analysis_json
-    from .sensitivity import render_text as analysis_text
+def _wrote(path: str) -> int:
+    print(tr("Wrote {file}", file=path), file=sys.stderr)
+    return 0
+
+
+def _refuse_existing(path: str, force: bool) -> None:
+    if Path(path).exists() and not force:
+        raise UsageError(tr("{file}: already exists; choose another name or add --force to overwrite it", file=path))
+
+
+def run_summary(args: argparse.Namespace, lang: str) -> int:
+    from .summary import render_json, render_text
+
+    project = _project(args)
+    evaluation = evaluate(project)
+    if args.json:
+        print(json.dumps(render_json(project, evaluation, lang), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_text(project, evaluation, lang, explain=args.explain))
+    return 0
+
+
+def run_sensitivity(args: argparse.Namespace, lang: str) -> int:
+    from .sensitivity import Analysis, render_json, render_text
 
     project = _project(args)
     analysis = Analysis(project, evaluate(project), args.samples, args.seed, args.spread, args.years)
     if args.json:
-        print(json.dumps(analysis_json(analysis, lang), ensure_ascii=False, indent=2))
+        print(json.dumps(render_json(analysis, lang), ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(analysis_text(analysis, lang))
+        sys.stdout.write(render_text(analysis, lang))
     return 0
 
 
-def _export(args: argparse.Namespace, lang: str) -> int:
+def run_export(args: argparse.Namespace, lang: str) -> int:
     from ..formats.excel_export import export_workbook
 
+    _refuse_existing(args.output, args.force)
     export_workbook(_project(args), args.output, lang)
-    print(tr("Wrote {file}", file=args.output), file=sys.stderr)
-    return 0
+    return _wrote(args.output)
 
 
-def _offscreen_qt(lang: str):
+def offscreen_qt(lang: str):
     """A QApplication that draws without a screen, in the chosen language."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
@@ -210,93 +172,157 @@ def _offscreen_qt(lang: str):
     return app
 
 
-def _chart(args: argparse.Namespace, lang: str) -> int:
+def run_chart(args: argparse.Namespace, lang: str) -> int:
     project = _project(args)
     evaluate(project)
-    if args.criterion and args.criterion not in {c.id for c in project.criteria if c.enabled}:
+    enabled = [c.id for c in project.criteria if c.enabled]
+    if args.criterion and args.criterion not in enabled:
         raise UsageError(tr("'{id}' is not a criterion that is switched on; choose one of: {known}", id=args.criterion,
-                            known=", ".join(c.id for c in project.criteria if c.enabled)))
-    _offscreen_qt(lang)
+                            known=", ".join(enabled)))
+    _refuse_existing(args.output, args.force)
+    offscreen_qt(lang)
     from PySide6.QtCore import QSize
 
-    from ..ui.document import Document
     from ..ui.export.charts import chart_widget, kind_title, save_chart
 
-    widget = chart_widget(args.kind, Document(project), criterion=args.criterion, spread=args.spread)
+    widget = chart_widget(args.kind, project, lang, criterion=args.criterion, spread=args.spread)
     save_chart(widget, args.output, QSize(args.width, args.height), kind_title(args.kind, lang))
-    print(tr("Wrote {file}", file=args.output), file=sys.stderr)
-    return 0
+    return _wrote(args.output)
 
 
-def _report(args: argparse.Namespace, lang: str) -> int:
+def run_report(args: argparse.Namespace, lang: str) -> int:
     project = _project(args)
     evaluate(project)
-    _offscreen_qt(lang)
+    _refuse_existing(args.output, args.force)
+    offscreen_qt(lang)
     from ..ui.export.report import write_report
 
     write_report(project, args.output, lang)
-    print(tr("Wrote {file}", file=args.output), file=sys.stderr)
-    return 0
+    return _wrote(args.output)
 
 
-def _summary(args: argparse.Namespace, lang: str) -> int:
-    project = _project(args)
-    evaluation = evaluate(project)
-    if args.json:
-        print(json.dumps(render_json(project, evaluation, lang), ensure_ascii=False, indent=2))
-    else:
-        sys.stdout.write(render_text(project, evaluation, lang, explain=args.explain))
-    return 0
-
-
-def _example(args: argparse.Namespace) -> int:
+def run_example(args: argparse.Namespace, lang: str) -> int:
     text = haarlem_2018_text()
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    target = Path(args.output)
-    if target.exists() and not args.force:
-        raise UsageError(tr("{file}: already exists; choose another name or add --force to overwrite it",
-                            file=args.output))
-    write_bytes_atomic(target, text.encode("utf-8"))
+    _refuse_existing(args.output, args.force)
+    write_bytes_atomic(args.output, text.encode("utf-8"))
     print(tr("Wrote the Haarlem 2018 case to {file}", file=args.output), file=sys.stderr)
     return 0
 
 
+@dataclass(frozen=True)
+class CommandSpec:
+    """One subcommand: its name, help, runner, whether it takes a project, and its own arguments."""
+
+    name: str
+    help: str
+    run: Callable[[argparse.Namespace, str], int]
+    project: bool = True
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+def _output(kind: str, metavar: str, required: bool = True) -> Callable[[argparse.ArgumentParser], None]:
+    def add(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("-o", "--output", metavar=metavar, required=required, help=tr(kind))
+        parser.add_argument("--force", action="store_true", help=tr("overwrite FILE if it exists"))
+    return add
+
+
+def _summary_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
+    parser.add_argument("--explain", action="store_true", help=tr("show how each total comes about, criterion by criterion"))
+
+
+def _sensitivity_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--samples", type=number("samples"), default=10_000, metavar="N",
+                        help=tr("random weightings for the robustness figures (default 10000)"))
+    parser.add_argument("--seed", type=int, default=2018, help=tr("seed for the random weightings"))
+    parser.add_argument("--spread", type=number("count"), default=10.0, metavar="PP",
+                        help=tr("also draw weights within ± PP percentage points of the present ones"
+                                " (default 10; 0 to skip)"))
+    parser.add_argument("--years", type=number("whole"), default=4, metavar="N",
+                        help=tr("years for the multi-year costs (default 4, a council term)"))
+    parser.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
+
+
+def _chart_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kind", required=True, choices=CHART_KINDS, help=tr("which chart"))
+    _output(N_("the image to write"), "OUT.png|OUT.svg")(parser)
+    parser.add_argument("--width", type=number("whole"), default=1920, help=tr("width in pixels (default 1920)"))
+    parser.add_argument("--height", type=number("whole"), default=1080, help=tr("height in pixels (default 1080)"))
+    parser.add_argument("--criterion", metavar="ID", help=tr("the criterion for --kind sensitivity"))
+    parser.add_argument("--spread", type=number("count"), metavar="PP",
+                        help=tr("for --kind robustness: weights within ± PP percentage points"))
+
+
+COMMANDS = (
+    CommandSpec("summary", N_("print the comparison: ranking, totals, costs and weights"), run_summary,
+                arguments=_summary_arguments),
+    CommandSpec("sensitivity", N_("break-even points, multi-year costs, where the ranking changes with the weights,"
+                                  " and robustness"), run_sensitivity, arguments=_sensitivity_arguments),
+    CommandSpec("export", N_("write the comparison as an Excel workbook with live formulas"), run_export,
+                arguments=_output(N_("the workbook to write"), "OUT.xlsx")),
+    CommandSpec("chart", N_("write a chart as a slide-ready PNG or SVG"), run_chart, arguments=_chart_arguments),
+    CommandSpec("report", N_("write the PDF report for the memo"), run_report,
+                arguments=_output(N_("the PDF to write"), "OUT.pdf")),
+    CommandSpec("example", N_("write the built-in Haarlem 2018 case as a project file"), run_example, project=False,
+                arguments=_output(N_("where to write it (default: standard output)"), "FILE", required=False)),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    names = " | ".join(spec.name for spec in COMMANDS)
+    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | {commands}] ...",
+                                                    commands=names),
+                     description=tr("Compare the options for a municipality's external complaint body on cost and"
+                                    " qualities."))
+    parser.add_argument("--version", action="version", version=f"ombudscompare {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of the output (default: the system's)"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=tr("check that this installation works (window, charts, workbook, report) and exit"))
+    shared = _project_arguments(tr("language of the output"))
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for spec in COMMANDS:
+        sub = commands.add_parser(spec.name, help=tr(spec.help), parents=[shared] if spec.project else [])
+        if not spec.project:
+            sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=tr("language of the output"))
+        if spec.arguments:
+            spec.arguments(sub)
+        sub.set_defaults(run=spec.run)
+    return parser
+
+
+def _language_first(argv: list[str]) -> str | None:
+    """The --lang given anywhere on the line, read properly before the help texts are built."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES)
+    try:
+        known, _rest = early.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return known.lang
+
+
 def run(argv: list[str] | None = None) -> int:
     """Parse and run; returns the exit status. Errors are printed as one line."""
-    set_language(system_language())
     argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_first(argv) or system_language())
     parser = build_parser()
-    if "--lang" in argv:
-        at = argv.index("--lang")
-        if at + 1 < len(argv) and argv[at + 1] in ("nl", "en"):
-            set_language(argv[at + 1])
-            parser = build_parser()
-    commands = {"summary", "example", "sensitivity", "export", "chart", "report"}
-    window_file = None
-    rest = [a for a in argv if a not in ("--lang", "nl", "en")]
-    if len(rest) == 1 and rest[0] not in commands and _looks_like_file(rest[0]):
-        window_file = rest[0]
-        argv = [a for a in argv if a != window_file]
     try:
-        args = parser.parse_args(argv)
-        args.window_file = window_file
+        at = _window_file(argv)
+        window_file = argv[at] if at is not None else None
+        args = parser.parse_args(argv[:at] + argv[at + 1:] if at is not None else argv)
         lang = getattr(args, "lang", None) or system_language()
         set_language(lang)
-        if args.command == "summary":
-            return _summary(args, lang)
-        if args.command == "example":
-            return _example(args)
-        if args.command == "sensitivity":
-            return _sensitivity(args, lang)
-        if args.command == "export":
-            return _export(args, lang)
-        if args.command == "chart":
-            return _chart(args, lang)
-        if args.command == "report":
-            return _report(args, lang)
-        return _window(args.window_file, getattr(args, "lang", None))
+        if args.self_test:
+            from ..selftest import self_test
+
+            return self_test(lang)
+        if getattr(args, "run", None) is not None:
+            return args.run(args, lang)
+        return _window(window_file, getattr(args, "lang", None))
     except UsageError as exc:
         _fail(str(exc))
     except FileError as exc:
@@ -306,8 +332,26 @@ def run(argv: list[str] | None = None) -> int:
     return EXIT_ERROR
 
 
-def _looks_like_file(arg: str) -> bool:
-    return not arg.startswith("-") and (Path(arg).exists() or Path(arg).suffix.lower() in (".json", ".xlsx"))
+def _window_file(argv: list[str]) -> int | None:
+    """`ombudscompare FILE` opens the window on FILE: where in argv the one positional argument is, if it
+    is not a command and names a file (or looks like one)."""
+    positional = []
+    skip = False
+    for at, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            positional.append(at)
+    if len(positional) != 1:
+        return None
+    arg = argv[positional[0]]
+    if arg in {spec.name for spec in COMMANDS}:
+        return None
+    if Path(arg).exists() or Path(arg).suffix.lower() in (".json", ".xlsx"):
+        return positional[0]
+    return None
 
 
 def _window(file: str | None, lang: str | None) -> int:

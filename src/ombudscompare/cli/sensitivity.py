@@ -5,15 +5,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..analysis_text import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
+from ..explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ..core.costs import Crossing, MultiYear, Overlap, PairCosts, multi_year, pair_costs
 from ..core.model import Project
 from ..core.robustness import RankFrequencies, rank_frequencies
 from ..core.scoring import Evaluation
 from ..core.sensitivity import WeightSensitivity, weight_sensitivity
 from ..i18n import tr
-from ..i18n.numbers import format_money, format_percent
-from .summary import _table
+from ..explain.tables import frequencies_table, intervals_table, multi_year_table
+from .summary import text_table
 
 
 class Analysis:
@@ -36,35 +36,15 @@ def render_text(a: Analysis, lang: str) -> str:
         lines.append("  " + complaints_sentence(p, pair, lang))
         lines.append("  " + population_sentence(p, pair, lang))
     lines += ["", tr("Costs over {years} years (with indexation)", lang, years=len(a.years.years))]
-    rows = [[tr("Option", lang)] + [str(y) for y in a.years.years] + [tr("Total", lang)]]
-    for option in p.options:
-        costs = a.years.costs[option.id]
-        rows.append([option.name.get(lang)] + [format_money(c, lang) for c in costs]
-                    + [format_money(sum(costs), lang)])
-    lines += _table(rows, right=set(range(1, len(rows[0]))))
+    lines += text_table(multi_year_table(p, a.years, lang))
     lines += ["", tr("Weights: where first place changes", lang)]
-    rows = [[tr("Criterion", lang), tr("Weight", lang), tr("First place unchanged", lang),
-             tr("Ranking changes at", lang)]]
-    for criterion_id, interval in a.weights.intervals.items():
-        flips = a.weights.flips[criterion_id]
-        rows.append([
-            p.criterion(criterion_id).name.get(lang),
-            format_percent(interval.current, 1, lang),
-            f"{format_percent(interval.low, 1, lang)} – {format_percent(interval.high, 1, lang)}",
-            ", ".join(format_percent(f.at, 1, lang) for f in flips) or "—",
-        ])
-    lines += _table(rows, right={1})
+    lines += text_table(intervals_table(p, a.weights, lang))
     telling = a.weights.most_telling()
     lines += ["", interval_sentence(p, telling, lang) if telling else
               tr("No weight of a single criterion changes first place.", lang)]
     for frequencies in filter(None, (a.uniform, a.near)):
         lines += ["", robustness_sentence(p, frequencies, lang)]
-        n = len(frequencies.option_ids)
-        rows = [[tr("Option", lang)] + [tr("rank {rank}", lang, rank=k + 1) for k in range(n)]]
-        for i, option_id in enumerate(frequencies.option_ids):
-            rows.append([p.option(option_id).name.get(lang)]
-                        + [format_percent(float(frequencies.shares[i, k]), 1, lang) for k in range(n)])
-        lines += _table(rows, right=set(range(1, n + 1)))
+        lines += text_table(frequencies_table(p, frequencies, lang))
     return "\n".join(lines) + "\n"
 
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.model import Project
-from ..core.scoring import Evaluation, rounded_percentages
+from ..core.scoring import Evaluation
 from ..i18n import tr
-from ..i18n.numbers import format_money, format_number, format_percent
-from ..presentation import conclusion, raw_text
+from ..explain.tables import Table, explanation_table, ranking_table, weights_table
+from ..explain.values import conclusion
+from ..i18n.numbers import format_number
 
 
-def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+def text_table(table: Table) -> list[str]:
+    """A table for a terminal: columns padded, figures right-aligned, indented by two spaces."""
+    rows = [list(table.headers)] + [list(row) for row in table.rows] if table.headers else [list(r) for r in table.rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:
-        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)]
+        cells = [cell.rjust(widths[i]) if i in table.right else cell.ljust(widths[i]) for i, cell in enumerate(row)]
         lines.append("  " + "  ".join(cells).rstrip())
     return lines
 
@@ -37,44 +40,17 @@ def render_text(project: Project, evaluation: Evaluation, lang: str, explain: bo
         )
     )
     lines += ["", tr("Ranking", lang)]
-    rows = [[tr("Rank", lang), tr("Option", lang), tr("Score", lang), tr("Annual cost", lang),
-             tr("Per inhabitant", lang)]]
-    for result in evaluation.ranking():
-        rank = f"{result.rank}=" if result.tied else str(result.rank)
-        rows.append([rank, project.option(result.option_id).name.get(lang), format_number(result.total, 1, lang),
-                     format_money(result.annual_cost, lang), format_money(result.cost_per_inhabitant, lang, 4)])
-    lines += _table(rows, right={0, 2, 3, 4})
+    lines += text_table(ranking_table(project, evaluation, lang))
     lines += ["", conclusion(project, evaluation, lang)]
     lines += ["", tr("Weights", lang)]
-    rows = []
-    shown = rounded_percentages(evaluation.shares, 1)
-    for criterion in project.criteria:
-        percent = shown.get(criterion.id)
-        rows.append([criterion.name.get(lang),
-                     format_percent(percent / 100.0, 1, lang) if percent is not None else tr("off", lang)])
-    lines += _table(rows, right={1})
+    weights = weights_table(project, evaluation, lang)
+    lines += text_table(Table((), weights.rows, weights.right))
     if explain:
-        lines += _explanation(project, evaluation, lang)
+        for result in evaluation.ranking():
+            lines += ["", tr("How the total of {name} comes about", lang,
+                             name=project.option(result.option_id).name.get(lang))]
+            lines += text_table(explanation_table(project, evaluation, result.option_id, lang))
     return "\n".join(lines) + "\n"
-
-
-def _explanation(project: Project, evaluation: Evaluation, lang: str) -> list[str]:
-    lines = []
-    for result in evaluation.ranking():
-        lines += ["", tr("How the total of {name} comes about", lang, name=project.option(result.option_id).name.get(lang))]
-        rows = [[tr("Criterion", lang), tr("Raw value", lang), tr("Value 0–100", lang), tr("Weight", lang),
-                 tr("Contribution", lang)]]
-        for cell in result.cells:
-            rows.append([
-                project.criterion(cell.criterion_id).name.get(lang),
-                raw_text(project, cell.criterion_id, cell.raw, lang),
-                format_number(cell.value, 1, lang),
-                format_percent(cell.share, 1, lang),
-                format_number(cell.contribution, 2, lang),
-            ])
-        rows.append([tr("Total", lang), "", "", "", format_number(result.total, 2, lang)])
-        lines += _table(rows, right={2, 3, 4})
-    return lines
 
 
 def render_json(project: Project, evaluation: Evaluation, lang: str) -> dict[str, Any]:

@@ -227,3 +227,48 @@ def set_enabled(project: Project, criterion_id: str, enabled: bool) -> Compound:
             edits.append(AddScores(missing))
     edits.append(SetField(("criterion", criterion_id, "enabled"), criterion.enabled, enabled))
     return Compound(edits)
+
+
+def _field_changes(edit: Edit) -> list[SetField] | None:
+    """The edit as a flat list of field changes, or None if it does more than set fields."""
+    if isinstance(edit, SetField):
+        return [edit]
+    if isinstance(edit, Compound):
+        changes: list[SetField] = []
+        for part in edit.edits:
+            inner = _field_changes(part)
+            if inner is None:
+                return None
+            changes += inner
+        return changes
+    return None
+
+
+def _parts(edit: Edit) -> list[Edit]:
+    return list(edit.edits) if isinstance(edit, Compound) else [edit]
+
+
+def merged(first: Edit, later: Edit) -> Edit:
+    """One edit that does `first` then `later`, and stays flat however often it is merged again.
+
+    Field changes keep the first old value and the last new value of every field, so a drag of a
+    thousand ticks is as small as a single change; anything else is concatenated, never nested.
+    """
+    a, b = _field_changes(first), _field_changes(later)
+    if a is None or b is None:
+        return Compound(_parts(first) + _parts(later))
+    changes: dict[Any, SetField] = {}
+    for change in a + b:
+        earlier = changes.get(_key(change.target))
+        changes[_key(change.target)] = SetField(change.target, earlier.old if earlier else change.old, change.new)
+    return Compound(list(changes.values()))
+
+
+def _key(target: Target) -> Any:
+    return tuple(target)
+
+
+def is_noop(edit: Edit) -> bool:
+    """True when the edit changes nothing (a drag that came back to where it started)."""
+    changes = _field_changes(edit)
+    return changes is not None and all(c.old == c.new for c in changes)

@@ -69,6 +69,16 @@ class LocalText:
     def __bool__(self) -> bool:
         return any(self.texts.values())
 
+    def render(self, lang: str | None = None) -> str:
+        """The text in `lang` (or the language in force): a LocalText can be a message parameter."""
+        from ..i18n import language
+
+        return self.get(lang or language())
+
+    def snapshot(self) -> LocalText:
+        """A copy that later renames do not change (for descriptions of past edits)."""
+        return LocalText(dict(self.texts))
+
 
 @dataclass
 class Source:

@@ -8,16 +8,13 @@ import math
 import re
 from typing import Any
 
+from ..core.limits import MAX_NAME, MAX_TEXT, Range, text_problem
 from ..core.model import LANGUAGES, LocalText, Source
 from ..i18n import Message
 from .errors import Problem
 
 MAX_PROBLEMS = 20
-MAX_TEXT = 10_000
-MAX_NAME = 200
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
 SOURCE_FIELDS = ("title", "date", "location", "quote", "url")
 
 
@@ -141,6 +138,11 @@ class Checker:
             return default
         return int(value) if integer else value
 
+    def ranged(self, data: dict, key: str, path: str, rng: Range, default: float | None = None) -> float | None:
+        """A number within one of the shared limits (core.limits)."""
+        return self.number(data, key, path, minimum=rng.minimum, maximum=rng.maximum, integer=rng.integer,
+                           default=default)
+
     def boolean(self, data: dict, key: str, path: str, default: bool) -> bool:
         if key not in data:
             return default
@@ -173,18 +175,11 @@ class Checker:
         if not isinstance(value, str):
             self.problem(where, "must be a text (between double quotes), got {got}", got=describe(value))
             return ""
-        if required and not value.strip():
-            self.problem(where, "must not be empty")
-            return value
-        if len(value) > max_length:
-            self.problem(where, "is too long: {length} characters, at most {limit}", length=len(value), limit=max_length)
-            return value[:max_length]
-        pattern = _CONTROL_SINGLE_LINE if single_line else _CONTROL
-        if pattern.search(value):
-            if single_line:
-                self.problem(where, "must not contain control characters or line breaks")
-            else:
-                self.problem(where, "must not contain control characters")
+        problem = text_problem(value, single_line=single_line, max_length=max_length, required=required)
+        if problem is not None:
+            self.problems.append(Problem(where, problem))
+            if len(self.problems) >= MAX_PROBLEMS:
+                raise TooManyProblems
         return value
 
     def identifier(self, data: dict, key: str, path: str) -> str | None:

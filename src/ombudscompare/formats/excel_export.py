@@ -22,8 +22,8 @@ from ..core.model import CriterionKind, Project
 from ..core.scoring import evaluate
 from ..core.sensitivity import weight_sensitivity
 from ..i18n import tr
-from ..presentation import conclusion, direction_name, kind_name
-from ..analysis_text import interval_sentence
+from ..explain.values import conclusion, direction_name, kind_name
+from ..explain.sentences import interval_sentence
 from .atomic import write_atomic
 from .excel_cells import (MONEY, MONEY_4, PERCENT, WHOLE, fit_rows, formula, header_row, number, print_setup, ref,
                           text, widths)

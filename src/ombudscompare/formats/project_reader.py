@@ -17,7 +17,9 @@ from ..core.model import (
     Score,
     Tariff,
 )
-from .checks import MAX_NAME, Checker, TooManyProblems, describe, join
+from ..core import limits
+from ..core.limits import MAX_AMOUNT, MAX_ITEMS, MAX_NAME
+from .checks import Checker, TooManyProblems, describe, join
 from .errors import Problem
 
 FORMAT_NAME = "ombudscompare-project"
@@ -51,11 +53,6 @@ CRITERION_FIELDS = (
 )
 SCORE_FIELDS = ("option", "criterion", "value", "justification", "source")
 
-MAX_POPULATION = 100_000_000
-MAX_COMPLAINTS = 10_000_000
-MAX_AMOUNT = 1e12
-MAX_WEIGHT = 1e9
-MAX_ITEMS = 1000
 _VERSION = re.compile(r"^(\d{1,4})\.(\d{1,4})$")
 
 
@@ -156,9 +153,9 @@ def _read_municipality(ck: Checker, value: Any, path: str) -> Municipality:
         return Municipality()
     return Municipality(
         name=ck.text(data, "name", path, required=True, single_line=True, max_length=MAX_NAME),
-        population=ck.number(data, "population", path, minimum=1, maximum=MAX_POPULATION, integer=True) or 1,
-        complaints_per_year=ck.number(data, "complaints_per_year", path, minimum=0, maximum=MAX_COMPLAINTS) or 0,
-        reference_year=ck.number(data, "reference_year", path, minimum=1900, maximum=2200, integer=True) or 2018,
+        population=ck.ranged(data, "population", path, limits.POPULATION) or 1,
+        complaints_per_year=ck.ranged(data, "complaints_per_year", path, limits.COMPLAINTS) or 0,
+        reference_year=ck.ranged(data, "reference_year", path, limits.REFERENCE_YEAR) or 2018,
         source=ck.source(data, "source", path),
         extra=ck.extra_fields(data, path, MUNICIPALITY_FIELDS),
     )
@@ -188,16 +185,16 @@ def _read_tariff(ck: Checker, value: Any, path: str) -> Tariff:
     if data is None:
         return Tariff()
 
-    def amount(key: str, maximum: float = MAX_AMOUNT) -> float:
-        return ck.number(data, key, path, minimum=0, maximum=maximum, default=0)
+    def amount(key: str) -> float:
+        return ck.ranged(data, key, path, limits.TARIFF[key], default=0)
 
     return Tariff(
         fixed=amount("fixed"),
-        per_inhabitant=amount("per_inhabitant", 1e6),
+        per_inhabitant=amount("per_inhabitant"),
         per_complaint=amount("per_complaint"),
-        included_complaints=amount("included_complaints", MAX_COMPLAINTS),
+        included_complaints=amount("included_complaints"),
         surcharge=amount("surcharge"),
-        indexation_percent=ck.number(data, "indexation_percent", path, minimum=-50, maximum=100, default=0),
+        indexation_percent=amount("indexation_percent"),
         source=ck.source(data, "source", path),
         extra=ck.extra_fields(data, path, TARIFF_FIELDS),
     )
@@ -231,9 +228,9 @@ def _read_criterion(ck: Checker, value: Any, path: str) -> Criterion | None:
     kind = _enum(ck, data, "kind", path, CriterionKind)
     natural = Direction.LOWER if kind is not None and kind.computed else Direction.HIGHER
     direction = _enum(ck, data, "direction", path, Direction, default=natural)
-    weight = ck.number(data, "weight", path, minimum=0, maximum=MAX_WEIGHT)
+    weight = ck.ranged(data, "weight", path, limits.WEIGHT)
     enabled = ck.boolean(data, "enabled", path, default=True)
-    unit = ck.text(data, "unit", path, single_line=True, max_length=40)
+    unit = ck.text(data, "unit", path, single_line=True, max_length=limits.MAX_UNIT)
     best = worst = None
     if kind is CriterionKind.SCALE:
         for key in ("best", "worst"):
@@ -281,7 +278,7 @@ def _read_scale_labels(ck: Checker, data: dict, path: str, kind) -> dict[str, tu
         if len(values) != SCALE_MAX - SCALE_MIN + 1:
             ck.problem(spot, "must list exactly 5 labels, for 1 to 5; got {count}", count=len(values))
             continue
-        result[lang] = tuple(ck.text_value(v, join(spot, i), required=True, single_line=True, max_length=60)
+        result[lang] = tuple(ck.text_value(v, join(spot, i), required=True, single_line=True, max_length=limits.MAX_SCALE_LABEL)
                              for i, v in enumerate(values))
     return result
 

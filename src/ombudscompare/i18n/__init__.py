@@ -12,6 +12,7 @@ import locale
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 from ..resources import read_text
@@ -76,6 +77,21 @@ def system_language(environ: dict[str, str] | None = None) -> str:
     return DEFAULT_LANGUAGE
 
 
+class Lazy:
+    """A message parameter worked out in the language the message is shown in (a label, an amount)."""
+
+    __slots__ = ("_render",)
+
+    def __init__(self, render: Callable[[str | None], str]):
+        self._render = render
+
+    def render(self, lang: str | None = None) -> str:
+        return self._render(lang)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.render('en')!r})"
+
+
 @dataclass(frozen=True)
 class Message:
     """A translatable message with parameters, rendered when shown."""
@@ -88,8 +104,13 @@ class Message:
         object.__setattr__(self, "params", params)
 
     def render(self, lang: str | None = None) -> str:
-        params = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.params.items()}
+        """The text in `lang`; parameters that can render themselves (messages, amounts, names) do so in it too."""
+        params = {k: v.render(lang) if hasattr(v, "render") else v for k, v in self.params.items()}
         return tr(self.msgid, lang, **params)
+
+    def replace(self, **params: Any) -> Message:
+        """The same message with some parameters changed."""
+        return Message(self.msgid, **{**self.params, **params})
 
     def __str__(self) -> str:
         return self.render()

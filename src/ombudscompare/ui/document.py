@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.edits import Edit
+from .. import commands
+from ..commands import Command
 from ..core.model import Project
 from ..core.scoring import Evaluation, ModelError, evaluate
 from ..i18n import Message
@@ -13,47 +17,55 @@ from ..i18n import Message
 MERGE_ID = 0x0C0
 
 
-class EditCommand(QUndoCommand):
-    """One user action on the undo stack; consecutive drags of one control merge into one step."""
+class Change(enum.Flag):
+    """What a change touched: values only, also which options and criteria there are, or a whole new project."""
 
-    def __init__(self, document: Document, edit: Edit, text: str, merge_key: object = None):
-        super().__init__(text)
+    VALUES = enum.auto()
+    STRUCTURE = enum.auto()
+    PROJECT = enum.auto()
+
+
+class UndoStep(QUndoCommand):
+    """One step on the undo stack; while `open`, a merging command with the same key joins it."""
+
+    def __init__(self, document: Document, command: Command, merging: bool = False):
+        super().__init__(command.description.render())
         self.document = document
-        self.edit = edit
-        self.merge_key = merge_key
+        self.command = command
+        self.merging = merging  # this step asks to join the open step before it
+        self.open = command.merge_key is not None
 
     def redo(self) -> None:
-        self.edit.apply(self.document.project)
-        self.document.after_edit(self.edit.structural)
+        self.command.edit.apply(self.document.project)
+        self.document.edited(self.command.edit.structural)
 
     def undo(self) -> None:
-        self.edit.revert(self.document.project)
-        self.document.after_edit(self.edit.structural)
+        self.command.edit.revert(self.document.project)
+        self.document.edited(self.command.edit.structural)
 
     def id(self) -> int:  # noqa: A003 - Qt override
-        return MERGE_ID if self.merge_key is not None else -1
+        return MERGE_ID if self.command.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
-        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key or self.merge_key is None:
+        if not (isinstance(other, UndoStep) and self.open and other.merging
+                and other.command.merge_key == self.command.merge_key):
             return False
-        if not self.document.merging:
-            return False
-        from ..core.edits import Compound
-
-        self.edit = Compound([self.edit, other.edit])
-        first_text = self.text().split(" → ")[0]
-        last_text = other.text().split(" → ")[-1]
-        self.setText(f"{first_text} → {last_text}")
+        self.command = commands.merged(self.command, other.command)
+        self.setText(self.command.description.render())
+        if commands.is_noop(self.command):
+            self.setObsolete(True)  # dragged back to where it started: no step at all
         return True
+
+    def retranslate(self) -> None:
+        self.setText(self.command.description.render())
 
 
 class Document(QObject):
-    """Holds the project; every change goes through `apply` so it can be undone."""
+    """Holds the project; every change is a command run through `run`, so it can be undone."""
 
-    changed = Signal()
-    structure_changed = Signal()
-    evaluated = Signal()
-    file_changed = Signal()
+    changed = Signal(object)  # a Change: what the views must redraw
+    file_changed = Signal()  # the file name or the saved/unsaved state
+    refused = Signal(object)  # a Message: why a value the user gave was not taken
 
     def __init__(self, project: Project, path: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -63,7 +75,6 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.evaluation: Evaluation | None = None
         self.error: Message | None = None
-        self.merging = False
         self._evaluate()
 
     def _clean_changed(self, _clean: bool) -> None:
@@ -73,16 +84,36 @@ class Document(QObject):
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def apply(self, edit: Edit, text: str, merge_key: object = None) -> None:
-        """Apply an edit as an undoable step (`merge_key` merges it with the previous one while dragging)."""
-        self.undo_stack.push(EditCommand(self, edit, text, merge_key))
+    def run(self, command: Command | None, merge: bool = False) -> bool:
+        """Apply a command as an undoable step; `merge` joins it to the open step of the same drag.
 
-    def after_edit(self, structural: bool) -> None:
+        Returns whether anything was pushed (None, a command that changes nothing, does nothing).
+        """
+        if command is None:
+            return False
+        self.undo_stack.push(UndoStep(self, command, merge))
+        return True
+
+    def attempt(self, build: Callable[[], Command | None], merge: bool = False) -> Message | None:
+        """Build a command from the user's value and run it; a refusal comes back as its reason (None if run)."""
+        try:
+            command = build()
+        except commands.Refused as refusal:
+            self.refused.emit(refusal.message)
+            return refusal.message
+        self.run(command, merge)
+        return None
+
+    def end_merge(self) -> None:
+        """The drag is over: the next command starts a step of its own."""
+        index = self.undo_stack.index()
+        step = self.undo_stack.command(index - 1) if index > 0 else None
+        if isinstance(step, UndoStep):
+            step.open = False
+
+    def edited(self, structural: bool) -> None:
         self._evaluate()
-        if structural:
-            self.structure_changed.emit()
-        self.changed.emit()
-        self.evaluated.emit()
+        self.changed.emit(Change.VALUES | Change.STRUCTURE if structural else Change.VALUES)
 
     def replace(self, project: Project, path: str | None, modified: bool = False) -> None:
         """Show another project (New, Open, restore); the undo history starts afresh."""
@@ -94,15 +125,20 @@ class Document(QObject):
         else:
             self.undo_stack.setClean()
         self._evaluate()
-        self.structure_changed.emit()
-        self.changed.emit()
-        self.evaluated.emit()
+        self.changed.emit(Change.VALUES | Change.STRUCTURE | Change.PROJECT)
         self.file_changed.emit()
 
     def mark_saved(self, path: str) -> None:
         self.path = path
         self.undo_stack.setClean()
         self.file_changed.emit()
+
+    def retranslate(self) -> None:
+        """Undo texts in the language now in force."""
+        for index in range(self.undo_stack.count()):
+            step = self.undo_stack.command(index)
+            if isinstance(step, UndoStep):
+                step.retranslate()
 
     def _evaluate(self) -> None:
         try:

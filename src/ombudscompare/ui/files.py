@@ -159,13 +159,12 @@ class FileController:
 
     def export_chart(self, kind: str, path: str, criterion: str | None = None) -> bool:
         """A slide-ready PNG (1920 × 1080) or SVG of one chart; failures are shown."""
-        from .document import Document
         from .export.charts import chart_widget, kind_title, save_chart
 
         if self.document.evaluation is None:
             self.warn(tr("Cannot export the chart"), self.document.error.render() if self.document.error else "")
             return False
-        widget = chart_widget(kind, Document(self.document.project), criterion=criterion)
+        widget = chart_widget(kind, self.document.project, language(), criterion=criterion)
         try:
             save_chart(widget, path, title=kind_title(kind))
         except FileError as error:
@@ -176,11 +175,10 @@ class FileController:
         return True
 
     def copy_chart(self, kind: str, criterion: str | None = None) -> None:
-        from .document import Document
         from .export.charts import chart_widget, copy_chart
 
         if self.document.evaluation is not None:
-            widget = chart_widget(kind, Document(self.document.project), criterion=criterion)
+            widget = chart_widget(kind, self.document.project, language(), criterion=criterion)
             copy_chart(widget)
             widget.deleteLater()
 

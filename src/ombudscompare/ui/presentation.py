@@ -2,30 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from ..i18n import tr
-from .charts import style
+from ..explain.charts import chart_data, kind_title
+from ..i18n import language, tr
+from .binding import Binder
+from .charts import new_chart, style
 from .document import Document
-from .export.charts import KINDS, chart_widget
 from .widgets.weights import WeightsPanel
 
 PRESENTATION_ZOOM = 2.0  # 12 pt chart labels become 24 pt: ≥ 24 px on a 1080p projector
 SLIDES = ("ranking", "profile", "costs-population", "sensitivity", "robustness")
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
+SLIDE_DELAY_MS = 100
 
 
 class PresentationWindow(QWidget):
-    """Charts only, one per screen; W shows a compact weight panel; Esc returns to the editing window."""
+    """Charts only, one per screen; W shows a compact weight panel; Esc returns to the editing window.
+
+    Each slide is bound to the document: only the slide on screen redraws after an edit.
+    """
 
     closed = Signal()
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presentation")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document = document
         self.setStyleSheet("QWidget#presentation { background: white; }")
         self.title = QLabel()
@@ -35,10 +41,13 @@ class PresentationWindow(QWidget):
         self.counter.setFont(style.font(style.LABEL_POINT_SIZE, zoom=PRESENTATION_ZOOM))
         self.stack = QStackedWidget()
         self.slides = []
+        self.binders = []
         for kind in SLIDES:
-            widget = chart_widget(kind, document, zoom=PRESENTATION_ZOOM)
+            with style.zoomed(PRESENTATION_ZOOM):
+                widget = new_chart(kind, f"slide_{kind}")
             self.stack.addWidget(widget)
             self.slides.append((kind, widget))
+            self.binders.append(Binder(document, widget, self._drawer(kind, widget), SLIDE_DELAY_MS))
         with style.zoomed(1.6):
             self.weights = WeightsPanel(document)
         self.weights_frame = QFrame()
@@ -64,33 +73,23 @@ class PresentationWindow(QWidget):
         self.hint = QLabel()
         self.hint.setFont(style.font(style.SMALL_POINT_SIZE, zoom=PRESENTATION_ZOOM))
         layout.addWidget(self.hint)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(100)
-        self.timer.timeout.connect(self._refresh_current)
-        document.evaluated.connect(self.timer.start)
         self.show_slide(0)
+
+    def _drawer(self, kind: str, widget):
+        doc = self.document
+        return lambda: widget.show_data(chart_data(kind, doc.project, language(), doc.evaluation))
 
     def show_slide(self, index: int) -> None:
         index = max(0, min(len(self.slides) - 1, index))
         self.stack.setCurrentIndex(index)
         kind, _widget = self.slides[index]
-        self.title.setText(tr(KINDS[kind]))
+        self.title.setText(kind_title(kind))
         self.counter.setText(f"{index + 1} / {len(self.slides)}")
         self.hint.setText(tr("→ next · ← previous · W weights · Esc back to editing"))
-        self._refresh_current()
 
     @property
     def index(self) -> int:
         return self.stack.currentIndex()
-
-    def _refresh_current(self) -> None:
-        _kind, widget = self.slides[self.index]
-        owner = getattr(widget, "_owner", None)
-        if owner is not None:
-            owner.refresh()
-        elif hasattr(widget, "redraw"):
-            widget.redraw()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
@@ -110,7 +109,5 @@ class PresentationWindow(QWidget):
             super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self.document.evaluated.disconnect(self.timer.start)
-        self.timer.stop()
         self.closed.emit()
         super().closeEvent(event)

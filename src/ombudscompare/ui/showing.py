@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication
 
+from .tabs import ChartTab
 
 
 class Showing:
@@ -17,17 +18,14 @@ class Showing:
 
     def current_chart(self) -> tuple[str, str | None]:
         """The chart kind the right-hand tab shows (and the criterion of the sensitivity tab)."""
-        index = self.window.chart_tabs.currentIndex()
-        if index == 1:
-            return "costs-population", None
-        if index == 2:
-            tab = self.window.sensitivity_tab
+        tabs = self.window.chart_tabs
+        spec = tabs.spec(tabs.current())
+        if spec.id is ChartTab.WEIGHTS:
+            tab = self.window.chart_tab(ChartTab.WEIGHTS)
             if tab.stale:
                 tab.refresh()
-            return "sensitivity", tab.criterion.currentData()
-        if index == 3:
-            return "robustness", None
-        return "ranking", None
+            return spec.chart, tab.criterion.currentData()
+        return spec.chart, None
 
     def fill_screens(self, menu) -> None:
         menu.clear()

@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QRadioButton, QVBoxLayout
 
-from ...analysis_text import robustness_sentence
 from ...core.robustness import rank_frequencies
+from ...explain import charts
+from ...explain.sentences import robustness_sentence
 from ...i18n import language, tr
-from ...i18n.numbers import format_percent
 from ..charts.base import BarChart
 from .base import AnalysisTab, sentence_label
-
-SAMPLES = 10_000
-SEED = 2018
-
-
-class RankChart(BarChart):
-    """Per option a bar of 100 %, split into the shares of rank 1, 2, …; each rank its colour and hatch."""
-
-    draw_at_start = False  # drawn by RobustnessTab with the frequencies
-
-    def draw(self) -> None:
-        pass
-
-    def show_frequencies(self, names: list[str], shares: np.ndarray, lang: str) -> None:
-        n = len(names)
-        y = np.arange(n - 1, -1, -1, dtype=float)
-        widths = shares * 100.0
-        starts = np.cumsum(widths, axis=1) - widths
-        self.bars.set_bars(starts.ravel(), np.repeat(y, n), widths.ravel(), 0.5, np.tile(np.arange(n), n))
-        self.set_names([(row + 0.27, name) for row, name in zip(y.tolist(), names)])
-        self.set_legend([tr("rank {rank}", rank=k + 1) for k in range(n)])
-        self.ensure_texts(n)
-        for text, row, first in zip(self.texts, y, shares[:, 0]):
-            label = format_percent(float(first), 1, lang)
-            text.setText(label)
-            text.setPos(101.0, row)
-        self.set_ranges((0.0, 118.0), (-0.4, n - 0.2))
-        self.set_axis_label(tr("Share of the weightings (%)"))
-        self.set_title(tr("How often each option ranks first, second, …"))
 
 
 class RobustnessTab(AnalysisTab):
@@ -62,8 +32,7 @@ class RobustnessTab(AnalysisTab):
         for widget in (self.uniform, self.near):
             widget.toggled.connect(lambda on: on and self.refresh())
         self.spread.valueChanged.connect(lambda _v: self.near.isChecked() and self.refresh())
-        self.chart = RankChart(document)
-        self.chart.document.evaluated.disconnect(self.chart.redraw)
+        self.chart = BarChart("robustness_chart")
         self.sentence = sentence_label()
         self.sentence.setObjectName("robustness_sentence")
         row = QHBoxLayout()
@@ -83,11 +52,10 @@ class RobustnessTab(AnalysisTab):
         self.uniform.setText(tr("&All weightings equally likely"))
         self.near.setText(tr("Within ± percentage &points of the present weights:"))
         spread = self.spread.value() if self.near.isChecked() else None
-        self.frequencies = rank_frequencies(self.document.evaluation, SAMPLES, SEED, spread)
-        names = [project.option(o).name.get(lang) for o in self.frequencies.option_ids]
-        self.chart.show_frequencies(names, self.frequencies.shares, lang)
+        self.frequencies = rank_frequencies(self.document.evaluation, charts.SAMPLES, charts.SEED, spread)
+        self.chart.show_data(charts.robustness(project, lang, self.frequencies))
         self.sentence.setText(robustness_sentence(project, self.frequencies, lang))
 
     def show_problem(self, text: str) -> None:
         self.sentence.setText(text)
-        self.chart.show_message(text)
+        self.chart.show_data(charts.empty("robustness", text, language()))

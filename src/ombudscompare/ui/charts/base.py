@@ -1,4 +1,4 @@
-"""A chart widget: a plot above a legend, a title, and bar series kept in place between updates."""
+"""A bar chart widget: a plot above a legend, drawing whatever BarChartData it is given."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..document import Document
+from ...explain.charts import BarChartData
+from ...i18n.numbers import format_number
 from . import style
 from .bars import HatchedBars
 
@@ -15,8 +16,9 @@ from .bars import HatchedBars
 class Legend(QListWidget):
     """Colour-and-hatch swatches with names, flowing over as many lines as the width needs."""
 
-    def __init__(self, parent=None):
+    def __init__(self, lines: bool = False, parent=None):
         super().__init__(parent)
+        self.lines = lines
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -30,16 +32,17 @@ class Legend(QListWidget):
         self.setSpacing(2)
         self.setFont(style.font(zoom=zoom))
         self.setStyleSheet("QListWidget { background: white; color: #202020; }")
+        self.names: tuple[str, ...] = ()
 
-    def set_entries(self, names: list[str], lines: bool | None = None) -> None:
-        if lines is not None:
-            self.lines = lines
+    def set_entries(self, names: tuple[str, ...] | list[str]) -> None:
+        names = tuple(names)
+        self.names = names
         self.clear()
         metrics = QFontMetrics(self.font())
         room = max(120, self.viewport().width() - self.iconSize().width() - 24)
+        painter = style.line_swatch if self.lines else style.swatch
         for index, name in enumerate(names):
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-            painter = style.line_swatch if getattr(self, "lines", False) else style.swatch
             item = QListWidgetItem(QIcon(painter(index, self.iconSize())), shown)
             item.setToolTip(name)
             self.addItem(item)
@@ -47,9 +50,8 @@ class Legend(QListWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        names = [self.item(row).toolTip() for row in range(self.count())]
-        if names and event.oldSize().width() != event.size().width():
-            QTimer.singleShot(0, self, lambda: self.set_entries(names))
+        if self.names and event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self, lambda: self.set_entries(self.names))
         else:
             self._fit()
 
@@ -62,17 +64,13 @@ class Legend(QListWidget):
 
 
 class BarChart(QWidget):
-    """Subclasses fill `series` via `draw()`; everything redraws on every document change."""
+    """Horizontal bars with names above them and values at their ends; redrawn only where it changed."""
 
-    object_name = ""
-    draw_at_start = True
-
-    def __init__(self, document: Document, parent=None):
-        self._legend_key: tuple = ()
+    def __init__(self, name: str = "", parent=None):
         self._cache: dict = {}
         self.zoom = style.current_zoom()
         super().__init__(parent)
-        self.document = document
+        self.setObjectName(name)
         self.view = pg.PlotWidget(background="w")
         self.plot: pg.PlotItem = self.view.getPlotItem()
         style.style_axes(self.plot, self.zoom)
@@ -89,6 +87,7 @@ class BarChart(QWidget):
         self.bars = HatchedBars(self.plot)
         self.texts: list[pg.TextItem] = []
         self.names: list[pg.TextItem] = []
+        self._names: tuple[tuple[float, str], ...] = ()
         self.plot.getAxis("left").setStyle(showValues=False)
         self.plot.getAxis("left").setWidth(8)
         self.message = pg.TextItem("", color=style.FOREGROUND, anchor=(0.5, 0.5))
@@ -97,40 +96,63 @@ class BarChart(QWidget):
         self.setMinimumHeight(220)
         self.setMinimumWidth(300)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        document.evaluated.connect(self.redraw)
-        self.setObjectName(self.object_name)
         self.data: dict = {}
-        if self.draw_at_start:
-            self.redraw()
+        self.shown: BarChartData | None = None
 
-    def set_title(self, text: str) -> None:
+    def show_data(self, data: BarChartData) -> None:
+        """Draw the chart; texts and ranges that did not change are left alone (re-laying out costs time)."""
+        self.shown = data
+        self.data = data.facts
+        self._set_title(data.title)
+        self._set_axis_label(data.axis_label)
+        self._set_ticks(data.x_ticks)
+        self.message.setText(data.message)
+        if data.message:
+            self.message.setPos(sum(data.x_range) / 2, sum(data.y_range) / 2)
+        self.bars.set_bars(data.x0, data.y, data.width, data.thickness, data.series)
+        self._set_legend(data.legend)
+        self._set_values(data.values)
+        self._set_names(data.names)
+        self._set_ranges(data.x_range, data.y_range)
+
+    def _set_title(self, text: str) -> None:
         if self._cache.get("title") != text:
             self.plot.setTitle(text, size=style.pt(style.TITLE_POINT_SIZE, self.zoom), color=style.FOREGROUND)
             self._cache["title"] = text
 
-    def set_axis_label(self, text: str) -> None:
+    def _set_axis_label(self, text: str) -> None:
         if self._cache.get("label") != text:
             self.plot.setLabel("bottom", text, **{"font-size": style.pt(style.LABEL_POINT_SIZE, self.zoom)})
             self._cache["label"] = text
 
-    def set_ranges(self, x: tuple[float, float], y: tuple[float, float]) -> None:
-        """Change the view only when it differs: every range change re-lays the axes out."""
+    def _set_ticks(self, ticks: tuple[float, ...] | None) -> None:
+        if self._cache.get("ticks") != ticks:
+            axis = self.plot.getAxis("bottom")
+            axis.setTicks(None if ticks is None else [[(t, format_number(t, 0)) for t in ticks]])
+            self._cache["ticks"] = ticks
+
+    def _set_ranges(self, x: tuple[float, float], y: tuple[float, float]) -> None:
         if self._cache.get("ranges") != (x, y):
             self.plot.setXRange(*x, padding=0)
             self.plot.setYRange(*y, padding=0)
             self._cache["ranges"] = (x, y)
 
-    def ensure_texts(self, count: int) -> None:
-        while len(self.texts) < count:
+    def _set_values(self, values: tuple[tuple[float, float, str], ...]) -> None:
+        while len(self.texts) < len(values):
             text = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 0.5))
             text.shown = None
             text.setFont(style.font(style.LABEL_POINT_SIZE, bold=True, zoom=self.zoom))
             self.plot.addItem(text)
             self.texts.append(text)
-        while len(self.texts) > count:
+        while len(self.texts) > len(values):
             self.plot.removeItem(self.texts.pop())
+        for item, (x, y, label) in zip(self.texts, values):
+            if item.shown != label:
+                item.setText(label)
+                item.shown = label
+            item.setPos(x, y)
 
-    def set_names(self, labels: list[tuple[float, str]]) -> None:
+    def _set_names(self, labels: tuple[tuple[float, str], ...]) -> None:
         """Category names written just above their bars, left-aligned — long names need no axis room."""
         while len(self.names) < len(labels):
             item = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 1))
@@ -151,40 +173,11 @@ class BarChart(QWidget):
             item.setPos(0, y)
         self._names = labels
 
+    def _set_legend(self, names: tuple[str, ...]) -> None:
+        if names != self.legend.names:
+            self.legend.set_entries(names)
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if getattr(self, "_names", None):
-            QTimer.singleShot(0, self, lambda: self.set_names(self._names))
-
-    def set_legend(self, names: list[str]) -> None:
-        key = tuple(names)
-        if key == self._legend_key:
-            return
-        self.legend.set_entries(names)
-        self._legend_key = key
-
-    def show_message(self, text: str) -> None:
-        self.bars.set_bars([], [], [], [], [])
-        self.ensure_texts(0)
-        self.set_names([])
-        self.set_legend([])
-        self.message.setText(text)
-        self.message.setPos(50, 0)
-        self.set_ranges((0.0, 100.0), (-1.0, 1.0))
-
-    def redraw(self) -> None:
-        self.message.setText("")
-        if self.document.evaluation is None:
-            from ...i18n import tr
-
-            self.show_message(tr("Nothing to show: {reason}", reason=self.document.error.render()
-                                 if self.document.error else ""))
-            return
-        self.draw()
-
-    def draw(self) -> None:
-        raise NotImplementedError
-
-    def retranslate(self) -> None:
-        self._legend_key = ()
-        self.redraw()
+        if self._names:
+            QTimer.singleShot(0, self, lambda: self._set_names(self._names))

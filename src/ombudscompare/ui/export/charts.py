@@ -1,4 +1,4 @@
-"""Every chart kind as a stand-alone widget, and as PNG (≥ 1920 px, white) or SVG on disk or the clipboard."""
+"""Every chart kind as a stand-alone widget drawn from its data, as PNG (≥ 1920 px, white) or SVG on disk or the clipboard."""
 
 from __future__ import annotations
 
@@ -8,60 +8,23 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize,
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ...core.model import Project
+from ...explain.charts import KINDS, chart_data, kind_title
 from ...formats.atomic import write_bytes_atomic
-from ...i18n import N_, tr
-from ..analysis.costs import CostsTab
-from ..analysis.robustness import RobustnessTab
-from ..analysis.weights import WeightsTab
-from ..charts import style
-from ..charts.profile import ProfileChart
-from ..charts.totals import TotalsChart
-from ..document import Document
+from ..charts import new_chart, style
 
-KINDS = {
-    "ranking": N_("Ranking with contributions"),
-    "profile": N_("Profile"),
-    "costs-complaints": N_("Cost against complaints"),
-    "costs-population": N_("Cost against inhabitants"),
-    "sensitivity": N_("Weight sensitivity"),
-    "robustness": N_("Robustness"),
-}
+__all__ = ["KINDS", "chart_widget", "copy_chart", "kind_title", "png_bytes", "render_image", "save_chart",
+           "svg_bytes"]
 SLIDE = QSize(1920, 1080)
 SLIDE_ZOOM = 2.0  # 12 pt labels become 24 pt: readable from the back of a committee room
 
 
-def chart_widget(kind: str, document: Document, zoom: float = SLIDE_ZOOM, criterion: str | None = None,
+def chart_widget(kind: str, project: Project, lang: str, zoom: float = SLIDE_ZOOM, criterion: str | None = None,
                  spread: float | None = None) -> QWidget:
-    """A fresh chart of `kind` for the document, drawn, without a parent."""
+    """A fresh chart of `kind` for the project, drawn from its data, without a parent (no tabs are built)."""
     with style.zoomed(zoom):
-        if kind == "ranking":
-            widget = TotalsChart(document)
-        elif kind == "profile":
-            widget = ProfileChart(document)
-        elif kind in ("costs-complaints", "costs-population"):
-            tab = CostsTab(document)
-            tab.refresh()
-            widget = tab.by_complaints if kind == "costs-complaints" else tab.by_population
-            widget.setParent(None)
-            widget._owner = tab  # keep the tab (and its document connection) alive with the chart
-        elif kind == "sensitivity":
-            tab = WeightsTab(document)
-            tab.preferred = criterion
-            tab.refresh()
-            widget = tab.chart
-            widget.setParent(None)
-            widget._owner = tab
-        elif kind == "robustness":
-            tab = RobustnessTab(document)
-            if spread:
-                tab.spread.setValue(spread)
-                tab.near.setChecked(True)
-            tab.refresh()
-            widget = tab.chart
-            widget.setParent(None)
-            widget._owner = tab
-        else:
-            raise KeyError(kind)
+        widget = new_chart(kind)
+    widget.show_data(chart_data(kind, project, lang, criterion=criterion, spread=spread))
     widget.setStyleSheet("background: white;")
     return widget
 
@@ -125,5 +88,3 @@ def copy_chart(widget: QWidget, size: QSize = SLIDE) -> None:
     QApplication.clipboard().setImage(render_image(widget, size))
 
 
-def kind_title(kind: str, lang: str | None = None) -> str:
-    return tr(KINDS[kind], lang)

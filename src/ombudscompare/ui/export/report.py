@@ -9,7 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from ...analysis_text import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
+from ...explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ...core.costs import multi_year, pair_costs
 from ...core.model import Project
 from ...core.robustness import rank_frequencies
@@ -18,8 +18,8 @@ from ...core.sensitivity import weight_sensitivity
 from ...formats.atomic import write_bytes_atomic
 from ...i18n import tr
 from ...i18n.numbers import format_money, format_number, format_percent
-from ...presentation import annual_cost_formula, conclusion, kind_name, raw_text, value_function_text
-from ..document import Document
+from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table
+from ...explain.values import annual_cost_formula, conclusion
 from .charts import KINDS, chart_widget, render_image
 
 CHART_SIZE = QSize(1600, 900)
@@ -54,25 +54,17 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
     telling = sensitivity.most_telling()
     if telling is not None:
         parts.append(f"<p>{_e(interval_sentence(project, telling, lang))}</p>")
-    rows = "".join(
-        f"<tr><td class='num'>{r.rank}{'=' if r.tied else ''}</td><td>{_e(project.option(r.option_id).name.get(lang))}"
-        f"</td><td class='num'>{format_number(r.total, 1, lang)}</td><td class='num'>"
-        f"{format_money(r.annual_cost, lang)}</td><td class='num'>{format_money(r.cost_per_inhabitant, lang, 4)}</td></tr>"
-        for r in evaluation.ranking())
-    parts.append(_table([tr("Rank", lang), tr("Option", lang), tr("Score", lang), tr("Annual cost", lang),
-                         tr("Per inhabitant", lang)], rows))
+    parts.append(_table(ranking_table(project, evaluation, lang)))
     for pair in pair_costs(project):
         parts.append(f"<p>{_e(complaints_sentence(project, pair, lang))}<br>{_e(population_sentence(project, pair, lang))}</p>")
     frequencies = rank_frequencies(evaluation, 10_000, 2018)
     parts.append(f"<p>{_e(robustness_sentence(project, frequencies, lang))}</p>")
 
     images = {}
-    document = Document(project)
     for index, kind in enumerate(KINDS):
         if kind == "sensitivity" and not sensitivity.lines:
             continue
-        widget = chart_widget(kind, document, zoom=CHART_ZOOM,
-                              criterion=telling.criterion_id if telling else None)
+        widget = chart_widget(kind, project, lang, zoom=CHART_ZOOM, criterion=telling.criterion_id if telling else None)
         images[kind] = render_image(widget, CHART_SIZE)
         widget.deleteLater()
         brk = "page-break-before: always; " if index % 2 == 0 else ""  # two charts to a page
@@ -80,29 +72,12 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
                      f"<p><img src='chart:{kind}' width='620'></p>")
 
     parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Criteria and weights', lang))}</h2>")
-    shown = rounded_percentages(evaluation.shares, 1)
-    rows = "".join(
-        f"<tr><td>{_e(c.name.get(lang))}</td><td>{_e(kind_name(c.kind, lang))}</td>"
-        f"<td>{_e(value_function_text(c, lang))}</td><td class='num'>"
-        f"{format_percent(shown[c.id] / 100.0, 1, lang) if c.id in shown else _e(tr('off', lang))}</td>"
-        f"<td class='small'>{_e(c.description.get(lang))}</td></tr>" for c in project.criteria)
-    parts.append(_table([tr("Criterion", lang), tr("Kind", lang), tr("Value function", lang), tr("Weight", lang),
-                         tr("Description", lang)], rows))
+    parts.append(_table(criteria_table(project, evaluation, lang), small={4}))
 
     parts.append(f"<h2>{_e(tr('Scores with their justification and source', lang))}</h2>")
     for option in project.options:
         parts.append(f"<p><b>{_e(option.name.get(lang))}</b></p>")
-        rows = ""
-        for criterion in project.criteria:
-            score = project.score(option.id, criterion.id)
-            if score is None or criterion.kind.computed:
-                continue
-            source = ", ".join(p for p in (score.source.title, score.source.date, score.source.location) if p)
-            quote = f"<br><i>“{_e(score.source.quote)}”</i>" if score.source.quote else ""
-            rows += (f"<tr><td>{_e(criterion.name.get(lang))}</td><td>{_e(raw_text(project, criterion.id, score.value, lang))}"
-                     f"</td><td>{_e(score.justification)}{quote}</td><td class='small'>{_e(source)}</td></tr>")
-        parts.append(_table([tr("Criterion", lang), tr("Score", lang), tr("Justification", lang),
-                             tr("Source", lang)], rows))
+        parts.append(_table(scores_table(project, option.id, lang), small={3}))
 
     parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Costs', lang))}</h2>")
     parts.append(f"<p>{_e(tr('Annual cost = fixed + per inhabitant × inhabitants + per complaint × complaints + surcharge × max(0, complaints − complaints included)', lang))}</p>")
@@ -118,15 +93,12 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
                  f"<td class='num'>{format_money(result.annual_cost, lang)}</td></tr>"
                  f"<tr><td></td><td colspan='6' class='small'>{_e(annual_cost_formula(project, option, lang))}"
                  f"{_source_line(t.source, lang)}</td></tr>")
-    parts.append(_table([tr("Option", lang), tr("Fixed a year", lang), tr("Per inhabitant", lang),
-                         tr("Per complaint", lang), tr("Complaints included", lang),
-                         tr("Surcharge per extra complaint", lang), tr("Annual cost", lang)], rows))
+    parts.append(_html_table([tr("Option", lang), tr("Fixed a year", lang), tr("Per inhabitant", lang),
+                              tr("Per complaint", lang), tr("Complaints included", lang),
+                              tr("Surcharge per extra complaint", lang), tr("Annual cost", lang)], rows))
     years = multi_year(project)
-    rows = "".join(f"<tr><td>{_e(o.name.get(lang))}</td>" + "".join(
-        f"<td class='num'>{format_money(c, lang)}</td>" for c in years.costs[o.id])
-        + f"<td class='num'><b>{format_money(years.total(o.id), lang)}</b></td></tr>" for o in project.options)
     parts.append(f"<p>{_e(tr('Costs over {years} years (with indexation)', lang, years=len(years.years)))}</p>")
-    parts.append(_table([tr("Option", lang)] + [str(y) for y in years.years] + [tr("Total", lang)], rows))
+    parts.append(_table(multi_year_table(project, years, lang)))
     parts.append("</body></html>")
     return "".join(parts), images
 
@@ -136,9 +108,24 @@ def _source_line(source, lang: str) -> str:
     return f"<br>{_e(tr('Source: {title}', lang, title=cited))}" if cited else ""
 
 
-def _table(headers: list[str], rows: str) -> str:
+def _html_table(headers: list[str], rows: str) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
     return f"<table width='100%' cellspacing='0'><tr>{head}</tr>{rows}</table>"
+
+
+def _table(table: Table, small: set[int] = frozenset()) -> str:
+    """A table from explain.tables as HTML: figures right-aligned, strong rows bold, line breaks kept."""
+    rows = []
+    for index, row in enumerate(table.rows):
+        cells = []
+        for column, text in enumerate(row):
+            classes = " ".join(c for c, on in (("num", column in table.right), ("small", column in small)) if on)
+            body = _e(text).replace("\n", "<br>")
+            if index in table.strong:
+                body = f"<b>{body}</b>"
+            cells.append(f"<td class='{classes}'>{body}</td>" if classes else f"<td>{body}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return _html_table(list(table.headers), "".join(rows))
 
 
 def _paint_pages(document: QTextDocument, writer: QPdfWriter, lang: str) -> None:

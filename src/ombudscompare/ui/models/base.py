@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..document import Document
+from ...commands import Refused
+from ...i18n import Message
+from ..document import Change, Document
 
 EDITOR_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,9 +41,29 @@ class DocumentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self._shape = (0, 0)
-        document.structure_changed.connect(self.reset)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._document_changed)
         self._shape = (self.rowCount(), self.columnCount())
+        self.refusal: Message | None = None  # why the last value given to setData was not taken
+
+    def _document_changed(self, change: Change) -> None:
+        if change & Change.STRUCTURE:
+            self.reset()
+        else:
+            self.refresh()
+
+    def attempt(self, build) -> bool:
+        """Run a command built from a value the user gave: True if it changed something.
+
+        A refused value leaves the project as it was and `refusal` says why.
+        """
+        try:
+            command = build()
+        except Refused as refusal:
+            self.refusal = refusal.message
+            self.document.refused.emit(refusal.message)
+            return False
+        self.refusal = None
+        return self.document.run(command)
 
     @property
     def project(self):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from ...core.edits import SetField, set_enabled
+from ... import commands
 from ...core.scoring import rounded_percentages
 from ...i18n import language, tr
 from ...i18n.numbers import format_percent
-from ...presentation import amount_text, direction_name, kind_name, value_function_text
+from ...explain.values import amount_text, direction_name, kind_name, value_function_text
 from .base import EDITOR_ROLE, ID_ROLE, DocumentTableModel, Index, NumberEditor
 
 NAME, KIND, DIRECTION, BEST, WORST, SHARE = range(6)
@@ -99,43 +99,19 @@ class CriteriaModel(DocumentTableModel):
         if not index.isValid():
             return False
         criterion = self.project.criteria[index.row()]
-        lang = language()
-        name = criterion.name.get(lang)
         column = index.column()
         if column == NAME and role == Qt.ItemDataRole.CheckStateRole:
-            enabled = Qt.CheckState(value) == Qt.CheckState.Checked
-            if enabled == criterion.enabled:
-                return False
-            text = tr("Switch on {criterion}", criterion=name) if enabled else tr("Switch off {criterion}",
-                                                                                 criterion=name)
-            self.document.apply(set_enabled(self.project, criterion.id, enabled), text)
-            return True
+            on = Qt.CheckState(value) == Qt.CheckState.Checked
+            return self.attempt(lambda: commands.switch_criterion(self.project, criterion.id, on))
         if role != Qt.ItemDataRole.EditRole:
             return False
         if column == NAME:
-            text = str(value).strip()
-            if not text or "\n" in text or text == name:
-                return False
-            self.document.apply(SetField.of(self.project, ("criterion_name", criterion.id, lang), text),
-                                tr("Rename criterion {old} → {new}", old=name, new=text))
-            return True
-        if column in (BEST, WORST) and criterion.best is not None:
+            return self.attempt(lambda: commands.rename_criterion(self.project, criterion.id, language(), str(value)))
+        if column in (BEST, WORST):
             try:
                 number = float(value)
             except (TypeError, ValueError):
                 return False
-            field = "best" if column == BEST else "worst"
-            other = criterion.worst if field == "best" else criterion.best
-            if number == other or number == getattr(criterion, field):
-                return False
-            best, worst = (number, other) if field == "best" else (other, number)
-            lower = criterion.direction.value == "lower"
-            if (lower and best > worst) or (not lower and best < worst):
-                return False
-            text = tr("{criterion}: {level} {old} → {new}", criterion=name,
-                      level=tr("best level") if field == "best" else tr("worst level"),
-                      old=amount_text(criterion, getattr(criterion, field), lang),
-                      new=amount_text(criterion, number, lang))
-            self.document.apply(SetField(("criterion", criterion.id, field), getattr(criterion, field), number), text)
-            return True
+            which = "best" if column == BEST else "worst"
+            return self.attempt(lambda: commands.set_level(self.project, criterion.id, which, number))
         return False

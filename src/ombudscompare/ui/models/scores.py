@@ -7,11 +7,11 @@ import html
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...core.edits import SetField
+from ... import commands
 from ...core.model import SCALE_MAX, SCALE_MIN, CriterionKind
 from ...core.scoring import raw_value
 from ...i18n import language, tr
-from ...presentation import how_computed, raw_text
+from ...explain.values import how_computed, raw_text
 from .base import EDITOR_ROLE, ID_ROLE, ChoiceEditor, DocumentTableModel, Index, NumberEditor
 
 OFF_COLOUR = QColor("#9a9a9a")
@@ -103,25 +103,11 @@ class ScoresModel(DocumentTableModel):
             return False
         option = self.project.options[index.column()]
         criterion = self.project.criteria[index.row()]
-        score = self.project.score(option.id, criterion.id)
-        if criterion.kind.computed or score is None:
-            return False
         try:
             number = float(value)
         except (TypeError, ValueError):
             return False
-        if criterion.kind is CriterionKind.SCALE:
-            if not number.is_integer() or not SCALE_MIN <= number <= SCALE_MAX:
-                return False
-            number = int(number)
-        if number == score.value:
-            return False
-        lang = language()
-        text = tr("Score {option} on {criterion}: {old} → {new}", option=option.name.get(lang),
-                  criterion=criterion.name.get(lang), old=raw_text(self.project, criterion.id, score.value, lang),
-                  new=raw_text(self.project, criterion.id, number, lang))
-        self.document.apply(SetField(("score", option.id, criterion.id, "value"), score.value, number), text)
-        return True
+        return self.attempt(lambda: commands.set_score(self.project, option.id, criterion.id, number))
 
 
 def _score_tooltip(score) -> str:

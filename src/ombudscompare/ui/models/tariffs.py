@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from ...core.edits import SetField
+from ... import commands
 from ...core.tariff import annual_cost
 from ...i18n import language, tr
 from ...i18n.numbers import format_money, format_number, format_percent
-from ...presentation import annual_cost_formula
+from ...explain.values import annual_cost_formula
 from .base import EDITOR_ROLE, ID_ROLE, DocumentTableModel, Index, NumberEditor
 
 NAME, FIXED, PER_INHABITANT, PER_COMPLAINT, INCLUDED, SURCHARGE, INDEXATION, ANNUAL, PER_HEAD = range(9)
@@ -30,14 +30,6 @@ HEADER_TEXTS = {
     INDEXATION: "Indexation a year",
     ANNUAL: "Annual cost",
     PER_HEAD: "Cost per inhabitant",
-}
-FIELD_NAMES = {
-    "fixed": "fixed amount",
-    "per_inhabitant": "amount per inhabitant",
-    "per_complaint": "amount per complaint",
-    "included_complaints": "complaints included",
-    "surcharge": "surcharge",
-    "indexation_percent": "indexation",
 }
 EDITORS = {
     FIXED: NumberEditor(0, 1e9, 2, " €"),
@@ -115,33 +107,15 @@ class TariffModel(DocumentTableModel):
             return False
         option = self.project.options[index.column()]
         part = index.row()
-        lang = language()
         if part == NAME:
-            text = str(value).strip()
-            if not text or "\n" in text or text == option.name.get(lang):
-                return False
-            edit = SetField.of(self.project, ("option_name", option.id, lang), text)
-            self.document.apply(edit, tr("Rename option {old} → {new}", old=option.name.get(lang), new=text))
-            return True
+            return self.attempt(lambda: commands.rename_option(self.project, option.id, language(), str(value)))
         if part not in FIELDS:
             return False
         try:
             number = float(value)
         except (TypeError, ValueError):
             return False
-        spec = EDITORS[part]
-        if not spec.minimum <= number <= spec.maximum:
-            return False
-        if part == INCLUDED:
-            number = round(number)
-        field = FIELDS[part]
-        old = getattr(option.tariff, field)
-        if number == old:
-            return False
-        text = tr("{option}: {part} {old} → {new}", option=option.name.get(lang), part=tr(FIELD_NAMES[field]),
-                  old=self.data(index), new=_shown(part, number, lang))
-        self.document.apply(SetField(("tariff", option.id, field), old, number), text)
-        return True
+        return self.attempt(lambda: commands.set_tariff(self.project, option.id, FIELDS[part], number))
 
 
 def _shown(part: int, number: float, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
 
-from ...core.edits import SetField
+from ... import commands
 from ...i18n import language, tr
 from ...i18n.numbers import format_number
 from ..document import Document
@@ -55,7 +55,7 @@ class MunicipalityPanel(QGroupBox):
             box.setLocale(QLocale())
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, _change: object = None) -> None:
         town = self.document.project.municipality
         for widget, value in ((self.population, town.population), (self.complaints, town.complaints_per_year),
                               (self.year, town.reference_year)):
@@ -66,25 +66,12 @@ class MunicipalityPanel(QGroupBox):
             self.name.setText(town.name)
 
     def _name_edited(self) -> None:
-        text = self.name.text().strip()
-        town = self.document.project.municipality
-        if text and text != town.name:
-            self.document.apply(SetField(("municipality", "name"), town.name, text),
-                                tr("Municipality {old} → {new}", old=town.name, new=text))
-        else:
-            self.name.setText(town.name)
+        if self.document.attempt(lambda: commands.rename_municipality(self.document.project, self.name.text())):
+            self.name.setText(self.document.project.municipality.name)
 
     def _set(self, field: str, value) -> None:
-        town = self.document.project.municipality
-        old = getattr(town, field)
-        if value == old:
-            return
-        lang = language()
-        labels = {"population": tr("Inhabitants"), "complaints_per_year": tr("Complaints a year"),
-                  "reference_year": tr("Reference year")}
-        shown = (lambda v: str(v)) if field == "reference_year" else (lambda v: format_number(v, 0 if float(v).is_integer() else 1, lang))
-        self.document.apply(SetField(("municipality", field), old, value),
-                            tr("{what} {old} → {new}", what=labels[field], old=shown(old), new=shown(value)))
+        if self.document.attempt(lambda: commands.set_municipality(self.document.project, field, value)):
+            self.refresh()
 
 
 class _TidySpinBox(QDoubleSpinBox):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit
 
-from ...core.edits import SetField
+from ... import commands
 from ...i18n import language, tr
-from ...presentation import how_computed
-from ..document import Document
+from ...explain.values import how_computed
+from ..document import Change, Document
 
 SOURCE_FIELDS = ("title", "date", "location", "quote")
 FIELD_TEXTS = {
@@ -48,8 +48,7 @@ class ScoreDetailPanel(QGroupBox):
             label.setBuddy(edit)
             self.labels[name] = label
             self.form.addRow(label, edit)
-        document.changed.connect(self.refresh)
-        document.structure_changed.connect(self._check_key)
+        document.changed.connect(self._document_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -63,8 +62,15 @@ class ScoreDetailPanel(QGroupBox):
         self.key = key
         self.refresh()
 
+    def _document_changed(self, change: Change) -> None:
+        if change & Change.STRUCTURE:
+            self._check_key()
+        else:
+            self.refresh()
+
     def _check_key(self) -> None:
         if self.key is None:
+            self.refresh()
             return
         project = self.document.project
         ids = ({o.id for o in project.options}, {c.id for c in project.criteria})
@@ -119,27 +125,14 @@ class ScoreDetailPanel(QGroupBox):
             return None
         return self.document.project.score(*self.key)
 
-    def _describe(self, what: str) -> str:
-        project = self.document.project
-        lang = language()
-        return tr("{what} of {option} on {criterion}", what=what, option=project.option(self.key[0]).name.get(lang),
-                  criterion=project.criterion(self.key[1]).name.get(lang))
-
     def _commit_justification(self) -> None:
-        score = self._score()
-        if score is None or not self.justification.isEnabled():
+        if self._score() is None or not self.justification.isEnabled():
             return
         text = self.justification.toPlainText()
-        if text != score.justification:
-            self.document.apply(SetField(("score", *self.key, "justification"), score.justification, text),
-                                self._describe(tr("Justification")))
+        self.document.attempt(lambda: commands.set_justification(self.document.project, *self.key, text))
 
     def _commit_source(self, name: str) -> None:
-        score = self._score()
-        if score is None or not self.fields[name].isEnabled():
+        if self._score() is None or not self.fields[name].isEnabled():
             return
-        text = self.fields[name].text().strip()
-        old = getattr(score.source, name)
-        if text != old:
-            self.document.apply(SetField(("score_source", *self.key, name), old, text),
-                                self._describe(tr(FIELD_TEXTS[name])))
+        text = self.fields[name].text()
+        self.document.attempt(lambda: commands.set_score_source(self.document.project, *self.key, name, text))

@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.edits import set_enabled, set_weights
+from ... import commands
 from ...core.scoring import rounded_percentages
-from ...core.whatif import Preset, preset_weights, rebalanced_weights
+from ...core.whatif import Preset
 from ...i18n import language, tr
 from ...i18n.numbers import format_percent
-from ..document import Document
+from ..document import Change, Document
 
 SLIDER_STEPS = 1000  # 0.1 percentage point
-PRESET_NAMES = {Preset.EQUAL: "&Equal", Preset.COST_LED: "&Cost-led", Preset.QUALITY_LED: "&Quality-led"}
+PRESET_TEXTS = {Preset.EQUAL: "&Equal", Preset.COST_LED: "&Cost-led", Preset.QUALITY_LED: "&Quality-led"}
 
 
 class _Row:
@@ -80,18 +80,23 @@ class WeightsPanel(QWidget):
         presets.addStretch(1)
         layout.addLayout(presets)
         layout.addStretch(1)
-        document.structure_changed.connect(self.rebuild)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._document_changed)
         self.rebuild()
         self.retranslate()
 
     def retranslate(self) -> None:
         self.preset_label.setText(tr("Presets:"))
         for preset, button in self.preset_buttons.items():
-            button.setText(tr(PRESET_NAMES[preset]))
+            button.setText(tr(PRESET_TEXTS[preset]))
         for row in self.rows:
             row.number.setLocale(QLocale())
         self.refresh()
+
+    def _document_changed(self, change: Change) -> None:
+        if change & Change.STRUCTURE:
+            self.rebuild()
+        else:
+            self.refresh()
 
     def rebuild(self) -> None:
         for row in self.rows:
@@ -138,40 +143,18 @@ class WeightsPanel(QWidget):
                            else tr("No criterion is switched on."))
 
     def set_share(self, criterion_id: str, percent: float, dragging: bool) -> None:
-        project = self.document.project
-        evaluation = self.document.evaluation
-        criterion = project.criterion(criterion_id)
-        before = (evaluation.shares.get(criterion_id, 0.0) * 100.0) if evaluation else 0.0
-        if abs(before - percent) < 1e-9:
-            return
-        try:
-            weights = rebalanced_weights(project, {criterion_id: percent})
-        except Exception:  # noqa: BLE001 - e.g. the only criterion cannot go below 100 %
+        """One undoable step; the ticks of one slider drag merge into a single flat step."""
+        if self.document.attempt(lambda: commands.set_weight(self.document.project, criterion_id, percent),
+                                 merge=dragging):
             self.refresh()
-            return
-        lang = language()
-        text = tr("Weight {criterion} {old} → {new}", criterion=criterion.name.get(lang),
-                  old=format_percent(before / 100.0, 1, lang), new=format_percent(percent / 100.0, 1, lang))
-        self.document.merging = dragging
-        self.document.apply(set_weights(project, weights), text, merge_key=("weight", criterion_id))
-        self.document.merging = False
 
     def end_drag(self) -> None:
-        self.document.merging = False
+        self.document.end_merge()
         self.refresh()
 
     def switch(self, criterion_id: str, on: bool) -> None:
-        criterion = self.document.project.criterion(criterion_id)
-        name = criterion.name.get(language())
-        text = tr("Switch on {criterion}", criterion=name) if on else tr("Switch off {criterion}", criterion=name)
-        self.document.apply(set_enabled(self.document.project, criterion_id, on), text)
+        if self.document.attempt(lambda: commands.switch_criterion(self.document.project, criterion_id, on)):
+            self.refresh()
 
     def apply_preset(self, preset: Preset) -> None:
-        weights = preset_weights(self.document.project, preset)
-        if not weights:
-            return
-        edit = set_weights(self.document.project, weights)
-        if edit.edits:
-            self.document.apply(edit, tr("Weights: {preset}", preset=tr(PRESET_NAMES[preset]).replace("&", "")))
-
-
+        self.document.run(commands.apply_preset(self.document.project, preset))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from .model import (
+from ombudscompare.core.model import (
     Criterion,
     CriterionKind,
     Direction,

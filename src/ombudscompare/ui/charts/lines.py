@@ -1,4 +1,4 @@
-"""A line chart with marked points and a legend, for costs and weight sensitivity."""
+"""A line chart widget for costs and weight sensitivity, drawing whatever LineChartData it is given."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ...explain.charts import LineChartData
 from ...i18n import language
 from ...i18n.numbers import format_number
-from ..charts import style
-from ..charts.base import Legend
+from . import style
+from .base import Legend
 
 
 class LocaleAxis(pg.AxisItem):
@@ -23,8 +24,9 @@ class LocaleAxis(pg.AxisItem):
 class LineChart(QWidget):
     """Series as coloured, dashed lines; marks (vertical lines, labelled points) redrawn with the data."""
 
-    def __init__(self, parent=None):
+    def __init__(self, name: str = "", parent=None):
         super().__init__(parent)
+        self.setObjectName(name)
         self.view = pg.PlotWidget(background="w", axisItems={"left": LocaleAxis("left"),
                                                              "bottom": LocaleAxis("bottom")})
         self.plot: pg.PlotItem = self.view.getPlotItem()
@@ -32,36 +34,59 @@ class LineChart(QWidget):
         style.style_axes(self.plot, self.zoom)
         self.plot.getAxis("left").setWidth(int(78 * self.zoom))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.legend = Legend()
-        self.legend.lines = True
+        self.legend = Legend(lines=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
         self.setMinimumHeight(200)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.legend.setFont(style.font(style.LABEL_POINT_SIZE - 1, zoom=self.zoom))
+        self.message = pg.TextItem("", color=style.FOREGROUND, anchor=(0.5, 0.5))
+        self.message.setFont(style.font(style.LABEL_POINT_SIZE, zoom=self.zoom))
+        self.plot.addItem(self.message)
         self.curves: list[pg.PlotDataItem] = []
         self.marks: list = []
         self.data: dict = {}
+        self.shown: LineChartData | None = None
 
-    def set_series(self, x, ys: list, names: list[str]) -> None:
-        while len(self.curves) < len(ys):
+    def show_data(self, data: LineChartData) -> None:
+        self.shown = data
+        self.data = data.facts
+        self._set_series(data)
+        self._clear_marks()
+        for x, text in data.marks:
+            self._mark_x(x, text)
+        for x, y, text, left, below in data.points:
+            self._mark_point(x, y, text, left, below)
+        self._set_labels(data.title, data.x_label, data.y_label)
+        self.plot.getAxis("left").setTicks(None if data.y_ticks is None else
+                                           [[(t, format_number(t, 0)) for t in data.y_ticks]])
+        self.plot.setXRange(*data.x_range, padding=data.x_padding)
+        self.plot.setYRange(*data.y_range, padding=0)
+        self.message.setText(data.message)
+        if data.message:
+            self.message.setPos(sum(data.x_range) / 2, sum(data.y_range) / 2)
+
+    def _set_series(self, data: LineChartData) -> None:
+        while len(self.curves) < len(data.series):
             index = len(self.curves)
             self.curves.append(self.plot.plot([], [], pen=style.line_pen(index, 3.0 * self.zoom)))
-        while len(self.curves) > len(ys):
+        while len(self.curves) > len(data.series):
             self.plot.removeItem(self.curves.pop())
-        for curve, y in zip(self.curves, ys):
-            curve.setData(x, y)
-        if names != [self.legend.item(i).toolTip() for i in range(self.legend.count())]:
-            self.legend.set_entries(names, lines=True)
+        for curve, (_name, y) in zip(self.curves, data.series):
+            curve.setData(data.x, y)
+        names = tuple(name for name, _y in data.series)
+        if names != self.legend.names:
+            self.legend.set_entries(names)
 
-    def clear_marks(self) -> None:
+    def _clear_marks(self) -> None:
         for item in self.marks:
             self.plot.removeItem(item)
         self.marks = []
 
-    def mark_x(self, x: float, text: str) -> None:
+    def _mark_x(self, x: float, text: str) -> None:
         """A dashed vertical line with a label at the top, e.g. the expected number of complaints."""
         line = pg.InfiniteLine(pos=x, angle=90, pen=pg.mkPen(style.FOREGROUND, width=1.5, style=Qt.PenStyle.DashLine),
                                label=text, labelOpts={"position": 0.95, "color": style.FOREGROUND,
@@ -70,7 +95,7 @@ class LineChart(QWidget):
         self.plot.addItem(line)
         self.marks.append(line)
 
-    def mark_point(self, x: float, y: float, text: str, left: bool = False, below: bool = False) -> None:
+    def _mark_point(self, x: float, y: float, text: str, left: bool, below: bool) -> None:
         """A ringed point with its value written beside it (left of it near the right edge)."""
         dot = pg.ScatterPlotItem([x], [y], symbol="o", size=14 * self.zoom, pen=pg.mkPen(style.FOREGROUND, width=2),
                                  brush=pg.mkBrush(255, 255, 255, 230))
@@ -82,7 +107,7 @@ class LineChart(QWidget):
         self.plot.addItem(label)
         self.marks += [dot, label]
 
-    def set_labels(self, title: str, bottom: str, left: str) -> None:
+    def _set_labels(self, title: str, bottom: str, left: str) -> None:
         size = style.pt(style.LABEL_POINT_SIZE, self.zoom)
         self.plot.setTitle(title, size=size, color=style.FOREGROUND)
         self.plot.setLabel("bottom", bottom, **{"font-size": size})

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 
-from .core.costs import Crossing, Overlap, PairCosts
-from .core.model import Project
-from .core.robustness import RankFrequencies
-from .core.sensitivity import Interval
-from .i18n import tr
-from .i18n.numbers import format_number, format_percent
+from ..core.costs import Crossing, Overlap, PairCosts
+from ..core.model import Project
+from ..core.robustness import RankFrequencies
+from ..core.sensitivity import Interval
+from ..i18n import tr
+from ..i18n.numbers import format_number, format_percent
 
 
 def _name(project: Project, option_id: str, lang: str | None) -> str:
@@ -91,7 +91,7 @@ def robustness_sentence(project: Project, frequencies: RankFrequencies, lang: st
 
 
 def _money(amount: float, lang: str | None) -> str:
-    from .i18n.numbers import format_money
+    from ..i18n.numbers import format_money
 
     return format_money(amount, lang)
 

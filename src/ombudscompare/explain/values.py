@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .core.model import Criterion, CriterionKind, Direction, Option, Project
-from .core.scoring import Evaluation
-from .i18n import tr
-from .i18n.numbers import format_money, format_number
+from ..core.model import Criterion, CriterionKind, Direction, Option, Project
+from ..core.scoring import Evaluation
+from ..i18n import tr
+from ..i18n.numbers import format_money, format_number
 
 KIND_NAMES = {
     CriterionKind.COST_PER_INHABITANT: "cost per inhabitant (computed)",
@@ -45,7 +45,7 @@ def raw_text(project: Project, criterion_id: str, raw: float, lang: str | None =
 
 def how_computed(project: Project, option: Option, criterion: Criterion, lang: str | None = None) -> str:
     """One line on where a computed value comes from, e.g. '€ 31.191,17 ÷ 159.717 inhabitants'."""
-    from .core.tariff import annual_cost
+    from ..core.tariff import annual_cost
 
     town = project.municipality
     tariff = option.tariff
@@ -113,3 +113,8 @@ def conclusion(project: Project, evaluation: Evaluation, lang: str | None = None
         other=project.option(second.option_id).name.get(lang or "nl"),
         other_total=format_number(second.total, 1, lang),
     )
+
+
+def source_text(source) -> str:
+    """A source cited in one line: 'title, date, location'."""
+    return ", ".join(part for part in (source.title, source.date, source.location) if part)

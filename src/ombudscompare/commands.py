@@ -1,0 +1,347 @@
+"""Every edit a user can make, as a command that owns its undo text and its merge rule (Qt-free).
+
+A command is built from the project as it is now and the user's new value; it either describes a
+change (`Command`), says nothing changes (None), or refuses the value with a reason (`Refused`).
+Descriptions are messages whose parameters render in the language shown, so the Edit menu can be
+retranslated. The window's Document runs commands on its undo stack; a drag runs them with
+`merge=True` and the document merges steps with the same `merge_key` into one flat step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .core import edits, limits
+from .core.edits import Edit, SetField
+from .core.model import (
+    SCALE_MAX,
+    SCALE_MIN,
+    Criterion,
+    CriterionKind,
+    Direction,
+    LocalText,
+    Project,
+)
+from .core.scoring import ModelError
+from .core.whatif import Preset, preset_weights, rebalanced_weights
+from .explain.values import amount_text
+from .i18n import N_, Lazy, Message
+from .i18n.numbers import format_money, format_number, format_percent
+
+
+class Refused(Exception):
+    """The value cannot be taken; `message` says why, in words for the user."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.render("en"))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Command:
+    """An edit with the words that describe it; commands with equal `merge_key` may merge while dragging."""
+
+    edit: Edit
+    description: Message
+    merge_key: tuple[Any, ...] | None = None
+
+
+TARIFF_NAMES = {
+    "fixed": "fixed amount",
+    "per_inhabitant": "amount per inhabitant",
+    "per_complaint": "amount per complaint",
+    "included_complaints": "complaints included",
+    "surcharge": "surcharge",
+    "indexation_percent": "indexation",
+}
+MUNICIPALITY_NAMES = {
+    "population": "Inhabitants",
+    "complaints_per_year": "Complaints a year",
+    "reference_year": "Reference year",
+}
+SOURCE_NAMES = {"title": "Source", "date": "Date", "location": "Where in it", "quote": "Quote", "url": "Link"}
+PRESET_NAMES = {Preset.EQUAL: "Equal", Preset.COST_LED: "Cost-led", Preset.QUALITY_LED: "Quality-led"}
+NEW_LEVELS = {
+    CriterionKind.COST_PER_INHABITANT: (0.0, 0.5),
+    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: (0.0, 1000.0),
+    CriterionKind.ANNUAL_COST: (0.0, 100_000.0),
+    CriterionKind.NUMBER: (100.0, 0.0),
+}
+
+
+def _checked_number(value: float, rng: limits.Range) -> float:
+    problem = rng.problem(value)
+    if problem is not None:
+        raise Refused(problem)
+    return value
+
+
+def _checked_name(text: str) -> str:
+    text = text.strip()
+    problem = limits.name_problem(text)
+    if problem is not None:
+        raise Refused(problem)
+    return text
+
+
+def _checked_text(text: str, single_line: bool, max_length: int = limits.MAX_TEXT) -> str:
+    problem = limits.text_problem(text, single_line=single_line, max_length=max_length)
+    if problem is not None:
+        raise Refused(problem)
+    return text
+
+
+def _tariff_shown(field: str, value: float) -> Lazy:
+    if field == "per_inhabitant":
+        return Lazy(lambda lang: format_money(value, lang, 4))
+    if field == "included_complaints":
+        return Lazy(lambda lang: format_number(value, 0, lang))
+    if field == "indexation_percent":
+        return Lazy(lambda lang: format_percent(value / 100.0, 1, lang))
+    return Lazy(lambda lang: format_money(value, lang))
+
+
+def _count_shown(value: float) -> Lazy:
+    return Lazy(lambda lang: format_number(value, 0 if float(value).is_integer() else 1, lang))
+
+
+# --- municipality --------------------------------------------------------------------------------
+def rename_municipality(project: Project, text: str) -> Command | None:
+    town = project.municipality
+    new = _checked_name(text)
+    if new == town.name:
+        return None
+    return Command(SetField(("municipality", "name"), town.name, new),
+                   Message("Municipality {old} → {new}", old=town.name, new=new))
+
+
+def set_municipality(project: Project, field: str, value: float) -> Command | None:
+    """Population, complaints a year or reference year."""
+    town = project.municipality
+    rng = limits.MUNICIPALITY[field]
+    value = _checked_number(value, rng)
+    new: float = int(value) if rng.integer or float(value).is_integer() else value
+    old = getattr(town, field)
+    if new == old:
+        return None
+    if field == "reference_year":
+        shown_old: Any = str(old)
+        shown_new: Any = str(new)
+    else:
+        shown_old, shown_new = _count_shown(old), _count_shown(new)
+    return Command(SetField(("municipality", field), old, new),
+                   Message("{what} {old} → {new}", what=Message(MUNICIPALITY_NAMES[field]), old=shown_old,
+                           new=shown_new))
+
+
+# --- options and tariffs -------------------------------------------------------------------------
+def rename_option(project: Project, option_id: str, lang: str, text: str) -> Command | None:
+    option = project.option(option_id)
+    new = _checked_name(text)
+    old = option.name.get(lang)
+    if new == old:
+        return None
+    return Command(SetField.of(project, ("option_name", option_id, lang), new),
+                   Message("Rename option {old} → {new}", old=old, new=new))
+
+
+def set_tariff(project: Project, option_id: str, field: str, value: float) -> Command | None:
+    option = project.option(option_id)
+    value = _checked_number(value, limits.TARIFF[field])
+    if field == "included_complaints":
+        value = round(value)
+    old = getattr(option.tariff, field)
+    if value == old:
+        return None
+    return Command(SetField(("tariff", option_id, field), old, value),
+                   Message("{option}: {part} {old} → {new}", option=option.name.snapshot(),
+                           part=Message(TARIFF_NAMES[field]), old=_tariff_shown(field, old),
+                           new=_tariff_shown(field, value)))
+
+
+def add_option(project: Project) -> Command:
+    number = len(project.options) + 1
+    edit = edits.add_option(project, LocalText({"nl": f"Nieuwe mogelijkheid {number}", "en": f"New option {number}"}))
+    return Command(edit, Message("Add option"))
+
+
+def remove_option(project: Project, option_id: str) -> Command:
+    if len(project.options) <= 1:
+        raise Refused(Message("a comparison needs at least one option"))
+    return Command(edits.remove_option(project, option_id),
+                   Message("Remove option {name}", name=project.option(option_id).name.snapshot()))
+
+
+# --- criteria and weights ------------------------------------------------------------------------
+def rename_criterion(project: Project, criterion_id: str, lang: str, text: str) -> Command | None:
+    criterion = project.criterion(criterion_id)
+    new = _checked_name(text)
+    old = criterion.name.get(lang)
+    if new == old:
+        return None
+    return Command(SetField.of(project, ("criterion_name", criterion_id, lang), new),
+                   Message("Rename criterion {old} → {new}", old=old, new=new))
+
+
+def set_level(project: Project, criterion_id: str, which: str, value: float) -> Command | None:
+    """The best (counts 100) or worst (counts 0) reference level of a numeric criterion."""
+    criterion = project.criterion(criterion_id)
+    if criterion.best is None or criterion.worst is None:
+        return None
+    value = _checked_number(value, limits.LEVEL)
+    old = getattr(criterion, which)
+    if value == old:
+        return None
+    best, worst = (value, criterion.worst) if which == "best" else (criterion.best, value)
+    if best == worst:
+        raise Refused(Message("the best and the worst level must differ"))
+    if criterion.direction is Direction.LOWER and best > worst:
+        raise Refused(Message("with lower is better, the best level must be below the worst level"))
+    if criterion.direction is Direction.HIGHER and best < worst:
+        raise Refused(Message("with higher is better, the best level must be above the worst level"))
+    snapshot = Criterion(criterion.id, criterion.name, criterion.kind, criterion.direction, best, worst,
+                         unit=criterion.unit)
+    return Command(SetField(("criterion", criterion_id, which), old, value),
+                   Message("{criterion}: {level} {old} → {new}", criterion=criterion.name.snapshot(),
+                           level=Message(N_("best level") if which == "best" else N_("worst level")),
+                           old=Lazy(lambda lang: amount_text(snapshot, old, lang)),
+                           new=Lazy(lambda lang: amount_text(snapshot, value, lang))))
+
+
+def switch_criterion(project: Project, criterion_id: str, on: bool) -> Command | None:
+    criterion = project.criterion(criterion_id)
+    if criterion.enabled == on:
+        return None
+    if not on:
+        _check_left_on(project, criterion_id)
+    msgid = N_("Switch on {criterion}") if on else N_("Switch off {criterion}")
+    return Command(edits.set_enabled(project, criterion_id, on), Message(msgid, criterion=criterion.name.snapshot()))
+
+
+def set_weight(project: Project, criterion_id: str, percent: float) -> Command | None:
+    """Give one criterion this share (percent) of the weight; the others keep their proportions."""
+    criterion = project.criterion(criterion_id)
+    enabled = project.enabled_criteria()
+    total = sum(c.weight for c in enabled)
+    before = (criterion.weight / total * 100.0) if criterion.enabled and total > 0 else 0.0
+    if abs(before - percent) < 1e-9:
+        return None
+    try:
+        weights = rebalanced_weights(project, {criterion_id: percent})
+    except ModelError as error:
+        raise Refused(error.message) from None
+    return Command(edits.set_weights(project, weights),
+                   Message("Weight {criterion} {old} → {new}", criterion=criterion.name.snapshot(),
+                           old=Lazy(lambda lang: format_percent(before / 100.0, 1, lang)),
+                           new=Lazy(lambda lang: format_percent(percent / 100.0, 1, lang))),
+                   merge_key=("weight", criterion_id))
+
+
+def apply_preset(project: Project, preset: Preset) -> Command | None:
+    weights = preset_weights(project, preset)
+    edit = edits.set_weights(project, weights)
+    if not weights or not edit.edits:
+        return None
+    return Command(edit, Message("Weights: {preset}", preset=Message(PRESET_NAMES[preset])))
+
+
+def add_criterion(project: Project, kind: CriterionKind) -> Command:
+    number = len(project.criteria) + 1
+    best, worst = NEW_LEVELS.get(kind, (None, None))
+    direction = Direction.LOWER if kind.computed else Direction.HIGHER
+    criterion = Criterion("new", LocalText({"nl": f"Nieuw criterium {number}", "en": f"New criterion {number}"}),
+                          kind, direction, best, worst, weight=0.0)
+    return Command(edits.add_criterion(project, criterion), Message("Add criterion"))
+
+
+def _check_left_on(project: Project, criterion_id: str) -> None:
+    """Without this criterion, something must still count: a project with nothing to weigh cannot be saved."""
+    left = [c for c in project.criteria if c.enabled and c.id != criterion_id]
+    if not left:
+        raise Refused(Message("at least one criterion must stay switched on"))
+    if sum(c.weight for c in left) <= 0:
+        raise Refused(Message("the criteria that stay switched on all weigh 0 %; give one of them a weight first"))
+
+
+def remove_criterion(project: Project, criterion_id: str) -> Command:
+    if project.criterion(criterion_id).enabled:
+        _check_left_on(project, criterion_id)
+    return Command(edits.remove_criterion(project, criterion_id),
+                   Message("Remove criterion {name}", name=project.criterion(criterion_id).name.snapshot()))
+
+
+# --- scores --------------------------------------------------------------------------------------
+def _score_label(criterion: Criterion, value: float) -> Lazy:
+    snapshot = Criterion(criterion.id, criterion.name, criterion.kind, criterion.direction, criterion.best,
+                         criterion.worst, unit=criterion.unit, scale_labels=dict(criterion.scale_labels))
+
+    def render(lang: str | None) -> str:
+        if snapshot.kind is CriterionKind.SCALE:
+            return snapshot.scale_label(int(value), lang or "nl")
+        return amount_text(snapshot, value, lang)
+
+    return Lazy(render)
+
+
+def set_score(project: Project, option_id: str, criterion_id: str, value: float) -> Command | None:
+    criterion = project.criterion(criterion_id)
+    score = project.score(option_id, criterion_id)
+    if criterion.kind.computed or score is None:
+        return None
+    if criterion.kind is CriterionKind.SCALE:
+        problem = limits.Range(SCALE_MIN, SCALE_MAX, integer=True).problem(value)
+        if problem is not None:
+            raise Refused(problem)
+        value = int(value)
+    else:
+        value = _checked_number(value, limits.NUMBER_SCORE)
+    if value == score.value:
+        return None
+    return Command(SetField(("score", option_id, criterion_id, "value"), score.value, value),
+                   Message("Score {option} on {criterion}: {old} → {new}",
+                           option=project.option(option_id).name.snapshot(), criterion=criterion.name.snapshot(),
+                           old=_score_label(criterion, score.value), new=_score_label(criterion, value)))
+
+
+def _of_score(project: Project, what: str, option_id: str, criterion_id: str) -> Message:
+    return Message("{what} of {option} on {criterion}", what=Message(what),
+                   option=project.option(option_id).name.snapshot(),
+                   criterion=project.criterion(criterion_id).name.snapshot())
+
+
+def set_justification(project: Project, option_id: str, criterion_id: str, text: str) -> Command | None:
+    score = project.score(option_id, criterion_id)
+    if score is None:
+        return None
+    text = _checked_text(text, single_line=False)
+    if text == score.justification:
+        return None
+    return Command(SetField(("score", option_id, criterion_id, "justification"), score.justification, text),
+                   _of_score(project, "Justification", option_id, criterion_id))
+
+
+def set_score_source(project: Project, option_id: str, criterion_id: str, field: str, text: str) -> Command | None:
+    score = project.score(option_id, criterion_id)
+    if score is None:
+        return None
+    text = _checked_text(text.strip(), single_line=field != "quote")
+    old = getattr(score.source, field)
+    if text == old:
+        return None
+    return Command(SetField(("score_source", option_id, criterion_id, field), old, text),
+                   _of_score(project, SOURCE_NAMES[field], option_id, criterion_id))
+
+
+# --- merging -------------------------------------------------------------------------------------
+def merged(first: Command, later: Command) -> Command:
+    """One step for a drag: the first old value and the last new value, however many ticks came between."""
+    description = later.description
+    if (first.description.msgid == later.description.msgid and "new" in later.description.params
+            and "old" in first.description.params):
+        description = first.description.replace(new=later.description.params["new"])
+    return Command(edits.merged(first.edit, later.edit), description, first.merge_key)
+
+
+def is_noop(command: Command) -> bool:
+    return edits.is_noop(command.edit)

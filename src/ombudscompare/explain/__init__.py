@@ -1,0 +1,1 @@
+"""Words, tables and chart data for people, built from the core's results (Qt-free, rendered by every front end)."""

@@ -1,0 +1,276 @@
+"""What every chart shows, as plain data: bars, lines, marks, texts and ranges (Qt-free).
+
+Chart widgets draw these and nothing else, so a chart in a tab, on a slide, in a PNG or SVG and in
+the PDF report is the same chart, and building one never needs a window.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..core.costs import Crossing, pair_costs
+from ..core.model import Project
+from ..core.robustness import RankFrequencies, rank_frequencies
+from ..core.scoring import Evaluation, ModelError, evaluate
+from ..core.sensitivity import WeightSensitivity, weight_sensitivity
+from ..i18n import N_, tr
+from ..i18n.numbers import format_money, format_number, format_percent
+from .tables import Table, frequencies_table, intervals_table, ranking_table
+
+KINDS = {
+    "ranking": N_("Ranking with contributions"),
+    "profile": N_("Profile"),
+    "costs-complaints": N_("Cost against complaints"),
+    "costs-population": N_("Cost against inhabitants"),
+    "sensitivity": N_("Weight sensitivity"),
+    "robustness": N_("Robustness"),
+}
+SCORE_TICKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
+BAR_THICKNESS = 0.5
+GROUP_THICKNESS = 0.6
+COST_POINTS = 240
+SENSITIVITY_GRID = np.linspace(0.0, 1.0, 101)
+SAMPLES = 10_000
+SEED = 2018
+
+
+@dataclass(frozen=True, eq=False)
+class BarChartData:
+    """Horizontal bars (x0 .. x0 + width at height y), a colour-and-hatch style per bar, names and values."""
+
+    title: str
+    axis_label: str
+    legend: tuple[str, ...] = ()
+    x0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    width: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    thickness: float = BAR_THICKNESS
+    series: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
+    names: tuple[tuple[float, str], ...] = ()  # (y, text) written just above a bar
+    values: tuple[tuple[float, float, str], ...] = ()  # (x, y, text) written at the end of a bar
+    x_range: tuple[float, float] = (0.0, 100.0)
+    y_range: tuple[float, float] = (-1.0, 1.0)
+    x_ticks: tuple[float, ...] | None = SCORE_TICKS
+    message: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)
+    table: Table | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class LineChartData:
+    """Series over one x axis, vertical marks ('now'), labelled points (break-evens, flips), both axis titles."""
+
+    title: str
+    x_label: str
+    y_label: str
+    x: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    series: tuple[tuple[str, np.ndarray], ...] = ()
+    marks: tuple[tuple[float, str], ...] = ()
+    points: tuple[tuple[float, float, str, bool, bool], ...] = ()  # x, y, text, label left, label below
+    x_range: tuple[float, float] = (0.0, 1.0)
+    y_range: tuple[float, float] = (0.0, 1.0)
+    y_ticks: tuple[float, ...] | None = None
+    x_padding: float = 0.02
+    message: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)
+    table: Table | None = None
+
+
+ChartData = BarChartData | LineChartData
+
+
+def kind_title(kind: str, lang: str | None = None) -> str:
+    return tr(KINDS[kind], lang)
+
+
+def chart_data(kind: str, project: Project, lang: str, evaluation: Evaluation | None = None,
+               criterion: str | None = None, spread: float | None = None) -> ChartData:
+    """The data of one chart kind; a project that cannot be scored gives a chart that says why."""
+    try:
+        evaluation = evaluation or evaluate(project)
+    except ModelError as error:
+        return empty(kind, tr("Nothing to show: {reason}", lang, reason=error.message.render(lang)), lang)
+    if kind == "ranking":
+        return ranking(project, evaluation, lang)
+    if kind == "profile":
+        return profile(project, evaluation, lang)
+    if kind in ("costs-complaints", "costs-population"):
+        return costs(project, lang, kind.split("-")[1])
+    if kind == "sensitivity":
+        return sensitivity(project, evaluation, lang, criterion)
+    if kind == "robustness":
+        return robustness(project, lang, rank_frequencies(evaluation, SAMPLES, SEED, spread))
+    raise KeyError(kind)
+
+
+def empty(kind: str, message: str, lang: str) -> ChartData:
+    """A chart of this kind with nothing on it but a message."""
+    if kind in ("costs-complaints", "costs-population", "sensitivity"):
+        return LineChartData(kind_title(kind, lang), "", "", message=message)
+    return BarChartData(kind_title(kind, lang), "", message=message, x_ticks=None)
+
+
+def ranking(project: Project, evaluation: Evaluation, lang: str) -> BarChartData:
+    """Totals as bars stacked by each criterion's contribution, best on top, the total at the end."""
+    ranked = evaluation.ranking()
+    criteria = [c for c in project.criteria if c.enabled]
+    n, m = len(ranked), len(criteria)
+    y = np.arange(n - 1, -1, -1, dtype=float)
+    contributions = np.array([[r.cell(c.id).contribution for c in criteria] for r in ranked]).reshape(n, m)
+    starts = np.cumsum(contributions, axis=1) - contributions
+    totals = [r.total for r in ranked]
+    labels = [format_number(total, 1, lang) for total in totals]
+    names = [project.option(r.option_id).name.get(lang) for r in ranked]
+    return BarChartData(
+        title=tr("Ranking", lang),
+        axis_label=tr("Total score (0–100), built up per criterion", lang),
+        legend=tuple(c.name.get(lang) for c in criteria),
+        x0=starts.ravel(), y=np.repeat(y, m), width=contributions.ravel(), thickness=BAR_THICKNESS,
+        series=np.tile(np.arange(m), n),
+        names=tuple((row + BAR_THICKNESS / 2 + 0.02, name) for row, name in zip(y.tolist(), names)),
+        values=tuple((total + 1.0, row, label) for total, row, label in zip(totals, y.tolist(), labels)),
+        x_range=(0.0, 112.0), y_range=(-0.4, n - 0.2),
+        facts={"options": [r.option_id for r in ranked], "criteria": [c.id for c in criteria],
+               "contributions": contributions, "totals": totals, "labels": labels},
+        table=ranking_table(project, evaluation, lang),
+    )
+
+
+def profile(project: Project, evaluation: Evaluation, lang: str) -> BarChartData:
+    """Each option's 0–100 value per criterion as grouped bars, first criterion on top."""
+    criteria = [c for c in project.criteria if c.enabled]
+    results = evaluation.results
+    m, n = len(criteria), len(results)
+    values = np.array([[r.cell(c.id).value for c in criteria] for r in results]).reshape(n, m)
+    thickness = GROUP_THICKNESS / max(1, n)
+    centres = np.arange(m - 1, -1, -1, dtype=float)
+    offsets = (n - 1) / 2.0 * thickness - np.arange(n) * thickness
+    y = (centres[None, :] + offsets[:, None]).ravel()
+    option_names = tuple(project.option(r.option_id).name.get(lang) for r in results)
+    rows = tuple((c.name.get(lang), *(format_number(values[i, j], 1, lang) for i in range(n)))
+                 for j, c in enumerate(criteria))
+    return BarChartData(
+        title=tr("Profile", lang),
+        axis_label=tr("Value (0–100) per criterion", lang),
+        legend=option_names,
+        x0=np.zeros(n * m), y=y, width=values.ravel(), thickness=thickness * 0.9,
+        series=np.repeat(np.arange(n), m),
+        names=tuple((centre + GROUP_THICKNESS / 2 + 0.02, c.name.get(lang))
+                    for centre, c in zip(centres.tolist(), criteria)),
+        x_range=(0.0, 104.0), y_range=(-0.4, m - 0.15),
+        facts={"options": [r.option_id for r in results], "criteria": [c.id for c in criteria], "values": values},
+        table=Table((tr("Criterion", lang), *option_names), rows, frozenset(range(1, n + 1)),
+                    tuple(c.id for c in criteria)),
+    )
+
+
+def robustness(project: Project, lang: str, frequencies: RankFrequencies) -> BarChartData:
+    """Per option a bar of 100 %, split into the shares of rank 1, 2, …; the share of first places at the end."""
+    shares = frequencies.shares
+    n = len(frequencies.option_ids)
+    y = np.arange(n - 1, -1, -1, dtype=float)
+    widths = shares * 100.0
+    starts = np.cumsum(widths, axis=1) - widths
+    names = [project.option(o).name.get(lang) for o in frequencies.option_ids]
+    labels = [format_percent(float(first), 1, lang) for first in shares[:, 0]]
+    return BarChartData(
+        title=tr("How often each option ranks first, second, …", lang),
+        axis_label=tr("Share of the weightings (%)", lang),
+        legend=tuple(tr("rank {rank}", lang, rank=k + 1) for k in range(n)),
+        x0=starts.ravel(), y=np.repeat(y, n), width=widths.ravel(), thickness=BAR_THICKNESS,
+        series=np.tile(np.arange(n), n),
+        names=tuple((row + 0.27, name) for row, name in zip(y.tolist(), names)),
+        values=tuple((101.0, row, label) for row, label in zip(y.tolist(), labels)),
+        x_range=(0.0, 118.0), y_range=(-0.4, n - 0.2),
+        facts={"options": list(frequencies.option_ids), "shares": shares, "spread": frequencies.spread},
+        table=frequencies_table(project, frequencies, lang),
+    )
+
+
+def _grid(top: float, extra: list[float]) -> np.ndarray:
+    points = set(np.linspace(0.0, top, COST_POINTS).tolist())
+    points.update(x for x in extra if 0 <= x <= top)
+    return np.array(sorted(points))
+
+
+def _cost_lines(project: Project, x: np.ndarray, against: str) -> list[np.ndarray]:
+    """Every option's annual cost along x (complaints or inhabitants), vectorised."""
+    town = project.municipality
+    lines = []
+    for option in project.options:
+        t = option.tariff
+        population = x if against == "population" else np.full_like(x, float(town.population))
+        complaints = x if against == "complaints" else np.full_like(x, float(town.complaints_per_year))
+        lines.append(t.fixed + t.per_inhabitant * population + t.per_complaint * complaints
+                     + t.surcharge * np.maximum(0.0, complaints - t.included_complaints))
+    return lines
+
+
+def costs(project: Project, lang: str, against: str) -> LineChartData:
+    """Annual cost against complaints a year or against inhabitants, today's figure and every break-even marked."""
+    town = project.municipality
+    pairs = pair_costs(project)
+    if against == "complaints":
+        points: list[Crossing] = [c for p in pairs for c in p.complaint_crossings]
+        kinks = [o.tariff.included_complaints for o in project.options]
+        top = max(2.0 * town.complaints_per_year, 10.0, *(1.2 * c.at for c in points))
+        x = _grid(top, kinks + [c.at for c in points])
+        now = (float(town.complaints_per_year), tr("expected: {n}", lang, n=format_number(town.complaints_per_year, 0, lang)))
+
+        def label(c: Crossing) -> str:
+            return tr("{n} complaints\n{cost}", lang, n=format_number(c.at, 0 if float(c.at).is_integer() else 1, lang),
+                      cost=format_money(c.cost, lang))
+
+        titles = (tr("Cost against complaints", lang), tr("Complaints a year", lang), tr("Annual cost (€)", lang))
+    else:
+        points = [p.population_crossing for p in pairs if isinstance(p.population_crossing, Crossing)]
+        top = max(2.0 * town.population, *(1.2 * c.at for c in points if math.isfinite(c.at)))
+        x = _grid(top, [c.at for c in points])
+        now = (float(town.population), tr("now: {n}", lang, n=format_number(town.population, 0, lang)))
+
+        def label(c: Crossing) -> str:
+            return tr("{n} inhabitants\n{cost}", lang, n=format_number(math.ceil(c.at), 0, lang),
+                      cost=format_money(c.cost, lang))
+
+        titles = (tr("Cost against inhabitants", lang), tr("Inhabitants", lang), tr("Annual cost (€)", lang))
+    ys = _cost_lines(project, x, against)
+    highest = max((float(y.max()) for y in ys if y.size), default=1.0)
+    names = [o.name.get(lang) for o in project.options]
+    return LineChartData(
+        title=titles[0], x_label=titles[1], y_label=titles[2], x=x,
+        series=tuple(zip(names, ys)), marks=(now,),
+        points=tuple((c.at, c.cost, label(c), c.at > 0.55 * top, c.cost > 0.6 * highest) for c in points),
+        x_range=(0.0, float(x[-1]) if x.size else 1.0), y_range=(0.0, highest * 1.1 or 1.0),
+        facts={"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in points]},
+    )
+
+
+def sensitivity(project: Project, evaluation: Evaluation, lang: str, criterion: str | None = None,
+                result: WeightSensitivity | None = None) -> LineChartData:
+    """Every option's total as one criterion's weight runs 0→100 % (the others in proportion), flips marked."""
+    result = result or weight_sensitivity(evaluation)
+    if not result.lines:
+        return LineChartData(kind_title("sensitivity", lang), "", "",
+                             message=tr("Switch on at least two criteria to see how the weights matter.", lang))
+    telling = result.most_telling()
+    if criterion not in result.lines:
+        criterion = telling.criterion_id if telling else next(iter(result.lines))
+    line = result.lines[criterion]
+    totals = line.totals(SENSITIVITY_GRID)
+    names = [project.option(o).name.get(lang) for o in line.option_ids]
+    name = project.criterion(criterion).name.get(lang)
+    flips = result.flips[criterion]
+    return LineChartData(
+        title=tr("Totals as the weight of {criterion} changes", lang, criterion=name),
+        x_label=tr("Weight of {criterion} (%)", lang, criterion=name), y_label=tr("Total score", lang),
+        x=SENSITIVITY_GRID * 100.0, series=tuple((n, totals[:, i]) for i, n in enumerate(names)),
+        marks=((line.current * 100.0, tr("now: {percent}", lang, percent=format_percent(line.current, 1, lang))),),
+        points=tuple((f.at * 100.0, f.total, format_percent(f.at, 1, lang), f.at > 0.7, False) for f in flips),
+        x_range=(0.0, 100.0), y_range=(0.0, 100.0), y_ticks=SCORE_TICKS, x_padding=0.01,
+        facts={"criterion": criterion, "flips": [f.at for f in flips], "current": line.current},
+        table=intervals_table(project, result, lang),
+    )

@@ -1,0 +1,123 @@
+"""Every human-readable table, built once as headers and rows; the command line, the window, the report
+and the workbook only render them (Qt-free)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.costs import MultiYear
+from ..core.model import Project
+from ..core.robustness import RankFrequencies
+from ..core.scoring import Evaluation, rounded_percentages
+from ..core.sensitivity import WeightSensitivity
+from ..i18n import tr
+from ..i18n.numbers import format_money, format_number, format_percent
+from .values import kind_name, raw_text, source_text, value_function_text
+
+
+@dataclass(frozen=True)
+class Table:
+    """Headers and rows of text; `right` columns hold figures, `keys` name each row, `strong` rows stand out."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    right: frozenset[int] = frozenset()
+    keys: tuple[str, ...] = ()
+    strong: frozenset[int] = field(default_factory=frozenset)
+
+    def column(self, index: int) -> list[str]:
+        return [row[index] for row in self.rows]
+
+
+def rank_text(rank: int, tied: bool) -> str:
+    return f"{rank}=" if tied else str(rank)
+
+
+def ranking_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
+    """Rank, option, score, annual cost and cost per inhabitant, best first."""
+    ranking = evaluation.ranking()
+    rows = tuple((rank_text(r.rank, r.tied), project.option(r.option_id).name.get(lang),
+                  format_number(r.total, 1, lang), format_money(r.annual_cost, lang),
+                  format_money(r.cost_per_inhabitant, lang, 4)) for r in ranking)
+    return Table((tr("Rank", lang), tr("Option", lang), tr("Score", lang), tr("Annual cost", lang),
+                  tr("Per inhabitant", lang)), rows, frozenset({0, 2, 3, 4}),
+                 tuple(r.option_id for r in ranking), frozenset(i for i, r in enumerate(ranking) if r.rank == 1))
+
+
+def weights_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
+    """Every criterion with its share of the weight (rounded so that the shown shares add up to 100)."""
+    shown = rounded_percentages(evaluation.shares, 1)
+    rows = tuple((c.name.get(lang), format_percent(shown[c.id] / 100.0, 1, lang) if c.id in shown else tr("off", lang))
+                 for c in project.criteria)
+    return Table((tr("Criterion", lang), tr("Weight", lang)), rows, frozenset({1}),
+                 tuple(c.id for c in project.criteria))
+
+
+def explanation_table(project: Project, evaluation: Evaluation, option_id: str, lang: str) -> Table:
+    """How one option's total comes about: raw value → 0–100 → weight → contribution, then the total."""
+    result = evaluation.result(option_id)
+    shown = rounded_percentages(evaluation.shares, 1)
+    rows = [(project.criterion(c.criterion_id).name.get(lang), raw_text(project, c.criterion_id, c.raw, lang),
+             format_number(c.value, 1, lang), format_percent(shown[c.criterion_id] / 100.0, 1, lang),
+             format_number(c.contribution, 2, lang)) for c in result.cells]
+    rows.append((tr("Total", lang), "", "", "", format_number(result.total, 2, lang)))
+    return Table((tr("Criterion", lang), tr("Raw value", lang), tr("Value 0–100", lang), tr("Weight", lang),
+                  tr("Contribution", lang)), tuple(rows), frozenset({2, 3, 4}),
+                 tuple(c.criterion_id for c in result.cells) + ("",), frozenset({len(rows) - 1}))
+
+
+def intervals_table(project: Project, sensitivity: WeightSensitivity, lang: str) -> Table:
+    """Per criterion: its weight, the range in which first place stays, the flips, and the margin."""
+    rows = []
+    for criterion_id, interval in sensitivity.intervals.items():
+        rows.append((
+            project.criterion(criterion_id).name.get(lang),
+            format_percent(interval.current, 1, lang),
+            f"{format_percent(interval.low, 1, lang)} – {format_percent(interval.high, 1, lang)}",
+            ", ".join(format_percent(f.at, 1, lang) for f in sensitivity.flips[criterion_id]) or "—",
+            format_number(interval.margin * 100.0, 1, lang) if interval.margin != float("inf") else "—",
+        ))
+    return Table((tr("Criterion", lang), tr("Weight", lang), tr("First place unchanged", lang),
+                  tr("Ranking changes at", lang), tr("Margin (points)", lang)), tuple(rows),
+                 frozenset({1, 4}), tuple(sensitivity.intervals))
+
+
+def multi_year_table(project: Project, years: MultiYear, lang: str) -> Table:
+    rows = tuple((o.name.get(lang), *(format_money(c, lang) for c in years.costs[o.id]),
+                  format_money(years.total(o.id), lang)) for o in project.options)
+    return Table((tr("Option", lang), *(str(y) for y in years.years), tr("Total", lang)), rows,
+                 frozenset(range(1, len(years.years) + 2)), tuple(o.id for o in project.options))
+
+
+def frequencies_table(project: Project, frequencies: RankFrequencies, lang: str) -> Table:
+    n = len(frequencies.option_ids)
+    rows = tuple((project.option(option_id).name.get(lang),
+                  *(format_percent(float(frequencies.shares[i, k]), 1, lang) for k in range(n)))
+                 for i, option_id in enumerate(frequencies.option_ids))
+    return Table((tr("Option", lang), *(tr("rank {rank}", lang, rank=k + 1) for k in range(n))), rows,
+                 frozenset(range(1, n + 1)), frequencies.option_ids)
+
+
+def scores_table(project: Project, option_id: str, lang: str) -> Table:
+    """One option's entered scores with their justification (and the quoted words) and source."""
+    rows, keys = [], []
+    for criterion in project.criteria:
+        score = project.score(option_id, criterion.id)
+        if score is None or criterion.kind.computed:
+            continue
+        quote = f"\n“{score.source.quote}”" if score.source.quote else ""
+        rows.append((criterion.name.get(lang), raw_text(project, criterion.id, score.value, lang),
+                     score.justification + quote, source_text(score.source)))
+        keys.append(criterion.id)
+    return Table((tr("Criterion", lang), tr("Score", lang), tr("Justification", lang), tr("Source", lang)),
+                 tuple(rows), frozenset(), tuple(keys))
+
+
+def criteria_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
+    """Every criterion: its kind, how its raw value becomes 0–100, its weight (or off) and description."""
+    shown = rounded_percentages(evaluation.shares, 1)
+    rows = tuple((c.name.get(lang), kind_name(c.kind, lang), value_function_text(c, lang),
+                  format_percent(shown[c.id] / 100.0, 1, lang) if c.id in shown else tr("off", lang),
+                  c.description.get(lang)) for c in project.criteria)
+    return Table((tr("Criterion", lang), tr("Kind", lang), tr("Value function", lang), tr("Weight", lang),
+                  tr("Description", lang)), rows, frozenset({3}), tuple(c.id for c in project.criteria))

@@ -1,0 +1,164 @@
+"""Every action of the window in one table (text, shortcuts, handler, when it is enabled), and the menus.
+
+Actions are keyed by `Act`; the window, its menus, its tests and the help text find them by id.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from ..i18n import N_, tr
+
+StandardKey = QKeySequence.StandardKey
+
+
+class Act(enum.Enum):
+    NEW_BLANK = "new_blank"
+    NEW_EXAMPLE = "new_example"
+    OPEN = "open"
+    SAVE = "save"
+    SAVE_AS = "save_as"
+    EXPORT_EXCEL = "export_excel"
+    EXPORT_REPORT = "export_report"
+    EXPORT_CHART = "export_chart"
+    COPY_CHART = "copy_chart"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    ADD_OPTION = "add_option"
+    REMOVE_OPTION = "remove_option"
+    REMOVE_CRITERION = "remove_criterion"
+    PRESENTATION = "presentation"
+    HELP = "help"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """An action: its menu text (a message id with its mnemonic), shortcuts, handler and enabled rule."""
+
+    id: Act
+    text: str
+    handler: Callable[[Any], object]
+    shortcuts: tuple[QKeySequence | StandardKey | str, ...] = ()
+    enabled_when: Callable[[Any], bool] | None = None
+
+
+ACTIONS = (
+    ActionSpec(Act.NEW_BLANK, N_("&Blank project"), lambda w: w.files.new_blank(), (StandardKey.New,)),
+    ActionSpec(Act.NEW_EXAMPLE, N_("From the &Haarlem 2018 example"), lambda w: w.files.new_example()),
+    ActionSpec(Act.OPEN, N_("&Open…"), lambda w: w.files.open_dialog(), (StandardKey.Open,)),
+    ActionSpec(Act.SAVE, N_("&Save"), lambda w: w.files.save(), (StandardKey.Save,)),
+    ActionSpec(Act.SAVE_AS, N_("Save &as…"), lambda w: w.files.save_as(), (StandardKey.SaveAs,)),
+    ActionSpec(Act.EXPORT_EXCEL, N_("&Export to Excel…"), lambda w: w.files.export_excel_dialog(), ("Ctrl+E",)),
+    ActionSpec(Act.EXPORT_REPORT, N_("Export &report (PDF)…"), lambda w: w.files.export_report_dialog(),
+               ("Ctrl+Shift+P",)),
+    ActionSpec(Act.EXPORT_CHART, N_("Export c&hart (PNG/SVG)…"),
+               lambda w: w.files.export_chart_dialog(*w.current_chart()), ("Ctrl+Shift+E",)),
+    ActionSpec(Act.COPY_CHART, N_("Cop&y chart"), lambda w: w.files.copy_chart(*w.current_chart()),
+               ("Ctrl+Shift+C",)),
+    ActionSpec(Act.QUIT, N_("&Quit"), lambda w: w.close(), (StandardKey.Quit,)),
+    ActionSpec(Act.UNDO, N_("&Undo"), lambda w: w.document.undo_stack.undo(), ("Ctrl+Z",),
+               lambda w: w.document.undo_stack.canUndo()),
+    ActionSpec(Act.REDO, N_("&Redo"), lambda w: w.document.undo_stack.redo(), ("Ctrl+Y", "Ctrl+Shift+Z"),
+               lambda w: w.document.undo_stack.canRedo()),
+    ActionSpec(Act.ADD_OPTION, N_("Add &option"), lambda w: w.structure.add_option()),
+    ActionSpec(Act.REMOVE_OPTION, N_("&Remove option"), lambda w: w.structure.remove_option(),
+               enabled_when=lambda w: len(w.document.project.options) > 1),
+    ActionSpec(Act.REMOVE_CRITERION, N_("Remove &criterion"), lambda w: w.structure.remove_criterion(),
+               enabled_when=lambda w: len(w.document.project.criteria) > 1),
+    ActionSpec(Act.PRESENTATION, N_("&Presentation"), lambda w: w.start_presentation(), ("F5",)),
+    ActionSpec(Act.HELP, N_("OmbudsCompare &help"), lambda w: w.show_help(), ("F1",)),
+    ActionSpec(Act.ABOUT, N_("&About OmbudsCompare"), lambda w: w.show_about()),
+)
+
+
+@dataclass(frozen=True)
+class MenuSpec:
+    """A menu: its title and entries — an action, None for a separator, a submenu, or the name of a
+    submenu the window fills itself (recent files, new criterion kinds, screens, languages)."""
+
+    name: str
+    title: str
+    entries: tuple[Act | MenuSpec | str | None, ...]
+
+
+MENUS = (
+    MenuSpec("file", N_("&File"), (
+        MenuSpec("new", N_("&New"), (Act.NEW_BLANK, Act.NEW_EXAMPLE)), Act.OPEN,
+        MenuSpec("recent", N_("Open &recent"), ()), None, Act.SAVE, Act.SAVE_AS, None,
+        Act.EXPORT_EXCEL, Act.EXPORT_REPORT, Act.EXPORT_CHART, Act.COPY_CHART, None, Act.QUIT)),
+    MenuSpec("edit", N_("&Edit"), (
+        Act.UNDO, Act.REDO, None, Act.ADD_OPTION, Act.REMOVE_OPTION,
+        MenuSpec("add_criterion", N_("Add &criterion"), ()), Act.REMOVE_CRITERION)),
+    MenuSpec("view", N_("&View"), (
+        Act.PRESENTATION, MenuSpec("screen", N_("Presentation &screen"), ()), MenuSpec("language", N_("&Language"), ()))),
+    MenuSpec("help", N_("&Help"), (Act.HELP, Act.ABOUT)),
+)
+
+
+def _sequence(key: QKeySequence | StandardKey | str) -> list[QKeySequence]:
+    if isinstance(key, StandardKey):
+        return QKeySequence.keyBindings(key)
+    return [QKeySequence(key)]
+
+
+class Actions:
+    """The window's QActions, made from ACTIONS; menus made from MENUS."""
+
+    def __init__(self, window):
+        self.window = window
+        self._actions: dict[Act, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        for spec in ACTIONS:
+            action = QAction(window)
+            action.setObjectName(spec.id.value)
+            action.setShortcuts([s for key in spec.shortcuts for s in _sequence(key)])
+            action.triggered.connect(lambda _checked=False, s=spec: s.handler(self.window))
+            window.addAction(action)  # shortcuts work wherever the focus is, menus open or not
+            self._actions[spec.id] = action
+
+    def __getitem__(self, act: Act) -> QAction:
+        return self._actions[act]
+
+    def build_menus(self, bar) -> None:
+        for spec in MENUS:
+            self.menus[spec.name] = self._menu(spec, bar.addMenu(""))
+
+    def _menu(self, spec: MenuSpec, menu: QMenu) -> QMenu:
+        for entry in spec.entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, Act):
+                menu.addAction(self._actions[entry])
+            elif isinstance(entry, MenuSpec):
+                self.menus[entry.name] = self._menu(entry, menu.addMenu(""))
+        return menu
+
+    def retranslate(self) -> None:
+        for spec in ACTIONS:
+            self._actions[spec.id].setText(tr(spec.text))
+        titles = {}
+
+        def collect(spec: MenuSpec) -> None:
+            titles[spec.name] = spec.title
+            for entry in spec.entries:
+                if isinstance(entry, MenuSpec):
+                    collect(entry)
+
+        for spec in MENUS:
+            collect(spec)
+        for name, title in titles.items():
+            self.menus[name].setTitle(tr(title))
+
+    def update(self) -> None:
+        """Enable each action by its rule (after every change of the document or the selection)."""
+        for spec in ACTIONS:
+            if spec.enabled_when is not None:
+                self._actions[spec.id].setEnabled(bool(spec.enabled_when(self.window)))

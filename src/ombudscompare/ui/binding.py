@@ -1,0 +1,54 @@
+"""Views fed from the document: redrawn when visible and out of date; hidden views do no work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from .document import Document
+
+
+class Binder(QObject):
+    """Keeps one view up to date with the document.
+
+    A change marks the view stale; a visible view is redrawn at once (or `delay_ms` after the last
+    of a burst of changes), a hidden one when it is next shown. Tabs and slides that nobody looks at
+    therefore cost nothing while a slider is dragged.
+    """
+
+    def __init__(self, document: Document, view: QWidget, refresh: Callable[[], None], delay_ms: int = 0):
+        super().__init__(view)
+        self.view = view
+        self._refresh = refresh
+        self.stale = True
+        self.timer: QTimer | None = None
+        if delay_ms:
+            self.timer = QTimer(self)
+            self.timer.setSingleShot(True)
+            self.timer.setInterval(delay_ms)
+            self.timer.timeout.connect(self.refresh)
+        document.changed.connect(self.invalidate)
+        view.installEventFilter(self)
+
+    def invalidate(self, _change: object = None) -> None:
+        """The data changed (or the language): redraw now if shown, else when next shown."""
+        self.stale = True
+        if self.view.isVisible():
+            if self.timer is not None:
+                self.timer.start()
+            else:
+                self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw now (exports and tests call this directly)."""
+        if self.timer is not None:
+            self.timer.stop()
+        self.stale = False
+        self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.view and event.type() == QEvent.Type.Show and self.stale:
+            self.refresh()
+        return False

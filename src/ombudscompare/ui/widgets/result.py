@@ -1,0 +1,111 @@
+"""The result: the conclusion in a sentence, the ranking, and how the selected option's total comes about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
+
+from ...explain.values import conclusion
+from ...i18n import language, tr
+from ..document import Change, Document
+from ..models.base import ID_ROLE
+from ..models.results import ExplanationModel, RankingModel
+from ..views import table_view
+
+PER_INHABITANT_COLUMN = 4
+
+
+class ResultPanel(QGroupBox):
+    """Follows every change; the explanation stays on the option the user picked while it exists."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.ranking_model = RankingModel(document, self)
+        self.explanation_model = ExplanationModel(document, self)
+        self.conclusion = QLabel()
+        self.conclusion.setObjectName("conclusion")
+        self.conclusion.setWordWrap(True)
+        self.conclusion.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.conclusion.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.conclusion.setFont(font)
+        self.ranking_view = table_view(self.ranking_model, "ranking_table")
+        self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ranking_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.ranking_view.setColumnHidden(PER_INHABITANT_COLUMN, True)
+        self.ranking_view.setWordWrap(True)
+        self._row_key: tuple = ()
+        self.ranking_view.viewport().installEventFilter(self)
+        self.explanation_view = table_view(self.explanation_model, "explanation_table")
+        self.explanation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.ranking_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.explain(current.data(ID_ROLE) if current.isValid() else None))
+        self.explanation_title = QLabel()
+        self.explanation_title.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.conclusion)
+        tables = QHBoxLayout()
+        tables.addWidget(self.ranking_view, 5)
+        explanation = QVBoxLayout()
+        explanation.addWidget(self.explanation_title)
+        explanation.addWidget(self.explanation_view)
+        tables.addLayout(explanation, 6)
+        layout.addLayout(tables)
+        document.changed.connect(self._changed)
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Result"))
+        self._row_key = ()
+        self.ranking_model.retranslate()
+        self.explanation_model.retranslate()
+        self.update_result()
+
+    def _changed(self, change: Change) -> None:
+        self.update_result(first=bool(change & Change.PROJECT))
+
+    def update_result(self, first: bool = False) -> None:
+        """The conclusion and the explanation; after opening another project, the new first place is explained."""
+        evaluation = self.document.evaluation
+        if evaluation is None:
+            reason = self.document.error.render() if self.document.error else ""
+            self.conclusion.setText(tr("The project cannot be scored: {reason}", reason=reason))
+        else:
+            self.conclusion.setText(conclusion(self.document.project, evaluation, language()))
+        current = None if first else self.explanation_model.option_id
+        ranking = evaluation.ranking() if evaluation else []
+        self._fit_ranking_rows()
+        if current is None or current not in {r.option_id for r in ranking}:
+            current = ranking[0].option_id if ranking else None
+        self.explain(current)
+
+    def explain(self, option_id: str | None) -> None:
+        self.explanation_model.show_option(option_id)
+        if option_id is None:
+            self.explanation_title.setText("")
+        else:
+            name = self.document.project.option(option_id).name.get(language())
+            self.explanation_title.setText(tr("How the total of {name} comes about", name=name))
+
+    def _fit_ranking_rows(self) -> None:
+        """One row height for the ranking, tall enough for the longest wrapped name.
+
+        The same for every row, so a change of order (frequent while a weight is dragged) costs nothing.
+        """
+        view = self.ranking_view
+        width = view.columnWidth(1) - 8
+        names = tuple(o.name.get(language()) for o in self.document.project.options)
+        key = (names, width, view.font().toString())
+        if key == self._row_key or width <= 0:
+            return
+        self._row_key = key
+        metrics = view.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        tallest = max((metrics.boundingRect(0, 0, width, 10_000, flags, name).height() for name in names), default=0)
+        view.verticalHeader().setDefaultSectionSize(max(metrics.height(), tallest) + 8)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.ranking_view.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._fit_ranking_rows)  # wrapped names fit the new width
+        return super().eventFilter(watched, event)
