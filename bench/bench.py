@@ -13,6 +13,8 @@ import statistics
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tests.synthetic
+
 from ombudscompare.core.costs import multi_year, pair_costs
 from ombudscompare.core.robustness import rank_frequencies
 from ombudscompare.core.scoring import evaluate
@@ -124,6 +126,7 @@ def main() -> int:
 
         results["cold_start"] = gui.cold_start()
         results["weight_change_to_redrawn"] = gui.weight_latency()
+        results["long_drag_undo_step"] = gui.long_drag()
     print(json.dumps(results, indent=2))
     return 0
 

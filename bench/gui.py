@@ -59,39 +59,86 @@ def cold_start(runs: int = 15) -> dict[str, object]:
     }
 
 
+def _redraw_counter():
+    """Counts chart redraws (show_data calls) so hidden charts doing work would show up."""
+    from ombudscompare.ui.charts.base import BarChart
+    from ombudscompare.ui.charts.lines import LineChart
+
+    counts = {"redraws": 0}
+    for cls in (BarChart, LineChart):
+        original = cls.show_data
+
+        def counted(self, data, _original=original):
+            counts["redraws"] += 1
+            return _original(self, data)
+
+        cls.show_data = counted
+    return counts
+
+
+def _flush(window, extra=()):
+    """Everything visible redrawn now: pending (debounced) visible views refreshed, charts repainted."""
+    from PySide6.QtWidgets import QApplication
+
+    from ombudscompare.ui.binding import Binder
+
+    for root in (window, *extra):
+        for binder in root.findChildren(Binder):
+            if binder.timer is not None and binder.timer.isActive():
+                binder.refresh()
+    for chart in (window.totals_chart, window.profile_chart):
+        chart.view.repaint()
+    for root in extra:
+        current = root.stack.currentWidget()
+        current.view.repaint()
+    QApplication.processEvents()
+
+
 def weight_latency(changes: int = 240) -> list[dict[str, object]]:
-    """Milliseconds from a weight change to totals, tables and both charts redrawn (median, 95th percentile)."""
+    """Milliseconds from a weight change to everything visible redrawn (median, 95th percentile).
+
+    Cases: Haarlem, Haarlem with the presentation open (its current slide redrawn too; hidden slides must
+    stay idle) and a generated 30 × 30 project. `redraws_per_change` counts chart redraws per change.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from tests.synthetic import generated_project
     from ombudscompare.examples import haarlem_2018
     from ombudscompare.ui.app import apply_language, application, settle_after_start
     from ombudscompare.ui.document import Document
     from ombudscompare.ui.mainwindow import MainWindow
     from ombudscompare.ui.recovery import Recovery
     from ombudscompare.ui.settings import Settings
+    from tests.synthetic import generated_project
 
     application()
     apply_language("nl")
+    counts = _redraw_counter()
     folder = tempfile.mkdtemp(prefix="ombudscompare-bench-")
     results = []
-    for name, project, goal in (("haarlem-2018", haarlem_2018(), 16), ("generated-30x30", generated_project(30, 30, 7), 50)):
-        window = MainWindow(Document(project), Settings(os.path.join(folder, f"{name}.ini")),
+    cases = (("haarlem-2018", haarlem_2018, False, 16), ("haarlem-2018-presentation-open", haarlem_2018, True, 16),
+             ("generated-30x30", lambda: generated_project(30, 30, 7), False, 25))
+    for name, make, present, goal in cases:
+        window = MainWindow(Document(make()), Settings(os.path.join(folder, f"{name}.ini")),
                             Recovery(os.path.join(folder, name)))
         window.show()
+        extra = ()
+        if present:
+            show = window.start_presentation()
+            show.show_slide(3)  # the sensitivity slide: the costliest one to draw
+            extra = (show,)
         QApplication.processEvents()
         settle_after_start()  # as ombudscompare.ui.app.run does once the window is shown
         row = next(r for r in window.weights_panel.rows if r.number.isEnabled())
         samples = []
+        counts["redraws"] = 0
         for i in range(changes):
             value = 10.0 + (i % 40)
             start = time.perf_counter()
             row.number.setValue(value)
-            window.totals_chart.view.repaint()
-            window.profile_chart.view.repaint()
-            QApplication.processEvents()
+            _flush(window, extra)
             samples.append((time.perf_counter() - start) * 1000.0)
+        redraws = counts["redraws"] / changes
         samples.sort()
         results.append({
             "case": name,
@@ -99,7 +146,53 @@ def weight_latency(changes: int = 240) -> list[dict[str, object]]:
             "median_ms": round(statistics.median(samples), 2),
             "p95_ms": round(samples[int(0.95 * len(samples)) - 1], 2),
             "goal_p95_ms": goal,
+            "redraws_per_change": round(redraws, 2),
         })
+        for show in extra:
+            show.close()
         window.document.undo_stack.setClean()
         window.close()
     return results
+
+
+def long_drag(ticks: int = 5000) -> dict[str, object]:
+    """A slider drag of `ticks` ticks on the real weights panel: the undo step it leaves, and undoing it."""
+    import pickle
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ombudscompare.core.edits import Compound
+    from ombudscompare.examples import haarlem_2018
+    from ombudscompare.ui.app import apply_language, application
+    from ombudscompare.ui.document import Document
+    from ombudscompare.ui.widgets.weights import SLIDER_STEPS, WeightsPanel
+
+    application()
+    apply_language("nl")
+    document = Document(haarlem_2018())
+    panel = WeightsPanel(document)
+    row = next(r for r in panel.rows if r.criterion_id == "local_involvement")
+    row.slider.setSliderDown(True)
+    start = time.perf_counter()
+    for tick in range(ticks):
+        row.slider.setValue(50 + (tick * 37) % (SLIDER_STEPS - 100))
+    took = time.perf_counter() - start
+    row.slider.setSliderDown(False)
+    step = document.undo_stack.command(0)
+    edit = step.command.edit
+
+    def depth(e):
+        return 1 + max((depth(x) for x in e.edits), default=0) if isinstance(e, Compound) else 1
+
+    undo_start = time.perf_counter()
+    document.undo_stack.undo()
+    undo_ms = (time.perf_counter() - undo_start) * 1000.0
+    return {
+        "ticks": ticks,
+        "undo_steps": document.undo_stack.count(),
+        "step_field_changes": len(edit.edits),
+        "step_depth": depth(edit),
+        "step_pickled_bytes": len(pickle.dumps(edit)),
+        "drag_ms_per_tick": round(took * 1000.0 / ticks, 3),
+        "undo_ms": round(undo_ms, 2),
+        "undo_text": step.text(),
+    }

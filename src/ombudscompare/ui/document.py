@@ -53,6 +53,7 @@ class UndoStep(QUndoCommand):
         self.command = commands.merged(self.command, other.command)
         self.setText(self.command.description.render())
         if commands.is_noop(self.command):
+            self.command.edit.revert(self.document.project)  # the very values it started from (20, not 20.0)
             self.setObsolete(True)  # dragged back to where it started: no step at all
         return True
 

@@ -47,27 +47,37 @@ class LineChart(QWidget):
         self.message.setFont(style.font(style.LABEL_POINT_SIZE, zoom=self.zoom))
         self.plot.addItem(self.message)
         self.curves: list[pg.PlotDataItem] = []
-        self.marks: list = []
+        self.vlines: list[pg.InfiniteLine] = []
+        self.points: list[tuple[pg.ScatterPlotItem, pg.TextItem]] = []
+        self._cache: dict = {}
         self.data: dict = {}
         self.shown: LineChartData | None = None
 
     def show_data(self, data: LineChartData) -> None:
+        """Draw the chart; texts, ticks, ranges and marks that did not change are left alone."""
         self.shown = data
         self.data = data.facts
         self._set_series(data)
-        self._clear_marks()
-        for x, text in data.marks:
-            self._mark_x(x, text)
-        for x, y, text, left, below in data.points:
-            self._mark_point(x, y, text, left, below)
-        self._set_labels(data.title, data.x_label, data.y_label)
-        self.plot.getAxis("left").setTicks(None if data.y_ticks is None else
-                                           [[(t, format_number(t, 0)) for t in data.y_ticks]])
-        self.plot.setXRange(*data.x_range, padding=data.x_padding)
-        self.plot.setYRange(*data.y_range, padding=0)
+        self._set_marks(data.marks)
+        self._set_points(data.points)
+        self._once("labels", (data.title, data.x_label, data.y_label), self._set_labels)
+        self._once("ticks", data.y_ticks, lambda ticks: self.plot.getAxis("left").setTicks(
+            None if ticks is None else [[(t, format_number(t, 0)) for t in ticks]]))
+        self._once("ranges", (data.x_range, data.x_padding, data.y_range), self._set_ranges)
         self.message.setText(data.message)
         if data.message:
             self.message.setPos(sum(data.x_range) / 2, sum(data.y_range) / 2)
+
+    def _once(self, key: str, value, apply) -> None:
+        """Apply a setting only when it changed: every axis change re-lays the plot out."""
+        if self._cache.get(key, object()) != value:
+            apply(value)
+            self._cache[key] = value
+
+    def _set_ranges(self, ranges) -> None:
+        x_range, padding, y_range = ranges
+        self.plot.setXRange(*x_range, padding=padding)
+        self.plot.setYRange(*y_range, padding=0)
 
     def _set_series(self, data: LineChartData) -> None:
         while len(self.curves) < len(data.series):
@@ -81,33 +91,46 @@ class LineChart(QWidget):
         if names != self.legend.names:
             self.legend.set_entries(names)
 
-    def _clear_marks(self) -> None:
-        for item in self.marks:
-            self.plot.removeItem(item)
-        self.marks = []
+    def _set_marks(self, marks) -> None:
+        """Dashed vertical lines with a label at the top, e.g. the expected number of complaints."""
+        while len(self.vlines) < len(marks):
+            line = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(style.FOREGROUND, width=1.5,
+                                                                style=Qt.PenStyle.DashLine),
+                                   label="", labelOpts={"position": 0.95, "color": style.FOREGROUND,
+                                                        "fill": (255, 255, 255, 220), "anchors": [(0, 0), (0, 0)]})
+            line.label.setFont(style.font(style.SMALL_POINT_SIZE + 1, zoom=self.zoom))
+            self.plot.addItem(line)
+            self.vlines.append(line)
+        while len(self.vlines) > len(marks):
+            self.plot.removeItem(self.vlines.pop())
+        for line, (x, text) in zip(self.vlines, marks):
+            line.setPos(x)
+            if line.label.toPlainText() != text:
+                line.label.setText(text)
 
-    def _mark_x(self, x: float, text: str) -> None:
-        """A dashed vertical line with a label at the top, e.g. the expected number of complaints."""
-        line = pg.InfiniteLine(pos=x, angle=90, pen=pg.mkPen(style.FOREGROUND, width=1.5, style=Qt.PenStyle.DashLine),
-                               label=text, labelOpts={"position": 0.95, "color": style.FOREGROUND,
-                                                      "fill": (255, 255, 255, 220), "anchors": [(0, 0), (0, 0)]})
-        line.label.setFont(style.font(style.SMALL_POINT_SIZE + 1, zoom=self.zoom))
-        self.plot.addItem(line)
-        self.marks.append(line)
+    def _set_points(self, points) -> None:
+        """Ringed points with their value written beside them (left of them near the right edge)."""
+        while len(self.points) < len(points):
+            dot = pg.ScatterPlotItem([], [], symbol="o", size=14 * self.zoom, pen=pg.mkPen(style.FOREGROUND, width=2),
+                                     brush=pg.mkBrush(255, 255, 255, 230))
+            label = pg.TextItem("", color=style.FOREGROUND, fill=(255, 255, 255, 210))
+            label.setFont(style.font(style.SMALL_POINT_SIZE + 1, bold=True, zoom=self.zoom))
+            self.plot.addItem(dot)
+            self.plot.addItem(label)
+            self.points.append((dot, label))
+        while len(self.points) > len(points):
+            dot, label = self.points.pop()
+            self.plot.removeItem(dot)
+            self.plot.removeItem(label)
+        for (dot, label), (x, y, text, left, below) in zip(self.points, points):
+            dot.setData([x], [y])
+            if label.toPlainText() != text:
+                label.setText(text)
+            label.setAnchor((1.05 if left else -0.05, -0.1 if below else 1.1))
+            label.setPos(x, y)
 
-    def _mark_point(self, x: float, y: float, text: str, left: bool, below: bool) -> None:
-        """A ringed point with its value written beside it (left of it near the right edge)."""
-        dot = pg.ScatterPlotItem([x], [y], symbol="o", size=14 * self.zoom, pen=pg.mkPen(style.FOREGROUND, width=2),
-                                 brush=pg.mkBrush(255, 255, 255, 230))
-        label = pg.TextItem(text, color=style.FOREGROUND, anchor=(1.05 if left else -0.05, -0.1 if below else 1.1),
-                            fill=(255, 255, 255, 210))
-        label.setFont(style.font(style.SMALL_POINT_SIZE + 1, bold=True, zoom=self.zoom))
-        label.setPos(x, y)
-        self.plot.addItem(dot)
-        self.plot.addItem(label)
-        self.marks += [dot, label]
-
-    def _set_labels(self, title: str, bottom: str, left: str) -> None:
+    def _set_labels(self, labels: tuple[str, str, str]) -> None:
+        title, bottom, left = labels
         size = style.pt(style.LABEL_POINT_SIZE, self.zoom)
         self.plot.setTitle(title, size=size, color=style.FOREGROUND)
         self.plot.setLabel("bottom", bottom, **{"font-size": size})
