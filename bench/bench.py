@@ -19,9 +19,9 @@ from ombudscompare.core.costs import multi_year, pair_costs
 from ombudscompare.core.robustness import rank_frequencies
 from ombudscompare.core.scoring import evaluate
 from ombudscompare.core.sensitivity import weight_sensitivity
-from tests.synthetic import generated_project
 from ombudscompare.examples import haarlem_2018
 from ombudscompare.formats.project_file import dumps, parse_project
+from tests.synthetic import generated_project
 
 
 def timed(func, repeats: int) -> dict[str, float]:
@@ -103,8 +103,8 @@ def excel_export() -> list[dict[str, object]]:
     figures = []
     for name, project, runs, goal in (("haarlem-2018", haarlem_2018(), 15, 500),
                                       ("generated-50x40", generated_project(50, 40, seed=1), 5, 3000)):
-        took = timed(lambda: export(project), runs)
-        baseline = timed(lambda: dumps(project), runs)
+        took = timed(lambda p=project: export(p), runs)
+        baseline = timed(lambda p=project: dumps(p), runs)
         figures.append({"case": name, **took, "goal_ms": goal, "baseline_json_dumps_median_ms": baseline["median_ms"],
                         "ratio_to_json": round(took["median_ms"] / baseline["median_ms"], 1)})
     return figures

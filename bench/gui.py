@@ -104,7 +104,7 @@ def weight_latency(changes: int = 240) -> list[dict[str, object]]:
     from PySide6.QtWidgets import QApplication
 
     from ombudscompare.examples import haarlem_2018
-    from ombudscompare.ui.app import apply_language, application, settle_after_start
+    from ombudscompare.ui.app import application, apply_language, settle_after_start
     from ombudscompare.ui.document import Document
     from ombudscompare.ui.mainwindow import MainWindow
     from ombudscompare.ui.recovery import Recovery
@@ -162,7 +162,7 @@ def long_drag(ticks: int = 5000) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ombudscompare.core.edits import Compound
     from ombudscompare.examples import haarlem_2018
-    from ombudscompare.ui.app import apply_language, application
+    from ombudscompare.ui.app import application, apply_language
     from ombudscompare.ui.document import Document
     from ombudscompare.ui.widgets.weights import SLIDER_STEPS, WeightsPanel
 

@@ -243,3 +243,37 @@ def test_report_command(tmp_path, capsys):
     code, _, err = run(capsys, "--lang", "nl", "report", "-o", str(target))
     assert code == 0, err
     assert len(pypdf.PdfReader(str(target)).pages) >= 6
+
+
+def test_a_file_named_like_a_language_is_still_a_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("nl").write_text(haarlem_2018_text(), encoding="utf-8")
+    for argv in (("summary", "nl", "--json"), ("--lang", "en", "summary", "nl", "--json"),
+                 ("summary", "--lang", "nl", "nl", "--json")):
+        code, out, err = run(capsys, *argv)
+        assert code == 0, (argv, err)
+        assert json.loads(out)["options"][0]["id"] == "no"
+    code, out, _ = run(capsys, "--lang", "en", "summary", "nl")
+    assert "National Ombudsman ranks first" in out
+
+
+def test_numbers_in_either_habit_on_the_command_line(capsys):
+    for text in ("150000", "150.000", "150,000"):
+        options = summary_json(capsys, "--lang", "nl", "--population", text)
+        assert sum(o["annual_cost"] for o in options["options"]) > 0
+    dutch = summary_json(capsys, "--weight", "local_involvement=34,9")
+    english = summary_json(capsys, "--weight", "local_involvement=34.9")
+    assert dutch["criteria"] == english["criteria"]
+
+
+@pytest.mark.parametrize("command", ["export", "chart", "report"])
+def test_writing_commands_do_not_overwrite_without_force(command, tmp_path, capsys):
+    target = tmp_path / {"export": "x.xlsx", "chart": "x.png", "report": "x.pdf"}[command]
+    target.write_bytes(b"my own work")
+    extra = ["--kind", "ranking"] if command == "chart" else []
+    code, _, err = run(capsys, "--lang", "en", command, "-o", str(target), *extra)
+    assert code == 2 and "already exists" in err and "--force" in err
+    assert target.read_bytes() == b"my own work"
+    code, _, err = run(capsys, "--lang", "en", command, "-o", str(target), "--force", *extra)
+    assert code == 0, err
+    assert target.read_bytes() != b"my own work"

@@ -3,8 +3,17 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ombudscompare.core.model import Criterion, CriterionKind, Direction, LocalText, Option, Project, Score, Tariff
-from ombudscompare.core.model import Municipality
+from ombudscompare.core.model import (
+    Criterion,
+    CriterionKind,
+    Direction,
+    LocalText,
+    Municipality,
+    Option,
+    Project,
+    Score,
+    Tariff,
+)
 from ombudscompare.core.scoring import evaluate
 from ombudscompare.formats.project_file import dumps, parse_project
 

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from ombudscompare.core.scoring import evaluate
 from ombudscompare.core.sensitivity import weight_sensitivity
-from tests.synthetic import generated_project
 from ombudscompare.core.whatif import with_weight_shares
+from tests.synthetic import generated_project
 
 GRID = np.linspace(0.0, 1.0, 801)
 
@@ -56,7 +56,7 @@ def test_flips_and_intervals_match_a_scan(seed, n_options, n_criteria):
         assert crossings == len(result.flips[criterion_id])
         interval = result.intervals[criterion_id]
         leaders = np.argmax(scanned, axis=1)
-        inside = (GRID > interval.low + 1e-3) & (GRID < interval.high - 1e-3)
+        inside = (interval.low + 1e-3 < GRID) & (interval.high - 1e-3 > GRID)
         assert np.all(leaders[inside] == ids.index(interval.leader)) or np.any(
             np.isclose(np.sort(scanned[inside], axis=1)[:, -1], np.sort(scanned[inside], axis=1)[:, -2]))
         if interval.upper_rival is not None and interval.high < 1 - 2e-3:

@@ -8,11 +8,11 @@ import openpyxl
 import pytest
 
 from ombudscompare.core.scoring import evaluate
-from tests.synthetic import generated_project
 from ombudscompare.core.whatif import with_municipality
 from ombudscompare.formats.atomic import write_atomic
 from ombudscompare.formats.errors import FileError
 from ombudscompare.formats.excel_export import build_workbook, export_workbook
+from tests.synthetic import generated_project
 
 formulas = pytest.importorskip("formulas")
 

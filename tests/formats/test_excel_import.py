@@ -6,12 +6,12 @@ import openpyxl
 import pytest
 
 from ombudscompare.core.scoring import evaluate
-from tests.synthetic import generated_project
 from ombudscompare.formats.errors import FileError
 from ombudscompare.formats.excel_export import build_workbook, export_workbook
 from ombudscompare.formats.excel_import import load_workbook_project
 from ombudscompare.formats.loading import load_any
 from ombudscompare.formats.project_file import dumps
+from tests.synthetic import generated_project
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -6,10 +6,10 @@ import json
 import pytest
 
 from ombudscompare.core.scoring import evaluate
-from tests.synthetic import generated_project
 from ombudscompare.examples import haarlem_2018_text
 from ombudscompare.formats.errors import FileError
 from ombudscompare.formats.project_file import dumps, load_project, parse_project, save_project
+from tests.synthetic import generated_project
 
 
 def haarlem_data():

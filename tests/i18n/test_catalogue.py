@@ -5,7 +5,7 @@ import string
 import pytest
 
 from ombudscompare.i18n import Message, catalogue, system_language
-from ombudscompare.i18n.numbers import format_money, format_number, format_percent, parse_number
+from ombudscompare.i18n.numbers import format_money, format_number, format_percent, parse_number, read_number
 
 from .msgids import message_ids
 
@@ -67,7 +67,22 @@ def test_parse_number(text, lang, expected):
     assert parse_number(text, lang) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "nan", "inf", "1e999"])
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "ambiguous"),
+    [("500.50", "nl", 500.5, False), ("500,50", "nl", 500.5, False), ("€ 500,50", "nl", 500.5, False),
+     ("1.234,56", "nl", 1234.56, False), ("1,234.56", "nl", 1234.56, False), ("1,234.56", "en", 1234.56, False),
+     ("1.234", "nl", 1234, True), ("1.234", "en", 1.234, True), ("1,234", "nl", 1.234, True),
+     ("1,234", "en", 1234, True), ("0,123", "en", 0.123, False), ("1234,567", "en", 1234.567, False),
+     ("1.234.567", "nl", 1234567, False), ("12,5", "en", 12.5, False), ("-5", "nl", -5, False),
+     ("1,5e3", "nl", 1500, False), ("34,6 %", "nl", 34.6, False), ("€\u00a043.297,29", "nl", 43297.29, False)],
+)
+def test_read_number_in_either_habit(text, lang, value, ambiguous):
+    read = read_number(text, lang)
+    assert read.value == pytest.approx(value)
+    assert read.ambiguous is ambiguous
+
+
+@pytest.mark.parametrize("text", ["", "abc", "nan", "inf", "1e999", "1,2,3", "1.2,3,4", "1,23.4", "--5", "1.23.4"])
 def test_parse_number_refuses(text):
     with pytest.raises(ValueError):
         parse_number(text, "en")

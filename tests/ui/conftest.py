@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ombudscompare.examples import haarlem_2018
-from ombudscompare.ui.app import apply_language, application
+from ombudscompare.ui.app import application, apply_language
 from ombudscompare.ui.document import Document
 from ombudscompare.ui.mainwindow import MainWindow
 from ombudscompare.ui.recovery import Recovery

@@ -2,12 +2,12 @@
 
 import pytest
 
-from tests.synthetic import generated_project
 from ombudscompare.ui.document import Document
 from ombudscompare.ui.models.criteria import CriteriaModel
 from ombudscompare.ui.models.results import ExplanationModel, RankingModel
 from ombudscompare.ui.models.scores import ScoresModel
 from ombudscompare.ui.models.tariffs import TariffModel
+from tests.synthetic import generated_project
 
 MODELS = (TariffModel, CriteriaModel, ScoresModel, RankingModel, ExplanationModel)
 

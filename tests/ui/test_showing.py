@@ -10,10 +10,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from ombudscompare.formats.project_file import dumps
+from ombudscompare.ui.actions import Act
 from ombudscompare.ui.export.charts import KINDS, chart_widget, png_bytes, save_chart, svg_bytes
 from ombudscompare.ui.export.report import write_report
 from ombudscompare.ui.presentation import SLIDES
-from ombudscompare.ui.actions import Act
 
 pypdf = pytest.importorskip("pypdf")
 

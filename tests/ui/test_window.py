@@ -5,9 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from ombudscompare.formats.project_file import dumps
+from ombudscompare.ui.actions import Act
 from ombudscompare.ui.models import tariffs
 from ombudscompare.ui.widgets.weights import SLIDER_STEPS
-from ombudscompare.ui.actions import Act
 
 
 def totals(window):

@@ -7,6 +7,7 @@ Commands are declared in one table: each shares the project arguments (a file, w
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -94,9 +95,9 @@ def _weight(text: str) -> tuple[str, float]:
         raise
 
 
-def _project_arguments(lang_help: str) -> argparse.ArgumentParser:
+def _project_arguments(lang_help: str) -> _Parser:
     """The arguments every project command shares: a file, what-if changes and the language."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = _Parser(add_help=False)
     parent.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
     parent.add_argument("--population", type=number("whole"), metavar="N", help=tr("number of inhabitants"))
     parent.add_argument("--complaints", type=number("count"), metavar="N", help=tr("expected complaints a year"))
@@ -232,7 +233,8 @@ def _output(kind: str, metavar: str, required: bool = True) -> Callable[[argpars
 
 def _summary_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
-    parser.add_argument("--explain", action="store_true", help=tr("show how each total comes about, criterion by criterion"))
+    parser.add_argument("--explain", action="store_true",
+                        help=tr("show how each total comes about, criterion by criterion"))
 
 
 def _sensitivity_arguments(parser: argparse.ArgumentParser) -> None:
@@ -285,7 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
     shared = _project_arguments(tr("language of the output"))
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     for spec in COMMANDS:
-        sub = commands.add_parser(spec.name, help=tr(spec.help), parents=[shared] if spec.project else [])
+        parents = [shared] if spec.project else []
+        sub = commands.add_parser(spec.name, help=tr(spec.help), parents=parents)
         if not spec.project:
             sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=tr("language of the output"))
         if spec.arguments:
@@ -375,10 +378,8 @@ def _fail(line: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Console entry point; never lets a traceback reach the user."""
     for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError):
-            pass
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         return run(argv)
     except BrokenPipeError:

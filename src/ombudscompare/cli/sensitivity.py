@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ..core.costs import Crossing, MultiYear, Overlap, PairCosts, multi_year, pair_costs
 from ..core.model import Project
 from ..core.robustness import RankFrequencies, rank_frequencies
 from ..core.scoring import Evaluation
 from ..core.sensitivity import WeightSensitivity, weight_sensitivity
-from ..i18n import tr
+from ..explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ..explain.tables import frequencies_table, intervals_table, multi_year_table
+from ..i18n import tr
 from .summary import text_table
 
 

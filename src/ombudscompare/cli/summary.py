@@ -6,9 +6,9 @@ from typing import Any
 
 from ..core.model import Project
 from ..core.scoring import Evaluation
-from ..i18n import tr
 from ..explain.tables import Table, explanation_table, ranking_table, weights_table
 from ..explain.values import conclusion
+from ..i18n import tr
 from ..i18n.numbers import format_number
 
 

@@ -17,7 +17,7 @@ from .model import SCALE_MAX, SCALE_MIN, Criterion, CriterionKind, LocalText, Op
 #   ("option_name", option_id, lang)        ("criterion", criterion_id, attr)
 #   ("criterion_name", criterion_id, lang)  ("score", option_id, criterion_id, attr)
 #   ("score_source", option_id, criterion_id, attr)
-Target = tuple
+Target = tuple[Any, ...]
 
 
 def _locate(project: Project, target: Target) -> tuple[Any, Any, bool]:

@@ -55,14 +55,16 @@ def sample_weights(shares: np.ndarray, samples: int, seed: int, spread: float | 
     zero = sums[:, 0] <= 0
     weights[zero] = shares
     sums[zero] = 1.0
-    return weights / sums
+    result: np.ndarray = weights / sums
+    return result
 
 
 def ranks(totals: np.ndarray) -> np.ndarray:
     """samples × options competition ranks (1 = best; equal totals share the better rank)."""
     tolerance = 1e-9 * np.maximum(1.0, np.abs(totals))
     better = totals[:, None, :] > totals[:, :, None] + tolerance[:, :, None]
-    return 1 + better.sum(axis=2)
+    result: np.ndarray = 1 + better.sum(axis=2)
+    return result
 
 
 def rank_frequencies(evaluation: Evaluation, samples: int = 10_000, seed: int = 2018,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .model import Project
 from .scoring import Evaluation, evaluate
 
 EPS = 1e-12
@@ -30,7 +31,8 @@ class Lines:
     def totals(self, weight: float | np.ndarray) -> np.ndarray:
         """Totals (options along the last axis) at one weight or an array of weights (0–1)."""
         w = np.asarray(weight, float)[..., None]
-        return (1.0 - w) * self.others + w * self.own
+        result: np.ndarray = (1.0 - w) * self.others + w * self.own
+        return result
 
 
 @dataclass(frozen=True)
@@ -155,5 +157,5 @@ def weight_sensitivity(evaluation: Evaluation) -> WeightSensitivity:
     )
 
 
-def analyse(project) -> WeightSensitivity:
+def analyse(project: Project) -> WeightSensitivity:
     return weight_sensitivity(evaluate(project))

@@ -63,7 +63,8 @@ def rebalanced_weights(project: Project, percents: dict[str, float]) -> dict[str
                                      id=criterion_id))
     given = sum(percents.values()) / 100.0
     if given > 1 + SHARE_TOLERANCE:
-        raise ModelError(Message("the weights given add up to more than 100 % ({value} %)", value=round(given * 100, 6)))
+        raise ModelError(Message("the weights given add up to more than 100 % ({value} %)",
+                                 value=round(given * 100, 6)))
     others = [c for c in project.criteria if c.enabled and c.id not in percents]
     rest = max(0.0, 1.0 - given)
     if not others and rest > SHARE_TOLERANCE:

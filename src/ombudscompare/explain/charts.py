@@ -83,6 +83,20 @@ class LineChartData:
 ChartData = BarChartData | LineChartData
 
 
+def bars(data: ChartData) -> BarChartData:
+    """The data of a bar chart kind (ranking, profile, robustness), typed as such."""
+    if not isinstance(data, BarChartData):
+        raise TypeError(f"bar chart data expected, got {type(data).__name__}")
+    return data
+
+
+def lines(data: ChartData) -> LineChartData:
+    """The data of a line chart kind (costs, sensitivity), typed as such."""
+    if not isinstance(data, LineChartData):
+        raise TypeError(f"line chart data expected, got {type(data).__name__}")
+    return data
+
+
 def kind_title(kind: str, lang: str | None = None) -> str:
     return tr(KINDS[kind], lang)
 
@@ -219,7 +233,8 @@ def costs(project: Project, lang: str, against: str) -> LineChartData:
         kinks = [o.tariff.included_complaints for o in project.options]
         top = max(2.0 * town.complaints_per_year, 10.0, *(1.2 * c.at for c in points))
         x = _grid(top, kinks + [c.at for c in points])
-        now = (float(town.complaints_per_year), tr("expected: {n}", lang, n=format_number(town.complaints_per_year, 0, lang)))
+        now = (float(town.complaints_per_year),
+               tr("expected: {n}", lang, n=format_number(town.complaints_per_year, 0, lang)))
 
         def label(c: Crossing) -> str:
             return tr("{n} complaints\n{cost}", lang, n=format_number(c.at, 0 if float(c.at).is_integer() else 1, lang),

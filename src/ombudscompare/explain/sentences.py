@@ -25,11 +25,11 @@ def population_sentence(project: Project, pair: PairCosts, lang: str | None = No
         return tr("At {complaints} complaints a year {a} and {b} cost the same at any population.", lang,
                   complaints=complaints, a=a, b=b)
     if crossing is None:
-        cheaper = pair.cheaper_now or pair.first
+        cheaper: str = pair.cheaper_now or pair.first
         other = pair.second if cheaper == pair.first else pair.first
         return tr("At {complaints} complaints a year {cheaper} is cheaper than {other} at any population.", lang,
                   complaints=complaints, cheaper=_name(project, cheaper, lang), other=_name(project, other, lang))
-    later = crossing.cheaper_after
+    later = crossing.cheaper_after or pair.first
     earlier = pair.second if later == pair.first else pair.first
     return tr("At {complaints} complaints a year {later} only becomes cheaper than {earlier} above {at} inhabitants"
               " ({cost} a year each at that point).", lang, complaints=complaints, later=_name(project, later, lang),
@@ -42,17 +42,18 @@ def complaints_sentence(project: Project, pair: PairCosts, lang: str | None = No
     population = format_number(project.municipality.population, 0, lang)
     a, b = _name(project, pair.first, lang), _name(project, pair.second, lang)
     if not pair.complaint_crossings:
-        if pair.complaint_overlaps and pair.complaint_overlaps[0].start == 0 and pair.complaint_overlaps[0].end == math.inf:
+        overlaps = pair.complaint_overlaps
+        if overlaps and overlaps[0].start == 0 and overlaps[0].end == math.inf:
             return tr("With {population} inhabitants {a} and {b} cost the same at any number of complaints.", lang,
                       population=population, a=a, b=b)
-        cheaper = pair.cheaper_now or pair.first
+        cheaper: str = pair.cheaper_now or pair.first
         other = pair.second if cheaper == pair.first else pair.first
         return tr("With {population} inhabitants {cheaper} is cheaper than {other} at any number of complaints.",
                   lang, population=population, cheaper=_name(project, cheaper, lang),
                   other=_name(project, other, lang))
     parts = []
     for crossing in pair.complaint_crossings:
-        later = crossing.cheaper_after
+        later = crossing.cheaper_after or pair.first
         earlier = pair.second if later == pair.first else pair.first
         parts.append(tr("above {at} complaints a year {later} is cheaper than {earlier}", lang,
                         at=format_number(crossing.at, 1 if not float(crossing.at).is_integer() else 0, lang),

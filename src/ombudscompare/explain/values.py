@@ -55,7 +55,8 @@ def how_computed(project: Project, option: Option, criterion: Criterion, lang: s
                   population=format_number(town.population, 0, lang))
     if criterion.kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:
         return tr("{per_complaint} per complaint + {surcharge} surcharge above {included} complaints", lang,
-                  per_complaint=format_money(tariff.per_complaint, lang), surcharge=format_money(tariff.surcharge, lang),
+                  per_complaint=format_money(tariff.per_complaint, lang),
+                  surcharge=format_money(tariff.surcharge, lang),
                   included=format_number(tariff.included_complaints, 0, lang))
     if criterion.kind is CriterionKind.ANNUAL_COST:
         return annual_cost_formula(project, option, lang)

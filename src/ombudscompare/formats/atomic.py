@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -26,7 +27,7 @@ _REASONS = {
 }
 
 
-def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> None:
+def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
     """Call `write` on a temporary file beside `path`, sync it, then move it over `path`.
 
     On any failure the temporary file is removed, an existing file at `path` is left as it was,
@@ -56,8 +57,12 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
     _sync_folder(folder)
 
 
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
-    write_atomic(path, lambda handle: handle.write(data))
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    write_atomic(path, lambda handle: _write_all(handle, data))
+
+
+def _write_all(handle: BinaryIO, data: bytes) -> None:
+    handle.write(data)
 
 
 def _copy_mode(target: Path, tmp_name: str) -> None:
@@ -87,10 +92,8 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _remove_quietly(name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(name)
-    except OSError:
-        pass
 
 
 def _error(target: Path, exc: OSError) -> FileError:

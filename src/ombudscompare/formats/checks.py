@@ -65,19 +65,19 @@ class Checker:
         if len(self.problems) >= MAX_PROBLEMS:
             raise TooManyProblems
 
-    def object(self, value: Any, path: str) -> dict | None:
+    def object(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.problem(path, "must be an object (between curly braces), got {got}", got=describe(value))
             return None
         return value
 
-    def list(self, value: Any, path: str) -> list | None:
+    def list(self, value: Any, path: str) -> list[Any] | None:
         if not isinstance(value, list):
             self.problem(path, "must be a list (between square brackets), got {got}", got=describe(value))
             return None
         return value
 
-    def extra_fields(self, data: dict, path: str, known: tuple[str, ...]) -> dict[str, Any]:
+    def extra_fields(self, data: dict[str, Any], path: str, known: tuple[str, ...]) -> dict[str, Any]:
         """Fields this version does not know: kept for a newer file, reported as likely typos otherwise."""
         extra = {k: v for k, v in data.items() if k not in known}
         if not extra or not self.strict:
@@ -92,7 +92,7 @@ class Checker:
 
     def number(
         self,
-        data: dict,
+        data: dict[str, Any],
         key: str,
         path: str,
         *,
@@ -131,19 +131,20 @@ class Checker:
                     high=_fmt(maximum),
                     got=describe(value),
                 )
-            elif not low_ok:
+            elif not low_ok and minimum is not None:
                 self.problem(where, "must be a number ≥ {low}, got {got}", low=_fmt(minimum), got=describe(value))
-            else:
+            elif maximum is not None:
                 self.problem(where, "must be a number ≤ {high}, got {got}", high=_fmt(maximum), got=describe(value))
             return default
         return int(value) if integer else value
 
-    def ranged(self, data: dict, key: str, path: str, rng: Range, default: float | None = None) -> float | None:
+    def ranged(self, data: dict[str, Any], key: str, path: str, rng: Range,
+               default: float | None = None) -> float | None:
         """A number within one of the shared limits (core.limits)."""
         return self.number(data, key, path, minimum=rng.minimum, maximum=rng.maximum, integer=rng.integer,
                            default=default)
 
-    def boolean(self, data: dict, key: str, path: str, default: bool) -> bool:
+    def boolean(self, data: dict[str, Any], key: str, path: str, default: bool) -> bool:
         if key not in data:
             return default
         value = data[key]
@@ -154,7 +155,7 @@ class Checker:
 
     def text(
         self,
-        data: dict,
+        data: dict[str, Any],
         key: str,
         path: str,
         *,
@@ -182,7 +183,7 @@ class Checker:
                 raise TooManyProblems
         return value
 
-    def identifier(self, data: dict, key: str, path: str) -> str | None:
+    def identifier(self, data: dict[str, Any], key: str, path: str) -> str | None:
         where = join(path, key)
         if key not in data:
             self.problem(where, "is missing; it must be an identifier such as 'independence'")
@@ -198,7 +199,7 @@ class Checker:
             return None
         return value
 
-    def local_text(self, data: dict, key: str, path: str, *, required: bool, single_line: bool) -> LocalText:
+    def local_text(self, data: dict[str, Any], key: str, path: str, *, required: bool, single_line: bool) -> LocalText:
         """A text per language, {"nl": "…", "en": "…"}; a plain text counts as Dutch."""
         where = join(path, key)
         if key not in data:
@@ -224,7 +225,7 @@ class Checker:
             self.problem(where, "must have a text in at least one language")
         return LocalText(result)
 
-    def source(self, data: dict, key: str, path: str) -> Source:
+    def source(self, data: dict[str, Any], key: str, path: str) -> Source:
         if key not in data:
             return Source()
         where = join(path, key)

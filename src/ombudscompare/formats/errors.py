@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..i18n import Message, tr
 
@@ -29,7 +30,7 @@ class FileError(Exception):
         super().__init__(self.render("en"))
 
     @classmethod
-    def single(cls, path: str, place: str, msgid: str, **params) -> FileError:
+    def single(cls, path: str, place: str | Message, msgid: str, **params: Any) -> FileError:
         return cls(path, [Problem(place, Message(msgid, **params))])
 
     def render(self, lang: str | None = None) -> str:

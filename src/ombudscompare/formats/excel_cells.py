@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -25,7 +27,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
 
-def text(ws: Worksheet, row: int, column: int, value: str, **style) -> None:
+def text(ws: Worksheet, row: int, column: int, value: str, **style: Any) -> None:
     """Put user or program text in a cell; it is always stored as text, never as a formula."""
     clean = ILLEGAL_CHARACTERS_RE.sub("", value or "")
     cell = ws.cell(row=row, column=column)
@@ -35,7 +37,7 @@ def text(ws: Worksheet, row: int, column: int, value: str, **style) -> None:
 
 
 def number(ws: Worksheet, row: int, column: int, value: float, fmt: str = "General", input_cell: bool = False,
-           **style) -> None:
+           **style: Any) -> None:
     cell = ws.cell(row=row, column=column, value=value)
     cell.number_format = fmt
     if input_cell:
@@ -43,7 +45,7 @@ def number(ws: Worksheet, row: int, column: int, value: float, fmt: str = "Gener
     _style(cell, **style)
 
 
-def formula(ws: Worksheet, row: int, column: int, expression: str, fmt: str = "General", **style) -> None:
+def formula(ws: Worksheet, row: int, column: int, expression: str, fmt: str = "General", **style: Any) -> None:
     """A live formula the program composed (never from user text)."""
     assert expression.startswith("=")
     cell = ws.cell(row=row, column=column, value=expression)
@@ -59,7 +61,7 @@ def header_row(ws: Worksheet, row: int, titles: list[str], first_column: int = 1
 _FONTS: dict[tuple[bool, int], Font] = {}
 
 
-def _style(cell, bold: bool = False, fill: PatternFill | None = None, wrap: bool = False, box: bool = False,
+def _style(cell: Any, bold: bool = False, fill: PatternFill | None = None, wrap: bool = False, box: bool = False,
            size: int | None = None) -> None:
     if bold or size:
         key = (bold, size or 11)

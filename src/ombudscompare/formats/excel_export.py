@@ -16,17 +16,30 @@ from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import CriterionKind, Project
-from ..core.scoring import evaluate
+from ..core.scoring import Evaluation, evaluate
 from ..core.sensitivity import weight_sensitivity
-from ..i18n import tr
-from ..explain.values import conclusion, direction_name, kind_name
 from ..explain.sentences import interval_sentence
-from .atomic import write_atomic
-from .excel_cells import (MONEY, MONEY_4, PERCENT, WHOLE, fit_rows, formula, header_row, number, print_setup, ref,
-                          text, widths)
+from ..explain.values import conclusion, direction_name, kind_name
+from ..i18n import tr
+from .atomic import write_bytes_atomic
+from .excel_cells import (
+    MONEY,
+    MONEY_4,
+    PERCENT,
+    WHOLE,
+    fit_rows,
+    formula,
+    header_row,
+    number,
+    print_setup,
+    ref,
+    text,
+    widths,
+)
 from .project_file import project_to_data
 
 META_SHEET = "_ombudscompare"
@@ -91,16 +104,16 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
     return wb, layout
 
 
-def export_workbook(project: Project, path: str | os.PathLike, lang: str) -> None:
+def export_workbook(project: Project, path: str | os.PathLike[str], lang: str) -> None:
     """Write the workbook atomically: a failure leaves any earlier file as it was and no partial file."""
     wb, _layout = build_workbook(project, lang)
     buffer = io.BytesIO()
     wb.save(buffer)
     data = buffer.getvalue()
-    write_atomic(path, lambda handle: handle.write(data))
+    write_bytes_atomic(path, data)
 
 
-def _costs(ws, project: Project, lang: str, layout: Layout) -> None:
+def _costs(ws: Worksheet, project: Project, lang: str, layout: Layout) -> None:
     town = project.municipality
     text(ws, 1, 1, tr("Costs and tariffs — {name} {year}", lang, name=town.name, year=town.reference_year),
          bold=True, size=14)
@@ -119,7 +132,8 @@ def _costs(ws, project: Project, lang: str, layout: Layout) -> None:
     header_row(ws, 9, [tr("Option", lang), tr("Fixed a year", lang), tr("Per inhabitant", lang),
                        tr("Per complaint", lang), tr("Complaints included", lang),
                        tr("Surcharge per extra complaint", lang), tr("Indexation a year", lang),
-                       tr("Annual cost", lang), tr("Cost per inhabitant", lang), tr("Cost of an extra complaint", lang)])
+                       tr("Annual cost", lang), tr("Cost per inhabitant", lang),
+                       tr("Cost of an extra complaint", lang)])
     population, complaints = ref(2, 5, True), ref(2, 6, True)
     for index, option in enumerate(project.options):
         row = 10 + index
@@ -143,7 +157,7 @@ def _costs(ws, project: Project, lang: str, layout: Layout) -> None:
     ws.freeze_panes = "B10"
 
 
-def _cost_curve(ws, project: Project, lang: str, top: int, population: str) -> None:
+def _cost_curve(ws: Worksheet, project: Project, lang: str, top: int, population: str) -> None:
     """A small table of annual cost against complaints (0 to twice the expected number) and its line chart."""
     text(ws, top, 1, tr("Annual cost against complaints a year", lang), bold=True)
     header_row(ws, top + 1, [tr("Complaints a year", lang)] + [o.name.get(lang) for o in project.options])
@@ -169,7 +183,7 @@ def _cost_curve(ws, project: Project, lang: str, top: int, population: str) -> N
     ws.add_chart(chart, ref(len(project.options) + 3, top + 1))
 
 
-def _criteria(ws, project: Project, lang: str, layout: Layout) -> None:
+def _criteria(ws: Worksheet, project: Project, lang: str, layout: Layout) -> None:
     text(ws, 1, 1, tr("Criteria and weights", lang), bold=True, size=14)
     text(ws, 2, 1, tr("Switch a criterion on (1) or off (0) and change its weight: the shares and totals follow.",
                       lang))
@@ -201,7 +215,7 @@ def _criteria(ws, project: Project, lang: str, layout: Layout) -> None:
     ws.freeze_panes = "B4"
 
 
-def _scores(ws, project: Project, lang: str, layout: Layout) -> None:
+def _scores(ws: Worksheet, project: Project, lang: str, layout: Layout) -> None:
     text(ws, 1, 1, tr("Scores with their justification and source", lang), bold=True, size=14)
     text(ws, 2, 1, tr("Scale scores run from 1 (very weak) to 5 (very good); change a score and the totals follow.",
                       lang))
@@ -235,7 +249,7 @@ def _scores(ws, project: Project, lang: str, layout: Layout) -> None:
     ws.freeze_panes = "C4"
 
 
-def _calculation(ws, project: Project, lang: str, layout: Layout) -> None:
+def _calculation(ws: Worksheet, project: Project, lang: str, layout: Layout) -> None:
     names = layout.sheets
     options, criteria = project.options, project.criteria
     text(ws, 1, 1, tr("Calculation: raw value → value 0–100 → contribution", lang), bold=True, size=14)
@@ -248,7 +262,7 @@ def _calculation(ws, project: Project, lang: str, layout: Layout) -> None:
         header_row(ws, top - 1, [titles[key]] + [o.name.get(lang) for o in options])
     for ci, criterion in enumerate(criteria):
         crow = layout.criteria[criterion.id]
-        for key, top in blocks.items():
+        for top in blocks.values():
             text(ws, top + ci, 1, criterion.name.get(lang), box=True)
         for oi, option in enumerate(options):
             column = 2 + oi
@@ -296,7 +310,7 @@ def _calculation(ws, project: Project, lang: str, layout: Layout) -> None:
     ws._ombudscompare_chart = chart  # placed on the summary sheet
 
 
-def _summary(ws, project: Project, evaluation, lang: str, layout: Layout, now: datetime) -> None:
+def _summary(ws: Worksheet, project: Project, evaluation: Evaluation, lang: str, layout: Layout, now: datetime) -> None:
     names = layout.sheets
     text(ws, 1, 1, project.title or tr("Comparison of the external complaint body", lang), bold=True, size=14)
     facts = ((tr("Municipality", lang), "General"), (tr("Inhabitants", lang), WHOLE),
@@ -327,7 +341,7 @@ def _summary(ws, project: Project, evaluation, lang: str, layout: Layout, now: d
                              " the yellow input cells on the other sheets.", lang))
     widths(ws, {1: 20, 2: 46, 3: 10, 4: 16, 5: 16})
     fit_rows(ws, 8, 8)
-    chart = getattr(ws.parent[names["calculation"]], "_ombudscompare_chart")
+    chart = ws.parent[names["calculation"]]._ombudscompare_chart
     ws.add_chart(chart, ref(7, 2))
 
 
@@ -342,7 +356,7 @@ def _meta(wb: Workbook, project: Project, layout: Layout) -> None:
         text(ws, 3 + index // CHUNK, 1, payload[index:index + CHUNK])
 
 
-def _input_fill():
+def _input_fill() -> PatternFill:
     from .excel_cells import INPUT_FILL
 
     return INPUT_FILL

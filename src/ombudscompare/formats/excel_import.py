@@ -8,10 +8,13 @@ hostile (XML entity bombs, enormous parts) are refused with a clear message.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import zipfile
 from typing import Any
+
+from openpyxl import Workbook
 
 from ..core.model import Project
 from ..i18n import Message
@@ -25,7 +28,7 @@ MAX_PART_BYTES = 50 * 1024 * 1024
 MAX_PARTS = 500
 
 
-def load_workbook_project(path: str | os.PathLike) -> Project:
+def load_workbook_project(path: str | os.PathLike[str]) -> Project:
     """The project in an OmbudsCompare workbook, with the workbook's input cells as edited."""
     name = str(path)
     _check_container(name)
@@ -48,24 +51,24 @@ def load_workbook_project(path: str | os.PathLike) -> Project:
                                          " exported", sheet=META_SHEET)
     data, layout = _meta(book, name)
     checker = Checker()
-    try:
+    with contextlib.suppress(TooManyProblems):
         _overlay(book, data, layout, checker)
-    except TooManyProblems:
-        pass
     if checker.problems:
         raise FileError(name, checker.problems)
     project, problems = read_project(data)
-    if problems:
+    if problems or project is None:
         raise FileError(name, problems)
     return project
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
-    chain, seen = [], set()
-    while exc is not None and id(exc) not in seen:
-        chain.append(exc)
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        chain.append(link)
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
     return chain
 
 
@@ -90,7 +93,7 @@ def _check_container(name: str) -> None:
                                limit=MAX_PART_BYTES // (1024 * 1024))
 
 
-def _meta(book, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def _meta(book: Workbook, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     ws = book[META_SHEET]
     chunks = []
     row = 3
@@ -108,7 +111,7 @@ def _meta(book, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
 class _Cells:
     """Reads one sheet's input cells, reporting problems as 'Sheet!B5: …'."""
 
-    def __init__(self, book, sheet: str, checker: Checker):
+    def __init__(self, book: Workbook, sheet: str, checker: Checker):
         self.ws = book[sheet] if sheet in book.sheetnames else None
         self.sheet = sheet
         self.checker = checker
@@ -118,7 +121,7 @@ class _Cells:
     def _place(self, address: str) -> str:
         return f"{self.sheet}!{address}"
 
-    def number(self, address: str, **limits) -> float | None:
+    def number(self, address: str, **limits: Any) -> float | None:
         if self.ws is None:
             return None
         value = self.ws[address].value
@@ -138,22 +141,22 @@ class _Cells:
         if isinstance(value, (int, float)):
             return str(value)
         if hasattr(value, "strftime"):  # a date the reader typed and Excel recognised
-            return value.strftime("%Y-%m-%d")
+            return str(value.strftime("%Y-%m-%d"))
         if not isinstance(value, str):
             self.checker.problems.append(Problem(self._place(address), Message("must be a text")))
             return ""
         return value.strip()
 
 
-def _overlay(book, data: dict[str, Any], layout: dict[str, Any], ck: Checker) -> None:
+def _overlay(book: Workbook, data: dict[str, Any], layout: dict[str, Any], ck: Checker) -> None:
     """Put the workbook's input cells over the exported project data."""
     sheets = layout["sheets"]
     lang = layout.get("lang", "nl")
     costs = _Cells(book, sheets["costs"], ck)
     town = data["municipality"]
     town["name"] = costs.text(layout["municipality"]["name"]) or town["name"]
-    town["population"] = _same_or(town["population"], costs.number(layout["municipality"]["population"], minimum=1, maximum=100_000_000,
-                                      integer=True))
+    town["population"] = _same_or(town["population"], costs.number(
+        layout["municipality"]["population"], minimum=1, maximum=100_000_000, integer=True))
     town["complaints_per_year"] = _same_or(town["complaints_per_year"], costs.number(
         layout["municipality"]["complaints_per_year"], minimum=0, maximum=10_000_000))
     town["reference_year"] = _same_or(town["reference_year"], costs.number(

@@ -8,11 +8,11 @@ from ..core.model import Project
 from .project_file import load_project
 
 
-def is_workbook(path: str | os.PathLike) -> bool:
+def is_workbook(path: str | os.PathLike[str]) -> bool:
     return str(path).lower().endswith((".xlsx", ".xlsm"))
 
 
-def load_any(path: str | os.PathLike) -> Project:
+def load_any(path: str | os.PathLike[str]) -> Project:
     """A project from a .json project file or an exported .xlsx workbook; FileError otherwise."""
     if is_workbook(path):
         from .excel_import import load_workbook_project

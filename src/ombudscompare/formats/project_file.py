@@ -22,8 +22,8 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    result = {}
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
             raise _DuplicateKey(key)
@@ -31,7 +31,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     return result
 
 
-def load_project(path: str | os.PathLike) -> Project:
+def load_project(path: str | os.PathLike[str]) -> Project:
     """Read and validate a project file; any problem raises FileError naming the file and place."""
     name = str(path)
     try:
@@ -81,7 +81,7 @@ def _line_col(line: int, column: int) -> Message:
     return Message("line {line}, column {column}", line=line, column=column)
 
 
-def save_project(project: Project, path: str | os.PathLike) -> None:
+def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     """Write the project atomically; a failure raises FileError and leaves any old file intact."""
     write_bytes_atomic(path, dumps(project).encode("utf-8"))
 

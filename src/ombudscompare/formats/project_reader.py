@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 import re
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
+from ..core import limits
+from ..core.limits import MAX_AMOUNT, MAX_ITEMS, MAX_NAME
 from ..core.model import (
     SCALE_MAX,
     SCALE_MIN,
@@ -17,11 +21,11 @@ from ..core.model import (
     Score,
     Tariff,
 )
-from ..core import limits
-from ..core.limits import MAX_AMOUNT, MAX_ITEMS, MAX_NAME
 from .checks import Checker, TooManyProblems, describe, join
 from .errors import Problem
 
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 FORMAT_NAME = "ombudscompare-project"
 FORMAT_MAJOR = 1
 FORMAT_MINOR = 0
@@ -98,7 +102,7 @@ def _read(ck: Checker, data: Any) -> Project | None:
     return project
 
 
-def _read_header(ck: Checker, top: dict) -> int | None:
+def _read_header(ck: Checker, top: dict[str, Any]) -> int | None:
     fmt = top.get("format")
     if fmt != FORMAT_NAME:
         if "format" not in top:
@@ -127,7 +131,8 @@ def _read_header(ck: Checker, top: dict) -> int | None:
     return minor
 
 
-def _read_list(ck: Checker, top: dict, key: str, read_item) -> list:
+def _read_list(ck: Checker, top: dict[str, Any], key: str, read_item: Callable[[Checker, Any, str], T | None]
+               ) -> list[T]:
     if key not in top:
         ck.problem(key, "is missing; it must be a list with at least one entry")
         return []
@@ -147,15 +152,20 @@ def _read_list(ck: Checker, top: dict, key: str, read_item) -> list:
     return result
 
 
+def _or(value: float | None, default: float) -> float:
+    """The value read, or a stand-in when it was wrong (a problem is reported then); 0.0 stays 0.0."""
+    return default if value is None else value
+
+
 def _read_municipality(ck: Checker, value: Any, path: str) -> Municipality:
     data = ck.object(value, path)
     if data is None:
         return Municipality()
     return Municipality(
         name=ck.text(data, "name", path, required=True, single_line=True, max_length=MAX_NAME),
-        population=ck.ranged(data, "population", path, limits.POPULATION) or 1,
-        complaints_per_year=ck.ranged(data, "complaints_per_year", path, limits.COMPLAINTS) or 0,
-        reference_year=ck.ranged(data, "reference_year", path, limits.REFERENCE_YEAR) or 2018,
+        population=int(_or(ck.ranged(data, "population", path, limits.POPULATION), 1)),
+        complaints_per_year=_or(ck.ranged(data, "complaints_per_year", path, limits.COMPLAINTS), 0),
+        reference_year=int(_or(ck.ranged(data, "reference_year", path, limits.REFERENCE_YEAR), 2018)),
         source=ck.source(data, "source", path),
         extra=ck.extra_fields(data, path, MUNICIPALITY_FIELDS),
     )
@@ -186,7 +196,7 @@ def _read_tariff(ck: Checker, value: Any, path: str) -> Tariff:
         return Tariff()
 
     def amount(key: str) -> float:
-        return ck.ranged(data, key, path, limits.TARIFF[key], default=0)
+        return _or(ck.ranged(data, key, path, limits.TARIFF[key], default=0), 0)
 
     return Tariff(
         fixed=amount("fixed"),
@@ -200,7 +210,8 @@ def _read_tariff(ck: Checker, value: Any, path: str) -> Tariff:
     )
 
 
-def _enum(ck: Checker, data: dict, key: str, path: str, enum_type, default=None):
+def _enum(ck: Checker, data: dict[str, Any], key: str, path: str, enum_type: type[E], default: E | None = None
+          ) -> E | None:
     where = join(path, key)
     if key not in data:
         if default is None:
@@ -244,7 +255,7 @@ def _read_criterion(ck: Checker, value: Any, path: str) -> Criterion | None:
             _check_levels(ck, path, direction, best, worst)
     labels = _read_scale_labels(ck, data, path, kind)
     extra = ck.extra_fields(data, path, CRITERION_FIELDS)
-    if None in (criterion_id, kind, direction, weight):
+    if criterion_id is None or kind is None or direction is None or weight is None:
         return None
     return Criterion(criterion_id, name, kind, direction, best, worst, weight, enabled, description, unit, labels,
                      extra)
@@ -261,7 +272,8 @@ def _check_levels(ck: Checker, path: str, direction: Direction, best: float, wor
                    " got best {best} and worst {worst}", best=describe(best), worst=describe(worst))
 
 
-def _read_scale_labels(ck: Checker, data: dict, path: str, kind) -> dict[str, tuple[str, ...]]:
+def _read_scale_labels(ck: Checker, data: dict[str, Any], path: str, kind: CriterionKind | None
+                       ) -> dict[str, tuple[str, ...]]:
     if "scale_labels" not in data:
         return {}
     where = join(path, "scale_labels")
@@ -278,12 +290,12 @@ def _read_scale_labels(ck: Checker, data: dict, path: str, kind) -> dict[str, tu
         if len(values) != SCALE_MAX - SCALE_MIN + 1:
             ck.problem(spot, "must list exactly 5 labels, for 1 to 5; got {count}", count=len(values))
             continue
-        result[lang] = tuple(ck.text_value(v, join(spot, i), required=True, single_line=True, max_length=limits.MAX_SCALE_LABEL)
-                             for i, v in enumerate(values))
+        result[lang] = tuple(ck.text_value(v, join(spot, i), required=True, single_line=True,
+                                           max_length=limits.MAX_SCALE_LABEL) for i, v in enumerate(values))
     return result
 
 
-def _check_unique(ck: Checker, items: list, path: str) -> None:
+def _check_unique(ck: Checker, items: Sequence[Option | Criterion], path: str) -> None:
     seen: set[str] = set()
     for index, item in enumerate(items):
         if item.id in seen:
@@ -310,7 +322,7 @@ def _read_score(ck: Checker, value: Any, path: str, project: Project) -> None:
     if option_id not in known_options:
         ck.problem(join(path, "option"), "is not the id of an option in this file, got {got}",
                    got=describe(data.get("option")))
-    criterion = criteria.get(criterion_id)
+    criterion = criteria.get(criterion_id) if criterion_id is not None else None
     if criterion is None:
         ck.problem(join(path, "criterion"), "is not the id of a criterion in this file, got {got}",
                    got=describe(data.get("criterion")))
@@ -324,8 +336,9 @@ def _read_score(ck: Checker, value: Any, path: str, project: Project) -> None:
     justification = ck.text(data, "justification", path)
     source = ck.source(data, "source", path)
     extra = ck.extra_fields(data, path, SCORE_FIELDS)
-    if criterion is None or option_id not in known_options or number is None:
+    if criterion is None or option_id is None or option_id not in known_options or number is None:
         return
+    criterion_id = criterion.id
     key = (option_id, criterion_id)
     if key in project.scores:
         ck.problem(path, "a second score for option '{option}' on criterion '{criterion}'", option=option_id,

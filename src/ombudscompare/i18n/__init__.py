@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import locale
 import os
-from dataclasses import dataclass, field
-from functools import lru_cache
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..resources import read_text
@@ -22,12 +22,13 @@ DEFAULT_LANGUAGE = "nl"
 _current = [DEFAULT_LANGUAGE]
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[str, str]:
     """msgid → translation for `lang` (English needs none)."""
     if lang == "en":
         return {}
-    return json.loads(read_text(f"translations/{lang}.json"))
+    texts: dict[str, str] = json.loads(read_text(f"translations/{lang}.json"))
+    return texts
 
 
 def translate(msgid: str, lang: str | None = None) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 
 from . import language
 
@@ -42,22 +44,78 @@ def format_percent(share: float, decimals: int = 1, lang: str | None = None) -> 
     return f"{number} %" if lang == "nl" else f"{number}%"
 
 
-def parse_number(text: str, lang: str | None = None) -> float:
-    """Read a number typed in the language's style ('159.717', '0,1953', '1,5e3' too); ValueError if not."""
+@dataclass(frozen=True)
+class ReadNumber:
+    """A number read from text, and whether the text could also have meant another number.
+
+    `ambiguous` is set for '1.234' or '1,234' — a thousands separator in one habit, a decimal mark in
+    the other; the value then follows the language, and a careful front end shows it before using it.
+    """
+
+    value: float
+    ambiguous: bool = False
+
+
+_PLAIN = re.compile(r"^[+-]?\d+$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d{3})+$")
+
+
+def read_number(text: str, lang: str | None = None) -> ReadNumber:
+    """Read a number typed in either habit: '500.50', '500,50', '€ 1.234,56', '1,234.56', '1,5e3', '-5'.
+
+    Where both marks appear, the last one is the decimal mark. A single mark followed by other than
+    three digits, or after a leading 0 or more than three digits, can only be a decimal mark. A single
+    mark followed by exactly three digits ('1.234') is ambiguous and read as the language reads it.
+    ValueError if the text is not a finite number.
+    """
     lang = lang or language()
-    group, point = _SEPARATORS.get(lang, _SEPARATORS["en"])
-    cleaned = text.strip().replace("€", "").replace("%", "").replace("\u00a0", "").replace(" ", "")
-    if not cleaned:
-        raise ValueError(text)
-    if point in cleaned or group not in cleaned or cleaned.count(group) > 1 or _looks_grouped(cleaned, group):
-        cleaned = cleaned.replace(group, "")
-    cleaned = cleaned.replace(point, ".")
-    value = float(cleaned)
+    group = _SEPARATORS.get(lang, _SEPARATORS["en"])[0]
+    cleaned = text.strip()
+    for junk in ("€", "%", "\u00a0", "\u202f", " ", "'"):
+        cleaned = cleaned.replace(junk, "")
+    mantissa, exponent = _split_exponent(cleaned)
+    ambiguous = False
+    marks = [c for c in mantissa if c in ".,"]
+    if not marks:
+        normal = mantissa
+    elif "." in marks and "," in marks:
+        decimal = marks[-1]
+        if marks.count(decimal) != 1:
+            raise ValueError(text)
+        whole, _, fraction = mantissa.rpartition(decimal)
+        if not _GROUPED.match(whole) and not _PLAIN.match(whole):
+            raise ValueError(text)
+        normal = whole.replace(".", "").replace(",", "") + "." + fraction
+    elif len(marks) > 1:  # one kind, several times: only grouping makes sense ('1.234.567')
+        if not _GROUPED.match(mantissa):
+            raise ValueError(text)
+        normal = mantissa.replace(marks[0], "")
+    else:
+        mark = marks[0]
+        whole, _, fraction = mantissa.partition(mark)
+        digits = whole.lstrip("+-")
+        if len(fraction) == 3 and fraction.isdigit() and 1 <= len(digits) <= 3 and digits != "0" and not exponent:
+            ambiguous = True
+            normal = whole + fraction if mark == group else whole + "." + fraction
+        else:
+            normal = whole + "." + fraction
+    try:
+        value = float(normal + exponent)
+    except ValueError:
+        raise ValueError(text) from None
     if not math.isfinite(value):
         raise ValueError(text)
-    return value
+    return ReadNumber(value, ambiguous)
 
 
-def _looks_grouped(text: str, group: str) -> bool:
-    head, _, tail = text.partition(group)
-    return len(tail) == 3 and tail.isdigit() and head.lstrip("-+").isdigit()
+def _split_exponent(text: str) -> tuple[str, str]:
+    lower = text.lower()
+    at = lower.find("e")
+    if at <= 0:
+        return text, ""
+    return text[:at], lower[at:]
+
+
+def parse_number(text: str, lang: str | None = None) -> float:
+    """The value of `read_number` (ambiguous text read as the language reads it); ValueError if not a number."""
+    return read_number(text, lang).value

@@ -98,7 +98,8 @@ MENUS = (
         Act.UNDO, Act.REDO, None, Act.ADD_OPTION, Act.REMOVE_OPTION,
         MenuSpec("add_criterion", N_("Add &criterion"), ()), Act.REMOVE_CRITERION)),
     MenuSpec("view", N_("&View"), (
-        Act.PRESENTATION, MenuSpec("screen", N_("Presentation &screen"), ()), MenuSpec("language", N_("&Language"), ()))),
+        Act.PRESENTATION, MenuSpec("screen", N_("Presentation &screen"), ()),
+        MenuSpec("language", N_("&Language"), ()))),
     MenuSpec("help", N_("&Help"), (Act.HELP, Act.ABOUT)),
 )
 
@@ -144,16 +145,16 @@ class Actions:
     def retranslate(self) -> None:
         for spec in ACTIONS:
             self._actions[spec.id].setText(tr(spec.text))
-        titles = {}
+        titles: dict[str, str] = {}
 
-        def collect(spec: MenuSpec) -> None:
-            titles[spec.name] = spec.title
-            for entry in spec.entries:
+        def collect(menu: MenuSpec) -> None:
+            titles[menu.name] = menu.title
+            for entry in menu.entries:
                 if isinstance(entry, MenuSpec):
                     collect(entry)
 
-        for spec in MENUS:
-            collect(spec)
+        for menu in MENUS:
+            collect(menu)
         for name, title in titles.items():
             self.menus[name].setTitle(tr(title))
 

@@ -30,7 +30,7 @@ SETTLE_DELAY_MS = 500
 def application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named so that settings and recovery files have a home."""
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("OmbudsCompare")
     app.setApplicationName("OmbudsCompare")
@@ -42,7 +42,7 @@ def apply_language(lang: str) -> None:
     """Our catalogue, Qt's own strings (buttons, dialogs) and the number locale, all in `lang`."""
     set_language(lang)
     QLocale.setDefault(LOCALES[lang])
-    app = QApplication.instance()
+    app = application()
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()

@@ -14,21 +14,21 @@ class EditorDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):  # noqa: N802
         spec = index.data(EDITOR_ROLE)
         if isinstance(spec, NumberEditor):
-            editor = QDoubleSpinBox(parent)
-            editor.setLocale(QLocale())
-            editor.setRange(spec.minimum, spec.maximum)
-            editor.setDecimals(spec.decimals)
-            editor.setSuffix(spec.suffix)
-            editor.setGroupSeparatorShown(True)
-            editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-            editor.setFrame(False)
-            return editor
+            spin = QDoubleSpinBox(parent)
+            spin.setLocale(QLocale())
+            spin.setRange(spec.minimum, spec.maximum)
+            spin.setDecimals(spec.decimals)
+            spin.setSuffix(spec.suffix)
+            spin.setGroupSeparatorShown(True)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setFrame(False)
+            return spin
         if isinstance(spec, ChoiceEditor):
-            editor = QComboBox(parent)
-            editor.addItems(list(spec.labels))
-            editor.setFrame(False)
-            editor.activated.connect(lambda _i, e=editor: self.commitData.emit(e))
-            return editor
+            combo = QComboBox(parent)
+            combo.addItems(list(spec.labels))
+            combo.setFrame(False)
+            combo.activated.connect(lambda _i, e=combo: self.commitData.emit(e))
+            return combo
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor, index):  # noqa: N802

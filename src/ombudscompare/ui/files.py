@@ -134,7 +134,7 @@ class FileController:
 
     def export_excel_dialog(self) -> bool:
         path = self._ask_target(tr("Export to Excel"), ".xlsx", "Excel (*.xlsx)")
-        return bool(path) and self.export_excel(path)
+        return path is not None and self.export_excel(path)
 
     def _guarded(self, title: str, write) -> bool:
         """Run a writer; a file or model problem is shown under `title` and nothing else changes."""
@@ -199,7 +199,7 @@ class FileController:
 
     def export_report_dialog(self) -> bool:
         path = self._ask_target(tr("Export report"), ".pdf", "PDF (*.pdf)")
-        return bool(path) and self.export_report(path)
+        return path is not None and self.export_report(path)
 
     def _folder(self) -> str:
         recent = self.settings.recent_files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
@@ -15,10 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import shiboken6
-
 from .. import __version__
-from ..explain.charts import chart_data
+from ..explain.charts import bars, chart_data
 from ..i18n import language, tr
 from .actions import Act, Actions
 from .binding import Binder
@@ -117,7 +116,8 @@ class MainWindow(QMainWindow):
         scores_tab.addWidget(self.score_detail)
         scores_tab.setStretchFactor(0, 1)
         self.scores_view.selectionModel().currentChanged.connect(
-            lambda current, _previous: self.score_detail.show_score(current.data(ID_ROLE) if current.isValid() else None))
+            lambda current, _previous: self.score_detail.show_score(
+                current.data(ID_ROLE) if current.isValid() else None))
 
         self.tabs = TabBook("edit_tabs", EDIT_TABS)
         for spec_id, page in ((EditTab.COSTS, costs_tab), (EditTab.CRITERIA, criteria_tab),
@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
 
     def _bind(self, chart: BarChart, kind: str) -> Binder:
         doc = self.document
-        return Binder(doc, chart, lambda: chart.show_data(chart_data(kind, doc.project, language(), doc.evaluation)))
+        return Binder(doc, chart, lambda: chart.show_data(bars(chart_data(kind, doc.project, language(),
+                                                                          doc.evaluation))))
 
     def _build_menus(self) -> None:
         self.registry.build_menus(self.menuBar())
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
 
     # --- tabs -------------------------------------------------------------------------------
     def edit_tab(self) -> EditTab:
-        return self.tabs.current()
+        return EditTab(self.tabs.current().value)
 
     def show_edit_tab(self, tab: EditTab) -> None:
         self.tabs.show_tab(tab)

@@ -6,6 +6,7 @@ lock nobody holds any more belongs to a session that ended without cleaning up.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -52,10 +53,8 @@ class Recovery:
             "saved_at": datetime.now().isoformat(timespec="seconds"),
             "project": project_to_data(project),
         }
-        try:
+        with contextlib.suppress(FileError):  # a safety net: failing to write it must not disturb editing
             write_bytes_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-        except FileError:
-            pass  # recovery is a safety net; failing to write it must not disturb editing
 
     def clear(self) -> None:
         self.file.unlink(missing_ok=True)

@@ -32,7 +32,9 @@ class Settings:
         value = self.store.value("recent_files", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or []) if v]
+        if not isinstance(value, list):
+            return []
+        return [str(v) for v in value if v]
 
     def add_recent(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files if p != path]

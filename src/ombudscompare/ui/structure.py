@@ -25,10 +25,10 @@ class StructureEditor:
         self.window = window
 
     def add_option(self) -> None:
-        command = commands.add_option(self.window.document.project)
-        self.window.document.run(command)
+        project = self.window.document.project
+        self.window.document.run(commands.add_option(project))
         self.window.show_edit_tab(EditTab.COSTS)
-        self.window.tariff_view.setCurrentIndex(self.window.tariff_model.index(0, command.edit.index))
+        self.window.tariff_view.setCurrentIndex(self.window.tariff_model.index(0, len(project.options) - 1))
         self.window.tariff_view.setFocus()
 
     def remove_option(self) -> None:
@@ -39,10 +39,10 @@ class StructureEditor:
         self.window.document.attempt(lambda: commands.remove_option(project, option.id))
 
     def add_criterion(self, kind: CriterionKind = CriterionKind.SCALE) -> None:
-        command = commands.add_criterion(self.window.document.project, kind)
-        self.window.document.run(command)
+        project = self.window.document.project
+        self.window.document.run(commands.add_criterion(project, kind))
         self.window.show_edit_tab(EditTab.CRITERIA)
-        self.window.criteria_view.setCurrentIndex(self.window.criteria_model.index(command.edit.index, 0))
+        self.window.criteria_view.setCurrentIndex(self.window.criteria_model.index(len(project.criteria) - 1, 0))
         self.window.criteria_view.setFocus()
 
     def remove_criterion(self) -> None:

@@ -88,7 +88,10 @@ class TabBook(QTabWidget):
             module, name = (spec.builder or "").split(":")
             cls = getattr(importlib.import_module(f".{module}", __package__), name)
             built = self._make(cls) if self._make else cls()
-            self.widget(self.index_of(spec_id)).layout().addWidget(built)
+            holder = self.widget(self.index_of(spec_id))
+            layout = holder.layout() if holder is not None else None
+            if layout is not None:
+                layout.addWidget(built)
             self._built[spec.id] = built
         return self._built[spec.id]
 

@@ -30,8 +30,8 @@ class RobustnessTab(AnalysisTab):
         self.spread.setValue(10)
         self.spread.setSuffix(" pp")
         for widget in (self.uniform, self.near):
-            widget.toggled.connect(lambda on: on and self.refresh())
-        self.spread.valueChanged.connect(lambda _v: self.near.isChecked() and self.refresh())
+            widget.toggled.connect(self._choice_changed)
+        self.spread.valueChanged.connect(lambda _v: self._choice_changed(self.near.isChecked()))
         self.chart = BarChart("robustness_chart")
         self.sentence = sentence_label()
         self.sentence.setObjectName("robustness_sentence")
@@ -46,16 +46,23 @@ class RobustnessTab(AnalysisTab):
         layout.addWidget(self.sentence)
         self.frequencies = None
 
+    def _choice_changed(self, on: bool) -> None:
+        if on:
+            self.refresh()
+
     def redraw(self) -> None:
         project = self.document.project
         lang = language()
         self.uniform.setText(tr("&All weightings equally likely"))
         self.near.setText(tr("Within ± percentage &points of the present weights:"))
         spread = self.spread.value() if self.near.isChecked() else None
-        self.frequencies = rank_frequencies(self.document.evaluation, charts.SAMPLES, charts.SEED, spread)
+        evaluation = self.document.evaluation
+        if evaluation is None:
+            return
+        self.frequencies = rank_frequencies(evaluation, charts.SAMPLES, charts.SEED, spread)
         self.chart.show_data(charts.robustness(project, lang, self.frequencies))
         self.sentence.setText(robustness_sentence(project, self.frequencies, lang))
 
     def show_problem(self, text: str) -> None:
         self.sentence.setText(text)
-        self.chart.show_data(charts.empty("robustness", text, language()))
+        self.chart.show_data(charts.bars(charts.empty("robustness", text, language())))

@@ -42,12 +42,15 @@ class WeightsTab(AnalysisTab):
         project = self.document.project
         lang = language()
         self.criterion_label.setText(tr("&Weight of:"))
-        result = weight_sensitivity(self.document.evaluation)
+        evaluation = self.document.evaluation
+        if evaluation is None:
+            return
+        result = weight_sensitivity(evaluation)
         wanted = self.criterion.currentData()
         self.criterion.clear()
         for criterion_id in result.lines:
             self.criterion.addItem(project.criterion(criterion_id).name.get(lang), criterion_id)
-        data = charts.sensitivity(project, self.document.evaluation, lang, wanted, result)
+        data = charts.sensitivity(project, evaluation, lang, wanted, result)
         self.chart.show_data(data)
         if not result.lines:
             self.telling.setText(data.message)
@@ -61,5 +64,5 @@ class WeightsTab(AnalysisTab):
 
     def show_problem(self, text: str) -> None:
         self.telling.setText(text)
-        self.chart.show_data(charts.empty("sensitivity", text, language()))
+        self.chart.show_data(charts.lines(charts.empty("sensitivity", text, language())))
         self.table.setRowCount(0)

@@ -1,4 +1,5 @@
-"""Every chart kind as a stand-alone widget drawn from its data, as PNG (≥ 1920 px, white) or SVG on disk or the clipboard."""
+"""Every chart kind as a stand-alone widget drawn from its data; as PNG (≥ 1920 px, white) or SVG, on disk or
+the clipboard."""
 
 from __future__ import annotations
 
@@ -52,8 +53,8 @@ def render_image(widget: QWidget, size: QSize = SLIDE) -> QImage:
 def png_bytes(widget: QWidget, size: QSize = SLIDE) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    render_image(widget, size).save(buffer, "PNG")
-    return bytes(buffer.data())
+    render_image(widget, size).save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes
+    return bytes(buffer.data().data())
 
 
 def svg_bytes(widget: QWidget, size: QSize = SLIDE, title: str = "") -> bytes:
@@ -73,10 +74,10 @@ def svg_bytes(widget: QWidget, size: QSize = SLIDE, title: str = "") -> bytes:
     painter.fillRect(QRect(0, 0, size.width(), size.height()), 0xFFFFFFFF)
     widget.render(painter, QPoint(0, 0))
     painter.end()
-    return bytes(data)
+    return bytes(data.data())
 
 
-def save_chart(widget: QWidget, path: str | os.PathLike, size: QSize = SLIDE, title: str = "") -> None:
+def save_chart(widget: QWidget, path: str | os.PathLike[str], size: QSize = SLIDE, title: str = "") -> None:
     """PNG or SVG by the file's extension, written atomically (FileError on failure)."""
     if str(path).lower().endswith(".svg"):
         write_bytes_atomic(path, svg_bytes(widget, size, title))

@@ -7,19 +7,19 @@ import os
 from datetime import datetime
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from ...explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ...core.costs import multi_year, pair_costs
 from ...core.model import Project
 from ...core.robustness import rank_frequencies
-from ...core.scoring import evaluate, rounded_percentages
+from ...core.scoring import evaluate
 from ...core.sensitivity import weight_sensitivity
-from ...formats.atomic import write_bytes_atomic
-from ...i18n import tr
-from ...i18n.numbers import format_money, format_number, format_percent
+from ...explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table
 from ...explain.values import annual_cost_formula, conclusion
+from ...formats.atomic import write_bytes_atomic
+from ...i18n import tr
+from ...i18n.numbers import format_money, format_number
 from .charts import KINDS, chart_widget, render_image
 
 CHART_SIZE = QSize(1600, 900)
@@ -37,14 +37,17 @@ def _e(text: str) -> str:
     return html.escape(text or "")
 
 
-def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[str, object]]:
+def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[str, QImage]]:
     """The report as HTML plus the chart images it refers to (chart:KIND)."""
     evaluation = evaluate(project)
     town = project.municipality
     parts = [f"<html><head><style>{CSS}</style></head><body>"]
     title = project.title or tr("Comparison of the external complaint body", lang)
     parts.append(f"<h1>{_e(title)}</h1>")
-    parts.append(f"<p style='font-size:13pt'>{_e(tr('{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}', lang, name=town.name, population=format_number(town.population, 0, lang), complaints=format_number(town.complaints_per_year, 0, lang), year=town.reference_year))}</p>")
+    facts = tr("{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}", lang,
+               name=town.name, population=format_number(town.population, 0, lang),
+               complaints=format_number(town.complaints_per_year, 0, lang), year=town.reference_year)
+    parts.append(f"<p style='font-size:13pt'>{_e(facts)}</p>")
     parts.append(f"<p>{_e(tr('Report made by OmbudsCompare on {date}', lang, date=now.strftime('%d-%m-%Y')))}</p>")
     parts.append("<p style='page-break-after: always'>&nbsp;</p>")
 
@@ -56,7 +59,8 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
         parts.append(f"<p>{_e(interval_sentence(project, telling, lang))}</p>")
     parts.append(_table(ranking_table(project, evaluation, lang)))
     for pair in pair_costs(project):
-        parts.append(f"<p>{_e(complaints_sentence(project, pair, lang))}<br>{_e(population_sentence(project, pair, lang))}</p>")
+        sentences = (complaints_sentence(project, pair, lang), population_sentence(project, pair, lang))
+        parts.append(f"<p>{_e(sentences[0])}<br>{_e(sentences[1])}</p>")
     frequencies = rank_frequencies(evaluation, 10_000, 2018)
     parts.append(f"<p>{_e(robustness_sentence(project, frequencies, lang))}</p>")
 
@@ -72,15 +76,17 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
                      f"<p><img src='chart:{kind}' width='620'></p>")
 
     parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Criteria and weights', lang))}</h2>")
-    parts.append(_table(criteria_table(project, evaluation, lang), small={4}))
+    parts.append(_table(criteria_table(project, evaluation, lang), small=frozenset({4})))
 
     parts.append(f"<h2>{_e(tr('Scores with their justification and source', lang))}</h2>")
     for option in project.options:
         parts.append(f"<p><b>{_e(option.name.get(lang))}</b></p>")
-        parts.append(_table(scores_table(project, option.id, lang), small={3}))
+        parts.append(_table(scores_table(project, option.id, lang), small=frozenset({3})))
 
     parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Costs', lang))}</h2>")
-    parts.append(f"<p>{_e(tr('Annual cost = fixed + per inhabitant × inhabitants + per complaint × complaints + surcharge × max(0, complaints − complaints included)', lang))}</p>")
+    formula = tr("Annual cost = fixed + per inhabitant × inhabitants + per complaint × complaints + surcharge ×"
+                 " max(0, complaints − complaints included)", lang)
+    parts.append(f"<p>{_e(formula)}</p>")
     rows = ""
     for option in project.options:
         t = option.tariff
@@ -113,7 +119,7 @@ def _html_table(headers: list[str], rows: str) -> str:
     return f"<table width='100%' cellspacing='0'><tr>{head}</tr>{rows}</table>"
 
 
-def _table(table: Table, small: set[int] = frozenset()) -> str:
+def _table(table: Table, small: frozenset[int] = frozenset()) -> str:
     """A table from explain.tables as HTML: figures right-aligned, strong rows bold, line breaks kept."""
     rows = []
     for index, row in enumerate(table.rows):
@@ -144,12 +150,13 @@ def _paint_pages(document: QTextDocument, writer: QPdfWriter, lang: str) -> None
         painter.translate(0, -page * body)
         document.drawContents(painter, QRectF(0, page * body, width, body))
         painter.restore()
-        painter.drawText(QRectF(0, body, width, footer), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        painter.drawText(QRectF(0, body, width, footer),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                          tr("Page {page} of {pages}", lang, page=page + 1, pages=pages))
     painter.end()
 
 
-def write_report(project: Project, path: str | os.PathLike, lang: str, now: datetime | None = None) -> None:
+def write_report(project: Project, path: str | os.PathLike[str], lang: str, now: datetime | None = None) -> None:
     """Write the PDF atomically (FileError on failure; any earlier file stays as it was)."""
     now = now or datetime.now()
     markup, images = report_html(project, lang, now)
@@ -169,4 +176,4 @@ def write_report(project: Project, path: str | os.PathLike, lang: str, now: date
                                      QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter))
     _paint_pages(document, writer, lang)
     buffer.close()
-    write_bytes_atomic(path, bytes(data))
+    write_bytes_atomic(path, bytes(data.data()))

@@ -6,9 +6,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from ... import commands
 from ...core.scoring import rounded_percentages
+from ...explain.values import amount_text, direction_name, kind_name, value_function_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_percent
-from ...explain.values import amount_text, direction_name, kind_name, value_function_text
 from .base import EDITOR_ROLE, ID_ROLE, DocumentTableModel, Index, NumberEditor
 
 NAME, KIND, DIRECTION, BEST, WORST, SHARE = range(6)

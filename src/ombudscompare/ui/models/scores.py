@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ... import commands
 from ...core.model import SCALE_MAX, SCALE_MIN, CriterionKind
 from ...core.scoring import raw_value
-from ...i18n import language, tr
 from ...explain.values import how_computed, raw_text
+from ...i18n import language, tr
 from .base import EDITOR_ROLE, ID_ROLE, ChoiceEditor, DocumentTableModel, Index, NumberEditor
 
 OFF_COLOUR = QColor("#9a9a9a")

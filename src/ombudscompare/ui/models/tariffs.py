@@ -6,9 +6,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from ... import commands
 from ...core.tariff import annual_cost
+from ...explain.values import annual_cost_formula
 from ...i18n import language, tr
 from ...i18n.numbers import format_money, format_number, format_percent
-from ...explain.values import annual_cost_formula
 from .base import EDITOR_ROLE, ID_ROLE, DocumentTableModel, Index, NumberEditor
 
 NAME, FIXED, PER_INHABITANT, PER_COMPLAINT, INCLUDED, SURCHARGE, INDEXATION, ANNUAL, PER_HEAD = range(9)

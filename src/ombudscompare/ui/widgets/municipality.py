@@ -6,8 +6,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
 
 from ... import commands
-from ...i18n import language, tr
-from ...i18n.numbers import format_number
+from ...i18n import tr
 from ..document import Document
 
 
@@ -57,10 +56,12 @@ class MunicipalityPanel(QGroupBox):
 
     def refresh(self, _change: object = None) -> None:
         town = self.document.project.municipality
-        for widget, value in ((self.population, town.population), (self.complaints, town.complaints_per_year),
-                              (self.year, town.reference_year)):
+        for widget in (self.population, self.complaints, self.year):
             widget.blockSignals(True)
-            widget.setValue(value)
+        self.population.setValue(int(town.population))
+        self.complaints.setValue(float(town.complaints_per_year))
+        self.year.setValue(int(town.reference_year))
+        for widget in (self.population, self.complaints, self.year):
             widget.blockSignals(False)
         if not self.name.hasFocus():
             self.name.setText(town.name)

@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit
 
 from ... import commands
-from ...i18n import language, tr
 from ...explain.values import how_computed
+from ...i18n import language, tr
 from ..document import Change, Document
 
 SOURCE_FIELDS = ("title", "date", "location", "quote")
@@ -87,7 +87,8 @@ class ScoreDetailPanel(QGroupBox):
             self.computed.setText(tr("Select a cell in the table to see and edit its justification and source."))
         else:
             option, criterion = project.option(self.key[0]), project.criterion(self.key[1])
-            self.setTitle(tr("{option} — {criterion}", option=option.name.get(lang), criterion=criterion.name.get(lang)))
+            self.setTitle(tr("{option} — {criterion}", option=option.name.get(lang),
+                             criterion=criterion.name.get(lang)))
             score = project.score(*self.key)
             if criterion.kind.computed:
                 self.computed.setText(tr("Computed from the tariff: {how}",
@@ -126,13 +127,13 @@ class ScoreDetailPanel(QGroupBox):
         return self.document.project.score(*self.key)
 
     def _commit_justification(self) -> None:
-        if self._score() is None or not self.justification.isEnabled():
+        if self.key is None or self._score() is None or not self.justification.isEnabled():
             return
-        text = self.justification.toPlainText()
-        self.document.attempt(lambda: commands.set_justification(self.document.project, *self.key, text))
+        (option, criterion), text = self.key, self.justification.toPlainText()
+        self.document.attempt(lambda: commands.set_justification(self.document.project, option, criterion, text))
 
     def _commit_source(self, name: str) -> None:
-        if self._score() is None or not self.fields[name].isEnabled():
+        if self.key is None or self._score() is None or not self.fields[name].isEnabled():
             return
-        text = self.fields[name].text()
-        self.document.attempt(lambda: commands.set_score_source(self.document.project, *self.key, name, text))
+        (option, criterion), text = self.key, self.fields[name].text()
+        self.document.attempt(lambda: commands.set_score_source(self.document.project, option, criterion, name, text))
