@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
@@ -376,10 +377,33 @@ def _fail(line: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point; never lets a traceback reach the user."""
+    """Console entry point; never lets a traceback reach the user.
+
+    Started without a console (the windowed OmbudsCompare.exe on Windows), what would have gone to the
+    terminal is kept, and a failure is shown in a message box instead.
+    """
+    windowed = sys.stdout is None or sys.stderr is None
+    if windowed:
+        sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    code = _guarded_run(argv)
+    if windowed and code != 0 and isinstance(sys.stderr, io.StringIO) and sys.stderr.getvalue().strip():
+        _message_box(sys.stderr.getvalue().strip())
+    return code
+
+
+def _message_box(text: str) -> None:
+    """A failure of a program started without a console, where the user can see it."""
+    with contextlib.suppress(Exception):  # no Qt or no screen: there is nowhere left to say it
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])
+        QMessageBox.critical(None, "OmbudsCompare", text.removeprefix("ombudscompare: "))
+
+
+def _guarded_run(argv: list[str] | None) -> int:
     try:
         return run(argv)
     except BrokenPipeError:

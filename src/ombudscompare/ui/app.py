@@ -9,12 +9,14 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTimer, QTranslator
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..examples import haarlem_2018
 from ..formats.errors import FileError
 from ..formats.loading import is_workbook, load_any
 from ..i18n import set_language, system_language, tr
+from ..resources import read_bytes
 from .charts import style
 from .document import Document
 from .mainwindow import MainWindow
@@ -34,8 +36,24 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("OmbudsCompare")
     app.setApplicationName("OmbudsCompare")
+    app.setDesktopFileName("nl.ombudscompare.OmbudsCompare")  # Linux: the task bar finds the .desktop entry
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
     style.configure()
     return app
+
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The app's icon in every size it ships (made from resources/icons/ombudscompare.svg)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        pixmap = QPixmap()
+        if pixmap.loadFromData(read_bytes(f"icons/ombudscompare-{size}.png"), "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
 
 
 def apply_language(lang: str) -> None:
@@ -98,17 +116,29 @@ def settle_after_start() -> None:
     gc.freeze()
 
 
+def refuse_start(title: str, line: str) -> int:
+    """The window cannot start with what it was given: one line on stderr, the same in a message box, status 2."""
+    if sys.stderr is not None:
+        print(f"ombudscompare: {line}", file=sys.stderr, flush=True)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, line, QMessageBox.StandardButton.Ok)
+    box.setObjectName("start_refused")
+    if os.environ.get("OMBUDSCOMPARE_QUIT_WHEN_SHOWN"):  # tests and benchmarks: the box is shown, then closed
+        QTimer.singleShot(0, box.accept)
+    box.exec()
+    return 2
+
+
 def run(path: str | None = None, lang: str | None = None, settings_path: str | None = None) -> int:
     """Open the window on `path` (or the Haarlem case) and run until it closes."""
     app = application()
     settings = Settings(settings_path)
     apply_language(lang or settings.language or system_language())
-    project, opened, problem = haarlem_2018(), None, None
+    project, opened = haarlem_2018(), None
     if path is not None:
         try:
             project, opened = load_any(path), (None if is_workbook(path) else os.path.abspath(path))
         except FileError as error:
-            problem = error.render()
+            return refuse_start(tr("Cannot open the project"), error.render())
     document = Document(project, opened)
     recovery = Recovery(recovery_folder())
     window = MainWindow(document, settings, recovery)
@@ -120,8 +150,6 @@ def run(path: str | None = None, lang: str | None = None, settings_path: str | N
     if os.environ.get("OMBUDSCOMPARE_QUIT_WHEN_SHOWN"):  # for bench/bench.py: start-up time to a shown window
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
         return app.exec()
-    if problem:
-        window.files.warn(tr("Cannot open the project"), problem)
     offer_recovery(window, recovery)
     return app.exec()
 
