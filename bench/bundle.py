@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "packaging"))
 
 import build  # noqa: E402 - packaging/build.py: the same size summary the build prints
+
 import gui  # noqa: E402 - bench/gui.py: start a program and time it until its window is shown
 
 
