@@ -22,6 +22,7 @@ from .core.model import (
     Direction,
     LocalText,
     Project,
+    Score,
 )
 from .core.scoring import ModelError
 from .core.whatif import Preset, preset_weights, rebalanced_weights
@@ -247,11 +248,13 @@ def apply_preset(project: Project, preset: Preset) -> Command | None:
 
 
 def add_criterion(project: Project, kind: CriterionKind) -> Command:
+    """A new criterion with weight 0; one that needs scores starts switched off, so no option loses its rank
+    before anyone has scored it."""
     number = len(project.criteria) + 1
     best, worst = NEW_LEVELS.get(kind, (None, None))
     direction = Direction.LOWER if kind.computed else Direction.HIGHER
     criterion = Criterion("new", LocalText({"nl": f"Nieuw criterium {number}", "en": f"New criterion {number}"}),
-                          kind, direction, best, worst, weight=0.0)
+                          kind, direction, best, worst, weight=0.0, enabled=kind.computed)
     return Command(edits.add_criterion(project, criterion), Message("Add criterion"))
 
 
@@ -285,9 +288,10 @@ def _score_label(criterion: Criterion, value: float) -> Lazy:
 
 
 def set_score(project: Project, option_id: str, criterion_id: str, value: float) -> Command | None:
+    """A score on a scale or a number; for an option not yet judged on the criterion, its first score."""
     criterion = project.criterion(criterion_id)
     score = project.score(option_id, criterion_id)
-    if criterion.kind.computed or score is None:
+    if criterion.kind.computed:
         return None
     if criterion.kind is CriterionKind.SCALE:
         problem = limits.Range(SCALE_MIN, SCALE_MAX, integer=True).problem(value)
@@ -296,6 +300,12 @@ def set_score(project: Project, option_id: str, criterion_id: str, value: float)
         value = int(value)
     else:
         value = _checked_number(value, limits.NUMBER_SCORE)
+    if score is None:
+        return Command(edits.AddScores([Score(option_id, criterion_id, value)]),
+                       Message("Score {option} on {criterion}: {old} → {new}",
+                               option=project.option(option_id).name.snapshot(),
+                               criterion=criterion.name.snapshot(), old=Message("not yet judged"),
+                               new=_score_label(criterion, value)))
     if value == score.value:
         return None
     return Command(SetField(("score", option_id, criterion_id, "value"), score.value, value),

@@ -20,8 +20,10 @@ def haarlem_2018() -> Project:
 
 
 def blank_project(lang: str = "nl") -> Project:
-    """A fresh start: two options to fill in and the five criteria of the design card at 20 % each."""
-    from .core.edits import default_score
+    """A fresh start: two options to fill in and the five criteria of the design card at 20 % each.
+
+    No scores: the options are ranked once someone has judged them on every quality.
+    """
     from .core.model import Criterion, CriterionKind, Direction, LocalText, Municipality, Option
 
     def text(nl: str, en: str) -> LocalText:
@@ -43,8 +45,4 @@ def blank_project(lang: str = "nl") -> Project:
                   weight=20),
         Criterion("learning_capacity", text("Lerend vermogen", "Learning capacity"), CriterionKind.SCALE, weight=20),
     ]
-    for option in project.options:
-        for criterion in project.criteria:
-            if not criterion.kind.computed:
-                project.scores[(option.id, criterion.id)] = default_score(option.id, criterion)
     return project

@@ -4,6 +4,7 @@ import pytest
 
 from ombudscompare.core import edits
 from ombudscompare.core.model import Criterion, CriterionKind, LocalText
+from ombudscompare.core.scoring import evaluate
 from ombudscompare.core.whatif import Preset, preset_weights, rebalanced_weights
 from ombudscompare.formats.project_file import dumps
 
@@ -52,13 +53,14 @@ def test_a_chain_undone_in_reverse_order_restores_exactly(haarlem):
     assert dumps(haarlem) == before
 
 
-def test_switching_on_a_criterion_adds_missing_scores(haarlem):
+def test_switching_on_a_criterion_guesses_no_score(haarlem):
     del haarlem.scores[("goma", "awareness")]
     edit = edits.set_enabled(haarlem, "awareness", True)
     edit.apply(haarlem)
-    assert haarlem.score("goma", "awareness").value == 3
-    edit.revert(haarlem)
     assert haarlem.score("goma", "awareness") is None
+    assert [i.option_id for i in evaluate(haarlem).incomplete] == ["goma"]
+    edit.revert(haarlem)
+    assert not haarlem.criterion("awareness").enabled
 
 
 def test_new_ids_are_unique(haarlem):

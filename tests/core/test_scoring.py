@@ -84,9 +84,21 @@ def test_all_zero_weights_cannot_be_scored(haarlem):
         evaluate(haarlem)
 
 
-def test_missing_score_is_a_clear_error(haarlem):
+def test_an_option_without_a_score_is_not_ranked_and_nothing_is_guessed(haarlem):
+    before = evaluate(haarlem).result("no").total
     del haarlem.scores[("goma", "independence")]
-    with pytest.raises(ModelError, match="'goma' has no score for criterion 'independence'"):
+    evaluation = evaluate(haarlem)
+    assert [r.option_id for r in evaluation.ranking()] == ["no"]
+    assert evaluation.result("no").total == before
+    (incomplete,) = evaluation.incomplete
+    assert (incomplete.option_id, incomplete.missing) == ("goma", ("independence",))
+    assert incomplete.annual_cost == pytest.approx(43297.29)
+
+
+def test_when_no_option_is_fully_scored_the_project_says_so(haarlem):
+    del haarlem.scores[("goma", "independence")]
+    del haarlem.scores[("no", "learning_capacity")]
+    with pytest.raises(ModelError, match="no option can be ranked yet.*National Ombudsman on Learning capacity"):
         evaluate(haarlem)
 
 

@@ -118,10 +118,12 @@ def test_no_criterion_switched_on_is_refused():
     assert "no criterion is switched on" in problem_of(data)
 
 
-def test_missing_score_for_an_enabled_criterion_is_named():
+def test_a_missing_score_reads_as_not_yet_judged():
     data = haarlem_data()
     data["scores"] = [s for s in data["scores"] if not (s["option"] == "goma" and s["criterion"] == "independence")]
-    assert "scores: option 'goma' has no score for criterion 'independence'" in problem_of(data)
+    project = parse_project(json.dumps(data))
+    assert project.score("goma", "independence") is None
+    assert [i.option_id for i in evaluate(project).incomplete] == ["goma"]
 
 
 def test_duplicate_score_is_refused():

@@ -150,14 +150,23 @@ def test_add_rename_remove_option_and_criterion(window):
     project = window.document.project
     assert len(project.options) == 3
     assert window.tariff_model.setData(window.tariff_model.index(tariffs.NAME, 2), "Eigen ombudscommissie")
-    assert project.options[2].id in window.totals_chart.data["options"]
-    assert project.options[2].name.get("nl") == "Eigen ombudscommissie"
+    new = project.options[2]
+    assert new.name.get("nl") == "Eigen ombudscommissie"
+    assert new.id not in window.totals_chart.data["options"], "no score is guessed for a new option"
+    ranking = window.result.ranking_model
+    assert [ranking.index(row, 1).data() for row in range(3)][2] == "Eigen ombudscommissie"
+    assert ranking.index(2, 2).data() == "niet beoordeeld"
+    assert "Nog niet gerangschikt" in window.result.conclusion.text()
+    rows = [c.id for c in project.criteria]
+    for criterion in ("independence", "local_involvement", "learning_capacity"):
+        assert window.scores_model.setData(window.scores_model.index(rows.index(criterion), 2), 3)
+    assert new.id in window.totals_chart.data["options"], "ranked once every quality is judged"
     window.add_criterion_actions[next(iter(window.add_criterion_actions))].trigger()
     assert len(project.criteria) == 8
     window.criteria_view.setCurrentIndex(window.criteria_model.index(7, 0))
     window.action(Act.REMOVE_CRITERION).trigger()
     assert len(project.criteria) == 7
-    for _ in range(4):
+    for _ in range(7):
         window.action(Act.UNDO).trigger()
     assert len(project.options) == 2 and len(project.criteria) == 7
     assert window.tariff_model.columnCount() == 2

@@ -87,6 +87,16 @@ def render_json(project: Project, evaluation: Evaluation, lang: str) -> dict[str
             }
             for r in evaluation.ranking()
         ],
+        "incomplete": [
+            {
+                "id": i.option_id,
+                "name": project.option(i.option_id).name.get(lang),
+                "missing": list(i.missing),
+                "annual_cost": i.annual_cost,
+                "cost_per_inhabitant": i.cost_per_inhabitant,
+            }
+            for i in evaluation.incomplete
+        ],
         "criteria": [
             {
                 "id": c.id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import SCALE_MAX, SCALE_MIN, Criterion, CriterionKind, LocalText, Option, Project, Score, Source
+from .model import Criterion, LocalText, Option, Project, Score
 
 # A target is a tuple naming where a value lives:
 #   ("project", attr)                       ("municipality", attr)
@@ -158,18 +158,6 @@ class Inverse(Edit):
         self.edit.apply(project)
 
 
-def default_score(option_id: str, criterion: Criterion) -> Score:
-    """The score a new option or criterion starts with: the middle of the scale, or 0."""
-    value = (SCALE_MIN + SCALE_MAX) // 2 if criterion.kind is CriterionKind.SCALE else 0
-    return Score(option_id, criterion.id, value, "", Source())
-
-
-def missing_scores(project: Project, criterion: Criterion) -> list[Score]:
-    if criterion.kind.computed:
-        return []
-    return [default_score(o.id, criterion) for o in project.options if (o.id, criterion.id) not in project.scores]
-
-
 def unique_id(prefix: str, taken: set[str]) -> str:
     number = 1
     while f"{prefix}{number}" in taken:
@@ -178,9 +166,9 @@ def unique_id(prefix: str, taken: set[str]) -> str:
 
 
 def add_option(project: Project, name: LocalText, index: int | None = None) -> InsertItem:
+    """A new option without scores: it is not ranked until someone judges it (nothing is guessed for it)."""
     option = Option(unique_id("option", {o.id for o in project.options}), name)
-    scores = [default_score(option.id, c) for c in project.criteria if not c.kind.computed]
-    return InsertItem("options", len(project.options) if index is None else index, option, scores)
+    return InsertItem("options", len(project.options) if index is None else index, option, [])
 
 
 def remove_option(project: Project, option_id: str) -> Inverse:
@@ -190,9 +178,9 @@ def remove_option(project: Project, option_id: str) -> Inverse:
 
 
 def add_criterion(project: Project, criterion: Criterion, index: int | None = None) -> InsertItem:
+    """A new criterion without scores (switched off until the options are scored on it, if it needs scores)."""
     criterion.id = unique_id("criterion", {c.id for c in project.criteria})
-    scores = [] if criterion.kind.computed else [default_score(o.id, criterion) for o in project.options]
-    return InsertItem("criteria", len(project.criteria) if index is None else index, criterion, scores)
+    return InsertItem("criteria", len(project.criteria) if index is None else index, criterion, [])
 
 
 def remove_criterion(project: Project, criterion_id: str) -> Inverse:
@@ -202,15 +190,12 @@ def remove_criterion(project: Project, criterion_id: str) -> Inverse:
 
 
 def set_weights(project: Project, weights: dict[str, float], enable: bool = True) -> Compound:
-    """Set several criteria's weights at once, switching them on (with default scores) if asked."""
+    """Set several criteria's weights at once, switching on those that get a weight if asked."""
     edits: list[Edit] = []
     for criterion in project.criteria:
         if criterion.id not in weights:
             continue
         if enable and not criterion.enabled and weights[criterion.id] > 0:
-            missing = missing_scores(project, criterion)
-            if missing:
-                edits.append(AddScores(missing))
             edits.append(SetField(("criterion", criterion.id, "enabled"), False, True))
         if criterion.weight != weights[criterion.id]:
             edits.append(SetField(("criterion", criterion.id, "weight"), criterion.weight, weights[criterion.id]))
@@ -218,15 +203,9 @@ def set_weights(project: Project, weights: dict[str, float], enable: bool = True
 
 
 def set_enabled(project: Project, criterion_id: str, enabled: bool) -> Compound:
-    """Switch a criterion on (adding default scores it lacks) or off."""
+    """Switch a criterion on or off; options not yet scored on it are then not ranked until they are."""
     criterion = project.criterion(criterion_id)
-    edits: list[Edit] = []
-    if enabled:
-        missing = missing_scores(project, criterion)
-        if missing:
-            edits.append(AddScores(missing))
-    edits.append(SetField(("criterion", criterion_id, "enabled"), criterion.enabled, enabled))
-    return Compound(edits)
+    return Compound([SetField(("criterion", criterion_id, "enabled"), criterion.enabled, enabled)])
 
 
 def _field_changes(edit: Edit) -> list[SetField] | None:

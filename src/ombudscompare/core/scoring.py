@@ -51,12 +51,23 @@ class OptionResult:
 
 
 @dataclass(frozen=True)
+class Incomplete:
+    """An option that cannot be ranked yet: it has no score on these switched-on criteria."""
+
+    option_id: str
+    missing: tuple[str, ...]
+    annual_cost: float
+    cost_per_inhabitant: float
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """The outcome of scoring a project: per option (in project order) and the weight shares used."""
 
     results: tuple[OptionResult, ...]
     shares: dict[str, float]
     ranked: tuple[OptionResult, ...] = ()
+    incomplete: tuple[Incomplete, ...] = ()
 
     def ranking(self) -> list[OptionResult]:
         """Results best first; tied options keep their project order."""
@@ -132,15 +143,31 @@ def rank_totals(totals: list[float]) -> list[tuple[int, bool]]:
     return ranks
 
 
+def missing_scores(project: Project, option_id: str) -> tuple[str, ...]:
+    """The switched-on criteria on which this option has not been scored yet (not yet judged)."""
+    return tuple(c.id for c in project.criteria
+                 if c.enabled and not c.kind.computed and (option_id, c.id) not in project.scores)
+
+
 def evaluate(project: Project) -> Evaluation:
-    """Score every option on every enabled criterion and rank the totals."""
+    """Score every option on every enabled criterion and rank the totals.
+
+    An option that has not been scored on every switched-on criterion is not ranked (nothing is
+    guessed for it): it is listed in `incomplete` with what it lacks.
+    """
     if not project.options:
         raise ModelError(Message("the project has no options to compare"))
     shares = weight_shares(project)
     enabled = project.enabled_criteria()
     town = project.municipality
     partial = []
+    incomplete = []
     for option in project.options:
+        missing = missing_scores(project, option.id)
+        if missing:
+            cost = tariffs.annual_cost(option.tariff, town.population, town.complaints_per_year)
+            incomplete.append(Incomplete(option.id, missing, cost, cost / town.population))
+            continue
         cells = []
         for criterion in enabled:
             raw = raw_value(project, option, criterion)
@@ -150,12 +177,18 @@ def evaluate(project: Project) -> Evaluation:
         total = sum(cell.contribution for cell in cells)
         cost = tariffs.annual_cost(option.tariff, town.population, town.complaints_per_year)
         partial.append((option.id, total, cost, cost / town.population, tuple(cells)))
+    if not partial:
+        first = incomplete[0]
+        raise ModelError(Message("no option can be ranked yet: every option still lacks a score, for instance"
+                                 " {option} on {criterion}",
+                                 option=project.option(first.option_id).name.snapshot(),
+                                 criterion=project.criterion(first.missing[0]).name.snapshot()))
     ranks = rank_totals([p[1] for p in partial])
     results = tuple(
         OptionResult(oid, total, rank, tied, cost, per_inh, cells)
         for (oid, total, cost, per_inh, cells), (rank, tied) in zip(partial, ranks)
     )
-    return Evaluation(results, shares, tuple(sorted(results, key=lambda r: r.rank)))
+    return Evaluation(results, shares, tuple(sorted(results, key=lambda r: r.rank)), tuple(incomplete))
 
 
 def rounded_percentages(shares: dict[str, float], decimals: int = 1) -> dict[str, float]:

@@ -24,6 +24,7 @@ class Table:
     right: frozenset[int] = frozenset()
     keys: tuple[str, ...] = ()
     strong: frozenset[int] = field(default_factory=frozenset)
+    muted: frozenset[int] = field(default_factory=frozenset)  # rows that do not count (e.g. not ranked yet)
 
     def column(self, index: int) -> list[str]:
         return [row[index] for row in self.rows]
@@ -34,14 +35,20 @@ def rank_text(rank: int, tied: bool) -> str:
 
 
 def ranking_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
-    """Rank, option, score, annual cost and cost per inhabitant, best first."""
+    """Rank, option, score, annual cost and cost per inhabitant, best first; options not yet fully
+    scored follow without a rank or score."""
     ranking = evaluation.ranking()
-    rows = tuple((rank_text(r.rank, r.tied), project.option(r.option_id).name.get(lang),
-                  format_number(r.total, 1, lang), format_money(r.annual_cost, lang),
-                  format_money(r.cost_per_inhabitant, lang, 4)) for r in ranking)
+    rows = [(rank_text(r.rank, r.tied), project.option(r.option_id).name.get(lang),
+             format_number(r.total, 1, lang), format_money(r.annual_cost, lang),
+             format_money(r.cost_per_inhabitant, lang, 4)) for r in ranking]
+    rows += [("—", project.option(i.option_id).name.get(lang), tr("not scored", lang),
+              format_money(i.annual_cost, lang), format_money(i.cost_per_inhabitant, lang, 4))
+             for i in evaluation.incomplete]
     return Table((tr("Rank", lang), tr("Option", lang), tr("Score", lang), tr("Annual cost", lang),
-                  tr("Per inhabitant", lang)), rows, frozenset({0, 2, 3, 4}),
-                 tuple(r.option_id for r in ranking), frozenset(i for i, r in enumerate(ranking) if r.rank == 1))
+                  tr("Per inhabitant", lang)), tuple(rows), frozenset({0, 2, 3, 4}),
+                 tuple(r.option_id for r in ranking) + tuple(i.option_id for i in evaluation.incomplete),
+                 frozenset(i for i, r in enumerate(ranking) if r.rank == 1),
+                 frozenset(range(len(ranking), len(rows))))
 
 
 def weights_table(project: Project, evaluation: Evaluation, lang: str) -> Table:

@@ -94,11 +94,22 @@ def value_function_text(criterion: Criterion, lang: str | None = None) -> str:
 
 
 def conclusion(project: Project, evaluation: Evaluation, lang: str | None = None) -> str:
-    """One sentence on who ranks first, with the margin or the tie."""
+    """One sentence on who ranks first, with the margin or the tie; and which options are not ranked yet."""
+    sentence = _first_place(project, evaluation, lang)
+    if evaluation.incomplete:
+        names = ", ".join(project.option(i.option_id).name.get(lang or "nl") for i in evaluation.incomplete)
+        sentence += " " + tr("Not ranked yet, because not every score has been given: {names}.", lang, names=names)
+    return sentence
+
+
+def _first_place(project: Project, evaluation: Evaluation, lang: str | None = None) -> str:
     ranking = evaluation.ranking()
     first = ranking[0]
     name = project.option(first.option_id).name.get(lang or "nl")
     if len(ranking) == 1:
+        if evaluation.incomplete:
+            return tr("{name} is the only option ranked so far ({total}).", lang, name=name,
+                      total=format_number(first.total, 1, lang))
         return tr("{name} is the only option ({total}).", lang, name=name, total=format_number(first.total, 1, lang))
     leaders = [r for r in ranking if r.rank == 1]
     if len(leaders) > 1:
@@ -114,6 +125,16 @@ def conclusion(project: Project, evaluation: Evaluation, lang: str | None = None
         other=project.option(second.option_id).name.get(lang or "nl"),
         other_total=format_number(second.total, 1, lang),
     )
+
+
+def missing_text(project: Project, evaluation: Evaluation, option_id: str, lang: str | None = None) -> str:
+    """Why an option is not ranked: '… is not ranked yet: no score yet on Independence, Awareness.'"""
+    for item in evaluation.incomplete:
+        if item.option_id == option_id:
+            names = ", ".join(project.criterion(c).name.get(lang or "nl") for c in item.missing)
+            return tr("{name} is not ranked yet: no score yet on {criteria}.", lang,
+                      name=project.option(option_id).name.get(lang or "nl"), criteria=names)
+    return ""
 
 
 def source_text(source) -> str:

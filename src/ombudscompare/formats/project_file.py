@@ -12,7 +12,7 @@ from ..i18n import Message
 from .atomic import write_bytes_atomic
 from .checks import SOURCE_FIELDS
 from .errors import FileError
-from .project_reader import FORMAT_MAJOR, FORMAT_NAME, read_project
+from .project_reader import FORMAT_MAJOR, FORMAT_MINOR, FORMAT_NAME, read_project
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -94,7 +94,7 @@ def dumps(project: Project) -> str:
 def project_to_data(project: Project) -> dict[str, Any]:
     data: dict[str, Any] = {
         "format": FORMAT_NAME,
-        "version": f"{FORMAT_MAJOR}.{project.format_minor}",
+        "version": f"{FORMAT_MAJOR}.{max(project.format_minor, FORMAT_MINOR)}",
     }
     if project.title:
         data["title"] = project.title

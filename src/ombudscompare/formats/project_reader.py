@@ -28,7 +28,7 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 FORMAT_NAME = "ombudscompare-project"
 FORMAT_MAJOR = 1
-FORMAT_MINOR = 0
+FORMAT_MINOR = 1  # 1.1: an option may lack scores (not yet judged; it is then not ranked)
 
 TOP_FIELDS = ("format", "version", "title", "municipality", "options", "criteria", "scores")
 MUNICIPALITY_FIELDS = ("name", "population", "complaints_per_year", "reference_year", "source")
@@ -98,7 +98,6 @@ def _read(ck: Checker, data: Any) -> Project | None:
         scores = ck.list(top["scores"], "scores")
         for index, item in enumerate(scores or []):
             _read_score(ck, item, join("scores", index), project)
-    _check_scores_complete(ck, project)
     return project
 
 
@@ -345,13 +344,3 @@ def _read_score(ck: Checker, value: Any, path: str, project: Project) -> None:
                    criterion=criterion_id)
         return
     project.scores[key] = Score(option_id, criterion_id, number, justification, source, extra)
-
-
-def _check_scores_complete(ck: Checker, project: Project) -> None:
-    for criterion in project.criteria:
-        if criterion.kind.computed or not criterion.enabled:
-            continue
-        for option in project.options:
-            if (option.id, criterion.id) not in project.scores:
-                ck.problem("scores", "option '{option}' has no score for criterion '{criterion}'",
-                           option=option.id, criterion=criterion.id)

@@ -38,7 +38,7 @@ class EditorDelegate(QStyledItemDelegate):
             editor.setValue(float(value or 0))
             editor.selectAll()
         elif isinstance(spec, ChoiceEditor) and isinstance(editor, QComboBox):
-            editor.setCurrentIndex(int(value) - spec.offset if value is not None else 0)
+            editor.setCurrentIndex(int(value) - spec.offset if value is not None else -1)  # nothing guessed
         else:
             super().setEditorData(editor, index)
 
@@ -48,6 +48,7 @@ class EditorDelegate(QStyledItemDelegate):
             editor.interpretText()
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
         elif isinstance(spec, ChoiceEditor) and isinstance(editor, QComboBox):
-            model.setData(index, editor.currentIndex() + spec.offset, Qt.ItemDataRole.EditRole)
+            if editor.currentIndex() >= 0:
+                model.setData(index, editor.currentIndex() + spec.offset, Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...explain.tables import Table, explanation_table, ranking_table
-from ...explain.values import how_computed, value_function_text
+from ...explain.values import how_computed, missing_text, value_function_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_number, format_percent
 from .base import ID_ROLE, DocumentTableModel, Index
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _EMPTY = Table((), ())
+MUTED = QColor("#595959")  # 7:1 on white
 
 
 class TableModel(DocumentTableModel):
@@ -59,19 +60,33 @@ class TableModel(DocumentTableModel):
             return self.table.keys[row] if row < len(self.table.keys) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.table.right:
             return _RIGHT
-        if role == Qt.ItemDataRole.FontRole and row in self.table.strong:
+        if role == Qt.ItemDataRole.FontRole and (row in self.table.strong or row in self.table.muted):
             font = QFont()
-            font.setBold(True)
+            font.setBold(row in self.table.strong)
+            font.setItalic(row in self.table.muted)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and row in self.table.muted:
+            return QBrush(MUTED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row)
+        return None
+
+    def tooltip(self, row: int) -> str | None:
         return None
 
 
 class RankingModel(TableModel):
-    """Options best first, with totals and costs; empty while the project cannot be scored."""
+    """Options best first, with totals and costs, then those not ranked yet; empty while nothing can be scored."""
 
     def build(self) -> Table:
         evaluation = self.document.evaluation
         return ranking_table(self.project, evaluation, language()) if evaluation else _EMPTY
+
+    def tooltip(self, row: int) -> str | None:
+        evaluation = self.document.evaluation
+        if evaluation is None or row not in self.table.muted:
+            return None
+        return missing_text(self.project, evaluation, self.table.keys[row], language())
 
 
 class ExplanationModel(TableModel):
@@ -97,12 +112,7 @@ class ExplanationModel(TableModel):
         except KeyError:
             return _EMPTY
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            return self._tooltip(index.row())
-        return super().data(index, role)
-
-    def _tooltip(self, row: int) -> str | None:
+    def tooltip(self, row: int) -> str | None:
         evaluation = self.document.evaluation
         if evaluation is None or self.option_id is None or row >= len(self.table.keys) - 1:
             return None

@@ -14,8 +14,9 @@ from ...explain.values import how_computed, raw_text
 from ...i18n import language, tr
 from .base import EDITOR_ROLE, ID_ROLE, ChoiceEditor, DocumentTableModel, Index, NumberEditor
 
-OFF_COLOUR = QColor("#9a9a9a")
+OFF_COLOUR = QColor("#6b6b6b")  # 5.3:1 on white: readable, and still visibly "off"
 COMPUTED_BACKGROUND = QColor("#f0f0f0")
+UNJUDGED_COLOUR = QColor("#9c3d00")  # dark orange, 6.3:1 on white
 
 
 class ScoresModel(DocumentTableModel):
@@ -72,7 +73,7 @@ class ScoresModel(DocumentTableModel):
                                     SCALE_MIN)
             return NumberEditor(-1e9, 1e9, 2, f" {criterion.unit}" if criterion.unit else "")
         if score is None:
-            return "—" if role == Qt.ItemDataRole.DisplayRole else None
+            return self._unjudged(option, criterion, role, lang)
         if role == Qt.ItemDataRole.DisplayRole:
             return raw_text(self.project, criterion.id, score.value, lang)
         if role == Qt.ItemDataRole.EditRole:
@@ -85,6 +86,23 @@ class ScoresModel(DocumentTableModel):
             font = QFont()
             font.setItalic(True)
             return font
+        return None
+
+    def _unjudged(self, option, criterion, role, lang):
+        """A score nobody has given yet: nothing is guessed, and the option is not ranked until it is given."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr("— not yet judged")
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not criterion.enabled:
+                return tr("Not yet judged. The criterion is switched off, so this does not count.")
+            return tr("Not yet judged: choose a score. Until then {option} is not ranked.",
+                      option=option.name.get(lang))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(OFF_COLOUR if not criterion.enabled else UNJUDGED_COLOUR)
         return None
 
     def _computed(self, option, criterion, role, lang):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 
-from ...explain.values import conclusion
+from ...explain.values import conclusion, missing_text
 from ...i18n import language, tr
 from ..document import Change, Document
 from ..models.base import ID_ROLE
@@ -44,6 +44,7 @@ class ResultPanel(QGroupBox):
             lambda current, _previous: self.explain(current.data(ID_ROLE) if current.isValid() else None))
         self.explanation_title = QLabel()
         self.explanation_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation_title.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.conclusion)
         tables = QHBoxLayout()
@@ -75,15 +76,19 @@ class ResultPanel(QGroupBox):
             self.conclusion.setText(conclusion(self.document.project, evaluation, language()))
         current = None if first else self.explanation_model.option_id
         ranking = evaluation.ranking() if evaluation else []
+        shown = {r.option_id for r in ranking} | {i.option_id for i in (evaluation.incomplete if evaluation else ())}
         self._fit_ranking_rows()
-        if current is None or current not in {r.option_id for r in ranking}:
+        if current is None or current not in shown:
             current = ranking[0].option_id if ranking else None
         self.explain(current)
 
     def explain(self, option_id: str | None) -> None:
         self.explanation_model.show_option(option_id)
-        if option_id is None:
+        evaluation = self.document.evaluation
+        if option_id is None or evaluation is None:
             self.explanation_title.setText("")
+        elif any(i.option_id == option_id for i in evaluation.incomplete):
+            self.explanation_title.setText(missing_text(self.document.project, evaluation, option_id, language()))
         else:
             name = self.document.project.option(option_id).name.get(language())
             self.explanation_title.setText(tr("How the total of {name} comes about", name=name))

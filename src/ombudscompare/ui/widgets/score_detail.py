@@ -94,7 +94,8 @@ class ScoreDetailPanel(QGroupBox):
                 self.computed.setText(tr("Computed from the tariff: {how}",
                                          how=how_computed(project, option, criterion, lang)))
             elif score is None:
-                self.computed.setText(tr("No score yet: switch the criterion on to score it."))
+                self.computed.setText(tr("Not yet judged: choose a score in the table above; the justification"
+                                         " and source can be entered once it has a score."))
             else:
                 self.computed.setText(criterion.scale_label(int(score.value), lang)
                                       if criterion.kind.value == "scale" else "")
