@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit
 
 from ... import commands
+from ...core import limits
 from ...i18n import tr
 from ..document import Document
+from .numbers import FieldHint, NumberBox
 
 
 class MunicipalityPanel(QGroupBox):
@@ -18,19 +20,16 @@ class MunicipalityPanel(QGroupBox):
         self.document = document
         self.name = QLineEdit()
         self.name.setObjectName("municipality_name")
-        self.population = QSpinBox()
+        self.population = NumberBox(integer=True)
         self.population.setObjectName("population")
-        self.population.setRange(1, 100_000_000)
-        self.complaints = _TidySpinBox()
+        self.population.setRange(limits.POPULATION.minimum, limits.POPULATION.maximum)
+        self.complaints = NumberBox(tidy=True)
         self.complaints.setObjectName("complaints")
-        self.complaints.setRange(0, 10_000_000)
         self.complaints.setDecimals(1)
-        self.year = QSpinBox()
+        self.complaints.setRange(limits.COMPLAINTS.minimum, limits.COMPLAINTS.maximum)
+        self.year = NumberBox(integer=True, grouped=False)
         self.year.setObjectName("reference_year")
-        self.year.setRange(1900, 2200)
-        for box in (self.population, self.complaints, self.year):
-            box.setKeyboardTracking(False)
-            box.setGroupSeparatorShown(box is not self.year)
+        self.year.setRange(limits.REFERENCE_YEAR.minimum, limits.REFERENCE_YEAR.maximum)
         self.form = QFormLayout(self)
         self.labels = []
         for field in (self.name, self.population, self.complaints, self.year):
@@ -67,21 +66,14 @@ class MunicipalityPanel(QGroupBox):
             self.name.setText(town.name)
 
     def _name_edited(self) -> None:
-        if self.document.attempt(lambda: commands.rename_municipality(self.document.project, self.name.text())):
+        refusal = self.document.attempt(lambda: commands.rename_municipality(self.document.project, self.name.text()))
+        if refusal is not None:
+            FieldHint.show_for(self.name, tr("Not taken: {reason}.", reason=refusal.render()))
             self.name.setText(self.document.project.municipality.name)
 
     def _set(self, field: str, value) -> None:
         if self.document.attempt(lambda: commands.set_municipality(self.document.project, field, value)):
             self.refresh()
-
-
-class _TidySpinBox(QDoubleSpinBox):
-    """One decimal when there is one: '93', but '93,5'."""
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802
-        text = self.locale().toString(float(value), "f", self.decimals())
-        zero = self.locale().decimalPoint() + "0" * self.decimals()
-        return text[: -len(zero)] if text.endswith(zero) else text
 
 
 def _tidy(value: float) -> float | int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from ...core.whatif import Preset
 from ...i18n import language, tr
 from ...i18n.numbers import format_percent
 from ..document import Change, Document
+from .numbers import NumberBox
 
 SLIDER_STEPS = 1000  # 0.1 percentage point
 PRESET_TEXTS = {Preset.EQUAL: "&Equal", Preset.COST_LED: "&Cost-led", Preset.QUALITY_LED: "&Quality-led"}
@@ -34,14 +34,13 @@ class _Row:
         self.slider.setRange(0, SLIDER_STEPS)
         self.slider.setPageStep(50)
         self.slider.setSingleStep(10)
-        self.number = QDoubleSpinBox()
+        self.number = NumberBox()
         self.number.setRange(0, 100)
         self.number.setDecimals(1)
         self.number.setSuffix(" %")
-        self.number.setKeyboardTracking(False)
         self.number.setLocale(QLocale())
-        for widget in (self.check, self.slider, self.number):
-            widget.setObjectName(f"weight_{widget.__class__.__name__}_{criterion_id}")
+        for kind, widget in (("check", self.check), ("slider", self.slider), ("number", self.number)):
+            widget.setObjectName(f"weight_{kind}_{criterion_id}")
         self.check.toggled.connect(lambda on: panel.switch(criterion_id, on))
         self.slider.valueChanged.connect(lambda v: panel.set_share(criterion_id, v * 100.0 / SLIDER_STEPS,
                                                                    self.slider.isSliderDown()))
