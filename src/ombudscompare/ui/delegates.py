@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from .models.base import EDITOR_ROLE, ChoiceEditor, NumberEditor
@@ -39,7 +40,7 @@ class EditorDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (isinstance(watched, NumberBox) and event.type() == QEvent.Type.KeyPress
+        if (isinstance(watched, NumberBox) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not watched.check_before_commit()):
             return True  # keep the editor open: the field has said why
         return super().eventFilter(watched, event)

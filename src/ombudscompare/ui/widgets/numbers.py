@@ -125,7 +125,7 @@ class NumberBox(QDoubleSpinBox):
         return self.prefix() + format_number(value, self.decimals(), language()) + self.suffix()
 
     # --- Qt's spin box hooks -----------------------------------------------------------------
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         reading = self.reading(text)
         if reading.value is not None and (not reading.ambiguous or self._confirmed == text):
             return QValidator.State.Acceptable, text, pos
