@@ -130,3 +130,61 @@ def test_presentation_weight_panel_changes_a_weight_live(window, qtbot):
     assert not show.weights_frame.isVisible()
     show.close()
     assert window.document.undo_stack.undoText().startswith("Gewicht Lokale betrokkenheid")
+
+
+def _presenting(window, qtbot):
+    show = window.start_presentation()
+    qtbot.waitExposed(show)
+    show.activateWindow()
+    qtbot.waitUntil(show.isActiveWindow, timeout=2000)
+    show.setFocus()
+    return show
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down])
+def test_clicker_keys_change_slides_even_with_the_focus_in_the_weight_panel(window, qtbot, key):
+    before = dumps(window.document.project)
+    show = _presenting(window, qtbot)
+    qtbot.keyClick(show, Qt.Key.Key_W)
+    row = next(r for r in show.weights.rows if r.criterion_id == "local_involvement")
+    for widget in (row.slider, row.number, row.check):
+        show.show_slide(1)
+        widget.setFocus()
+        assert show.in_panel(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        assert show.index == 2, widget
+        back = Qt.Key.Key_PageUp if key != Qt.Key.Key_Right else Qt.Key.Key_Left
+        qtbot.keyClick(QApplication.focusWidget(), back)
+        assert show.index == 1
+    assert dumps(window.document.project) == before, "a clicker never edits data"
+    assert window.document.undo_stack.count() == 0
+    show.close()
+
+
+def test_a_weight_typed_in_the_panel_then_enter_hands_the_keys_back(window, qtbot):
+    show = _presenting(window, qtbot)
+    qtbot.keyClick(show, Qt.Key.Key_W)
+    row = next(r for r in show.weights.rows if r.criterion_id == "local_involvement")
+    row.number.setFocus()
+    row.number.lineEdit().selectAll()
+    qtbot.keyClicks(row.number.lineEdit(), "41")
+    qtbot.keyClick(row.number.lineEdit(), Qt.Key.Key_Backspace)  # a typing correction stays a correction
+    qtbot.keyClicks(row.number.lineEdit(), "0")
+    qtbot.keyClick(row.number, Qt.Key.Key_Return)
+    assert window.document.evaluation.shares["local_involvement"] == pytest.approx(0.40)
+    qtbot.waitUntil(lambda: not show.in_panel(QApplication.focusWidget()), timeout=2000)
+    index = show.index
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    assert show.index == index + 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(show) or not show.isVisible(), timeout=2000)
+
+
+def test_escape_in_the_panel_leaves_the_panel_not_the_presentation(window, qtbot):
+    show = _presenting(window, qtbot)
+    qtbot.keyClick(show, Qt.Key.Key_W)
+    row = next(r for r in show.weights.rows if r.criterion_id == "independence")
+    row.slider.setFocus()
+    qtbot.keyClick(row.slider, Qt.Key.Key_Escape)
+    assert show.isVisible() and not show.in_panel(QApplication.focusWidget())
+    show.close()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ..explain.charts import chart_data, kind_title
 from ..i18n import language, tr
@@ -17,6 +17,7 @@ PRESENTATION_ZOOM = 2.0  # 12 pt chart labels become 24 pt: ≥ 24 px on a 1080p
 SLIDES = ("ranking", "profile", "costs-population", "sensitivity", "robustness")
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
+SLIDE_KEYS = NEXT_KEYS | PREVIOUS_KEYS | {Qt.Key.Key_Home, Qt.Key.Key_End}
 SLIDE_DELAY_MS = 100
 
 
@@ -73,6 +74,12 @@ class PresentationWindow(QWidget):
         self.hint = QLabel()
         self.hint.setFont(style.font(style.SMALL_POINT_SIZE, zoom=PRESENTATION_ZOOM))
         layout.addWidget(self.hint)
+        for widget in self.weights_frame.findChildren(QWidget):
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # click or Tab, never the wheel
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._keys = _ClickerKeys(self)
+        QApplication.instance().installEventFilter(self._keys)
         self.show_slide(0)
 
     def _drawer(self, kind: str, widget):
@@ -108,6 +115,57 @@ class PresentationWindow(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def in_panel(self, widget: QObject | None) -> bool:
+        return isinstance(widget, QWidget) and self.weights_frame.isAncestorOf(widget)
+
+    def leave_panel(self) -> None:
+        """Back to the slides: the presenter's keys step through them again."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        QApplication.instance().removeEventFilter(self._keys)
         self.closed.emit()
         super().closeEvent(event)
+
+
+class _ClickerKeys(QObject):
+    """A presenter clicker must never edit data: its keys change slides wherever the focus is.
+
+    Page Up/Down, the arrows, Space, Home and End always go to the slides, also with the focus in the
+    weight panel (where they would move a slider or a number). Only Backspace while a number is being
+    typed in the panel edits that number. Enter or Esc in the panel hands the keys back to the slides.
+    """
+
+    def __init__(self, show: PresentationWindow):
+        super().__init__(show)
+        self.show = show
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and self.show.in_panel(watched) and not watched.hasFocus():
+            return True  # scrolling past a slider must not move it
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if watched is not self.show and not self.show.isAncestorOf(watched):
+            return False
+        key = event.key()
+        in_panel = self.show.in_panel(QApplication.focusWidget())
+        if key == Qt.Key.Key_Backspace and in_panel and _typing(QApplication.focusWidget()):
+            return False
+        if key in SLIDE_KEYS and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                         Qt.KeyboardModifier.KeypadModifier):
+            self.show.keyPressEvent(event)  # before a slider, spin box or check box can take the key
+            return True
+        if in_panel and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            if key == Qt.Key.Key_Escape:
+                self.show.leave_panel()
+                return True
+            QTimer.singleShot(0, self.show, self.show.leave_panel)  # after the field has taken its Enter
+        return False
+
+
+def _typing(widget: QWidget | None) -> bool:
+    """A number or text is being typed: Backspace corrects it."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
+
+    return isinstance(widget, (QAbstractSpinBox, QLineEdit))

@@ -72,6 +72,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self.view = pg.PlotWidget(background="w")
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard: no Tab stop
         self.plot: pg.PlotItem = self.view.getPlotItem()
         style.style_axes(self.plot, self.zoom)
         self.legend = Legend()

@@ -29,6 +29,7 @@ class LineChart(QWidget):
         self.setObjectName(name)
         self.view = pg.PlotWidget(background="w", axisItems={"left": LocaleAxis("left"),
                                                              "bottom": LocaleAxis("bottom")})
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard: no Tab stop
         self.plot: pg.PlotItem = self.view.getPlotItem()
         self.zoom = style.current_zoom()
         style.style_axes(self.plot, self.zoom)
