@@ -43,7 +43,8 @@ def answer_next_dialog(button_text: str, seen: list | None = None) -> None:
             QTimer.singleShot(10, click)
             return
         if seen is not None:
-            seen.append(box.text() if isinstance(box, QMessageBox) else box.windowTitle())
+            seen.append(f"{box.text()}\n{box.informativeText()}" if isinstance(box, QMessageBox)
+                        else box.windowTitle())
         for button in box.buttons():
             if button.text().replace("&", "") == button_text:
                 button.click()

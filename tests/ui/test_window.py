@@ -205,3 +205,85 @@ def test_switch_to_english_and_back(window):
     assert window.registry.menus["file"].title() == "&Bestand"
     assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€ 31.191,17"
     assert window.totals_chart.plot.getAxis("bottom").labelText.startswith("Totaalscore")
+
+
+def _type_into(qtbot, widget, text):
+    widget.setFocus()
+    line = widget.lineEdit() if hasattr(widget, "lineEdit") else widget
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+
+
+def test_ctrl_z_in_the_field_just_edited_undoes_the_document(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    box = window.municipality_panel.population
+    _type_into(qtbot, box, "120000")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.document.project.municipality.population == 120_000
+    assert box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.project.municipality.population == 159_717
+    assert box.value() == 159_717, "the field shows what the document holds"
+    qtbot.waitUntil(box.hasFocus, timeout=1000)  # the cursor is back in the field
+    qtbot.keyClick(box, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.project.municipality.population == 120_000
+    qtbot.waitUntil(box.hasFocus, timeout=1000)
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.document.project.municipality.population == 120_000, "Ctrl+Shift+Z redoes, nothing left to redo"
+    qtbot.waitUntil(box.hasFocus, timeout=1000)
+
+
+def test_ctrl_z_with_typing_not_yet_taken_drops_only_that_typing(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    name = window.municipality_panel.name
+    _type_into(qtbot, name, "Haarlemmermeer")
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.project.municipality.name == "Haarlem"
+    assert name.text() == "Haarlem"
+    assert window.document.undo_stack.index() == 0
+
+
+def test_ctrl_z_in_a_justification(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    row = [c.id for c in window.document.project.criteria].index("independence")
+    window.show_edit_tab(window.edit_tab().__class__.SCORES)
+    window.scores_view.setCurrentIndex(window.scores_model.index(row, 0))
+    detail = window.score_detail
+    detail.justification.setFocus()
+    detail.justification.selectAll()
+    qtbot.keyClicks(detail.justification, "Anders")
+    qtbot.keyClick(detail.justification, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.project.score("no", "independence").justification.startswith("Het memo")
+
+
+def test_a_long_mouse_drag_then_ctrl_z_restores_the_weights(window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.show_edit_tab(window.edit_tab().__class__.CRITERIA)
+    before = dumps(window.document.project)
+    slider = next(r for r in window.weights_panel.rows if r.criterion_id == "local_involvement").slider
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                           QStyle.SubControl.SC_SliderHandle, slider).center()
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=handle)
+    width = slider.width()
+    for tick in range(400):  # back and forth across the groove, a few hundred slider ticks
+        x = int(abs((tick * 13) % (2 * width) - width))
+        qtbot.mouseMove(slider, QPoint(max(1, min(width - 2, x)), handle.y()))
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(width // 2, handle.y()))
+    assert window.document.undo_stack.count() == 1, "one drag, one undo step"
+    moved = window.document.evaluation.shares["local_involvement"]
+    assert abs(moved - 0.2) > 0.01
+    step = window.document.undo_stack.command(0)
+    assert len(step.command.edit.edits) == 5, "flat: one change per weight"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dumps(window.document.project) == before
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.evaluation.shares["local_involvement"] == pytest.approx(moved)

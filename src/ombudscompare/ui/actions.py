@@ -10,8 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 
 from ..i18n import N_, tr
 
@@ -70,9 +72,11 @@ ACTIONS = (
                lambda w: w.document.undo_stack.canRedo()),
     ActionSpec(Act.ADD_OPTION, N_("Add &option"), lambda w: w.structure.add_option()),
     ActionSpec(Act.REMOVE_OPTION, N_("&Remove option"), lambda w: w.structure.remove_option(),
-               enabled_when=lambda w: len(w.document.project.options) > 1),
+               enabled_when=lambda w: len(w.document.project.options) > 1
+               and w.structure.selected_option() is not None),
     ActionSpec(Act.REMOVE_CRITERION, N_("Remove &criterion"), lambda w: w.structure.remove_criterion(),
-               enabled_when=lambda w: len(w.document.project.criteria) > 1),
+               enabled_when=lambda w: len(w.document.project.criteria) > 1
+               and w.structure.selected_criterion() is not None),
     ActionSpec(Act.PRESENTATION, N_("&Presentation"), lambda w: w.start_presentation(), ("F5",)),
     ActionSpec(Act.HELP, N_("OmbudsCompare &help"), lambda w: w.show_help(), ("F1",)),
     ActionSpec(Act.ABOUT, N_("&About OmbudsCompare"), lambda w: w.show_about()),
@@ -104,6 +108,47 @@ MENUS = (
 )
 
 
+class DocumentUndoKeys(QObject):
+    """Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z undo and redo the document from anywhere in the window.
+
+    A text or number field would otherwise take them for its own typing, so the field's undo would
+    change what it shows while the document kept the value. The field gives up what was typed first —
+    exactly as when the user leaves it (taken, or refused with the reason shown) — and then the
+    document's step is undone; the cursor returns to the field.
+    """
+
+    def __init__(self, window, actions: tuple[QAction, ...]):
+        super().__init__(window)
+        self.window = window
+        self.actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        focus = QApplication.focusWidget()
+        if focus is None or watched is not focus or focus.window() is not self.window:
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        if not any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                   for action in self.actions for s in action.shortcuts()):
+            return False
+        view = _item_view_of(focus)
+        focus.clearFocus()  # the field takes (or refuses) what was typed, as when leaving it
+        target = view or focus
+        QTimer.singleShot(0, lambda: shiboken6.isValid(target) and target.setFocus())
+        return True  # not claimed by the field: the window's Undo/Redo shortcut fires
+
+
+def _item_view_of(widget: QWidget) -> QWidget | None:
+    """The table a cell editor belongs to (the editor closes when it loses the focus)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
 def _sequence(key: QKeySequence | StandardKey | str) -> list[QKeySequence]:
     if isinstance(key, StandardKey):
         return QKeySequence.keyBindings(key)
@@ -124,6 +169,8 @@ class Actions:
             action.triggered.connect(lambda _checked=False, s=spec: s.handler(self.window))
             window.addAction(action)  # shortcuts work wherever the focus is, menus open or not
             self._actions[spec.id] = action
+        self._undo_keys = DocumentUndoKeys(window, (self._actions[Act.UNDO], self._actions[Act.REDO]))
+        QApplication.instance().installEventFilter(self._undo_keys)
 
     def __getitem__(self, act: Act) -> QAction:
         return self._actions[act]

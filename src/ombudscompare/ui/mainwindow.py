@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         self.add_option_button.clicked.connect(self.structure.add_option)
         self.remove_option_button.clicked.connect(self.structure.remove_option)
         self.remove_criterion_button.clicked.connect(self.structure.remove_criterion)
+        for view in (self.tariff_view, self.criteria_view, self.scores_view):
+            view.selectionModel().selectionChanged.connect(lambda *_args: self._selection_changed())
+            view.model().modelReset.connect(self._selection_changed)
+        self.tabs.currentChanged.connect(lambda _index: self._selection_changed())
 
     def _build_right(self) -> None:
         doc = self.document
@@ -228,7 +232,7 @@ class MainWindow(QMainWindow):
         self.document.retranslate()
         self._update_undo_texts()
         self._update_title()
-        self.registry.update()
+        self._selection_changed()
 
     def _update_undo_texts(self, *_args) -> None:
         stack = self.document.undo_stack
@@ -240,7 +244,15 @@ class MainWindow(QMainWindow):
 
     # --- reacting to the document -----------------------------------------------------------
     def _document_changed(self, _change) -> None:
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        """What can be removed follows what is selected: the actions and the buttons under the tables."""
+        if not hasattr(self, "registry"):
+            return
         self.registry.update()
+        self.remove_option_button.setEnabled(self.action(Act.REMOVE_OPTION).isEnabled())
+        self.remove_criterion_button.setEnabled(self.action(Act.REMOVE_CRITERION).isEnabled())
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — OmbudsCompare")
