@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ombudscompare.examples import haarlem_2018
@@ -32,6 +32,7 @@ def window(qtbot, tmp_path, dutch):
     win.document.undo_stack.setClean()  # closing after a test must not prompt
     win.close()
     win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, not at some later loop
 
 
 def answer_next_dialog(button_text: str, seen: list | None = None) -> None:

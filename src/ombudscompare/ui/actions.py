@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 
 from ..i18n import N_, tr
+from .binding import FocusFilter
 
 StandardKey = QKeySequence.StandardKey
 
@@ -170,7 +171,7 @@ class Actions:
             window.addAction(action)  # shortcuts work wherever the focus is, menus open or not
             self._actions[spec.id] = action
         self._undo_keys = DocumentUndoKeys(window, (self._actions[Act.UNDO], self._actions[Act.REDO]))
-        QApplication.instance().installEventFilter(self._undo_keys)
+        self._undo_focus = FocusFilter(window, self._undo_keys)
 
     def __getitem__(self, act: Act) -> QAction:
         return self._actions[act]

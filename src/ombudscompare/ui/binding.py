@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .document import Document
 
@@ -52,3 +53,29 @@ class Binder(QObject):
         if watched is self.view and event.type() == QEvent.Type.Show and self.stale:
             self.refresh()
         return False
+
+
+class FocusFilter(QObject):
+    """Installs an event filter on whichever widget inside `root` has the keyboard focus, and only there.
+
+    Keys go to the focused widget first, so this sees them all, without a filter on the whole
+    application that every event (paints, timers, mouse moves) would have to pass through.
+    """
+
+    def __init__(self, root: QWidget, handler: QObject):
+        super().__init__(root)
+        self.root = root
+        self.handler = handler
+        self.current: QWidget | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._moved)
+            self._moved(None, app.focusWidget())
+
+    def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.current is not None and shiboken6.isValid(self.current):
+            self.current.removeEventFilter(self.handler)
+        self.current = None
+        if new is not None and shiboken6.isValid(self.root) and (new is self.root or self.root.isAncestorOf(new)):
+            new.installEventFilter(self.handler)
+            self.current = new

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStacke
 
 from ..explain.charts import chart_data, kind_title
 from ..i18n import language, tr
-from .binding import Binder
+from .binding import Binder, FocusFilter
 from .charts import new_chart, style
 from .document import Document
 from .widgets.weights import WeightsPanel
@@ -79,7 +79,9 @@ class PresentationWindow(QWidget):
                 widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # click or Tab, never the wheel
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._keys = _ClickerKeys(self)
-        QApplication.instance().installEventFilter(self._keys)
+        self._focus = FocusFilter(self, self._keys)
+        for widget in self.weights_frame.findChildren(QWidget):
+            widget.installEventFilter(self._keys)  # the wheel goes to the widget under the mouse
         self.show_slide(0)
 
     def _drawer(self, kind: str, widget):
@@ -123,7 +125,6 @@ class PresentationWindow(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        QApplication.instance().removeEventFilter(self._keys)
         self.closed.emit()
         super().closeEvent(event)
 
@@ -142,11 +143,12 @@ class _ClickerKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if kind == QEvent.Type.Wheel and self.show.in_panel(watched) and not watched.hasFocus():
+        if kind == QEvent.Type.Wheel and isinstance(watched, QWidget) and self.show.in_panel(watched) \
+                and not watched.hasFocus():
             return True  # scrolling past a slider must not move it
         if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        if watched is not self.show and not self.show.isAncestorOf(watched):
+        if not isinstance(watched, QWidget) or (watched is not self.show and not self.show.isAncestorOf(watched)):
             return False
         key = event.key()
         in_panel = self.show.in_panel(QApplication.focusWidget())

@@ -74,6 +74,7 @@ class BarChart(QWidget):
         self.view = pg.PlotWidget(background="w")
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard: no Tab stop
         self.plot: pg.PlotItem = self.view.getPlotItem()
+        style.adopt_menus(self.plot, self)
         style.style_axes(self.plot, self.zoom)
         self.legend = Legend()
         layout = QVBoxLayout(self)

@@ -32,6 +32,7 @@ class LineChart(QWidget):
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard: no Tab stop
         self.plot: pg.PlotItem = self.view.getPlotItem()
         self.zoom = style.current_zoom()
+        style.adopt_menus(self.plot, self)
         style.style_axes(self.plot, self.zoom)
         self.plot.getAxis("left").setWidth(int(78 * self.zoom))
         self.plot.showGrid(x=True, y=True, alpha=0.25)

@@ -92,6 +92,14 @@ def style_axes(plot: pg.PlotItem, zoom: float = 1.0) -> None:
     plot.setMouseEnabled(x=False, y=False)
 
 
+def adopt_menus(plot: pg.PlotItem, owner) -> None:
+    """pyqtgraph makes its 'Plot Options' menu without a parent, so it outlives the chart (one set of
+    menus per chart drawn, for the whole session); give it to the chart widget to go with it."""
+    menu = getattr(plot, "ctrlMenu", None)
+    if menu is not None:
+        menu.setParent(owner, menu.windowFlags())
+
+
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
           Qt.PenStyle.DashDotDotLine)
 SYMBOLS = ("o", "s", "t", "d", "+", "x", "star", "h")
