@@ -287,3 +287,23 @@ def test_a_long_mouse_drag_then_ctrl_z_restores_the_weights(window, qtbot):
     assert dumps(window.document.project) == before
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.document.evaluation.shares["local_involvement"] == pytest.approx(moved)
+
+
+def test_a_value_past_its_worst_level_is_marked_with_a_hint(window):
+    from ombudscompare.core.scoring import beyond_levels
+
+    index = window.tariff_model.index(tariffs.PER_INHABITANT, 0)
+    assert window.tariff_model.setData(index, 0.60)  # cost per inhabitant above the worst level of € 0,50
+    rows = [c.id for c in window.document.project.criteria]
+    cell = window.scores_model.index(rows.index("cost_per_inhabitant"), 0)
+    assert cell.data() == "€ 0,6000"
+    assert cell.data(Qt.ItemDataRole.DecorationRole) is not None, "marked with a sign, not by colour alone"
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "slechter dan het slechtste niveau (€ 0,5000), dus telt 0" in tip and "Verruim de niveaus" in tip
+    inside = window.scores_model.index(rows.index("cost_per_inhabitant"), 1)
+    assert inside.data(Qt.ItemDataRole.DecorationRole) is None
+    criterion = window.document.project.criterion("cost_per_inhabitant")
+    assert beyond_levels(criterion, 0.6) == -1 and beyond_levels(criterion, -0.1) == 1
+    explanation = window.result.explanation_model
+    window.result.explain("no")
+    assert explanation.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is not None

@@ -130,6 +130,16 @@ def criterion_value(criterion: Criterion, raw: float) -> float:
     return linear_value(raw, best, worst)
 
 
+def beyond_levels(criterion: Criterion, raw: float) -> int:
+    """-1 when a raw value lies past the worst level (it counts 0, however much worse), +1 past the best
+    level (it counts 100), 0 within the levels. Scale scores are always within."""
+    if criterion.kind is CriterionKind.SCALE or criterion.best is None or criterion.worst is None:
+        return 0
+    best, worst = criterion.best, criterion.worst
+    position = (raw - worst) / (best - worst)
+    return -1 if position < 0 else (1 if position > 1 else 0)
+
+
 def rank_totals(totals: list[float]) -> list[tuple[int, bool]]:
     """Competition ranks (1, 1, 3, ...) and whether each total is tied with another (within 1e-9)."""
     ascending = sorted(totals)

@@ -127,6 +127,23 @@ def _first_place(project: Project, evaluation: Evaluation, lang: str | None = No
     )
 
 
+def beyond_text(criterion: Criterion, raw: float, lang: str | None = None) -> str:
+    """Why a value counts as 0 or 100 whatever its size, and what to do about it; '' within the levels."""
+    from ..core.scoring import beyond_levels
+
+    side = beyond_levels(criterion, raw)
+    if side == 0:
+        return ""
+    best, worst = criterion.reference_levels()
+    if side < 0:
+        return tr("{value} is worse than the worst level ({level}), so it counts 0 — as would any worse value."
+                  " Widen the levels on the Criteria tab if the difference should count.", lang,
+                  value=amount_text(criterion, raw, lang), level=amount_text(criterion, worst, lang))
+    return tr("{value} is better than the best level ({level}), so it counts 100 — as would any better value."
+              " Widen the levels on the Criteria tab if the difference should count.", lang,
+              value=amount_text(criterion, raw, lang), level=amount_text(criterion, best, lang))
+
+
 def missing_text(project: Project, evaluation: Evaluation, option_id: str, lang: str | None = None) -> str:
     """Why an option is not ranked: '… is not ranked yet: no score yet on Independence, Awareness.'"""
     for item in evaluation.incomplete:

@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...explain.tables import Table, explanation_table, ranking_table
-from ...explain.values import how_computed, missing_text, value_function_text
+from ...core.scoring import beyond_levels
+from ...explain.values import beyond_text, how_computed, missing_text, value_function_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_number, format_percent
 from .base import ID_ROLE, DocumentTableModel, Index
@@ -112,6 +113,24 @@ class ExplanationModel(TableModel):
         except KeyError:
             return _EMPTY
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 1:
+            cell = self._cell(index.row())
+            if cell is not None and beyond_levels(self.project.criterion(cell.criterion_id), cell.raw):
+                from .scores import beyond_icon
+
+                return beyond_icon()
+        return super().data(index, role)
+
+    def _cell(self, row: int):
+        evaluation = self.document.evaluation
+        if evaluation is None or self.option_id is None or row >= len(self.table.keys) - 1:
+            return None
+        try:
+            return evaluation.result(self.option_id).cells[row]
+        except (KeyError, IndexError):
+            return None
+
     def tooltip(self, row: int) -> str | None:
         evaluation = self.document.evaluation
         if evaluation is None or self.option_id is None or row >= len(self.table.keys) - 1:
@@ -121,7 +140,7 @@ class ExplanationModel(TableModel):
         criterion = self.project.criterion(cell.criterion_id)
         lang = language()
         how = how_computed(self.project, self.project.option(result.option_id), criterion, lang)
-        lines = [how] if how else []
+        lines = [text for text in (beyond_text(criterion, cell.raw, lang), how) if text]
         lines.append(tr("Value function: {rule}", rule=value_function_text(criterion, lang)))
         lines.append(tr("Contribution = value × weight = {value} × {weight}",
                         value=format_number(cell.value, 1, lang), weight=format_percent(cell.share, 1, lang)))

@@ -9,10 +9,17 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ... import commands
 from ...core.model import SCALE_MAX, SCALE_MIN, CriterionKind
-from ...core.scoring import raw_value
-from ...explain.values import how_computed, raw_text
+from ...core.scoring import beyond_levels, raw_value
+from ...explain.values import beyond_text, how_computed, raw_text
 from ...i18n import language, tr
 from .base import EDITOR_ROLE, ID_ROLE, ChoiceEditor, DocumentTableModel, Index, NumberEditor
+
+def beyond_icon():
+    """The mark of a value past its reference levels: the style's warning sign (a shape, not a colour)."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
 
 OFF_COLOUR = QColor("#6b6b6b")  # 5.3:1 on white: readable, and still visibly "off"
 COMPUTED_BACKGROUND = QColor("#f0f0f0")
@@ -76,10 +83,13 @@ class ScoresModel(DocumentTableModel):
             return self._unjudged(option, criterion, role, lang)
         if role == Qt.ItemDataRole.DisplayRole:
             return raw_text(self.project, criterion.id, score.value, lang)
+        if role == Qt.ItemDataRole.DecorationRole and beyond_levels(criterion, score.value):
+            return beyond_icon()
         if role == Qt.ItemDataRole.EditRole:
             return int(score.value) if criterion.kind is CriterionKind.SCALE else float(score.value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _score_tooltip(score)
+            beyond = beyond_text(criterion, score.value, lang)
+            return (f"<p>{html.escape(beyond)}</p>" if beyond else "") + _score_tooltip(score)
         if role == Qt.ItemDataRole.ForegroundRole and not criterion.enabled:
             return QBrush(OFF_COLOUR)
         if role == Qt.ItemDataRole.FontRole and not score.justification.strip():
@@ -106,10 +116,15 @@ class ScoresModel(DocumentTableModel):
         return None
 
     def _computed(self, option, criterion, role, lang):
+        raw = raw_value(self.project, option, criterion)
         if role == Qt.ItemDataRole.DisplayRole:
-            return raw_text(self.project, criterion.id, raw_value(self.project, option, criterion), lang)
+            return raw_text(self.project, criterion.id, raw, lang)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("Computed from the tariff: {how}", how=how_computed(self.project, option, criterion, lang))
+            beyond = beyond_text(criterion, raw, lang)
+            how = tr("Computed from the tariff: {how}", how=how_computed(self.project, option, criterion, lang))
+            return f"{beyond}\n\n{how}" if beyond else how
+        if role == Qt.ItemDataRole.DecorationRole and beyond_levels(criterion, raw):
+            return beyond_icon()
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(COMPUTED_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and not criterion.enabled:
