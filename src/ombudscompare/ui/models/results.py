@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...explain.tables import Table, explanation_table, ranking_table
 from ...core.scoring import beyond_levels
+from ...explain.tables import Table, explanation_table, ranking_table
 from ...explain.values import beyond_text, how_computed, missing_text, value_function_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_number, format_percent

@@ -14,6 +14,7 @@ from ...explain.values import beyond_text, how_computed, raw_text
 from ...i18n import language, tr
 from .base import EDITOR_ROLE, ID_ROLE, ChoiceEditor, DocumentTableModel, Index, NumberEditor
 
+
 def beyond_icon():
     """The mark of a value past its reference levels: the style's warning sign (a shape, not a colour)."""
     from PySide6.QtWidgets import QApplication, QStyle
