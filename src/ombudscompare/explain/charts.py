@@ -51,10 +51,11 @@ class BarChartData:
     thickness: float = BAR_THICKNESS
     series: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     names: tuple[tuple[float, str], ...] = ()  # (y, text) written just above a bar
-    values: tuple[tuple[float, float, str], ...] = ()  # (x, y, text) written at the end of a bar
+    values: tuple[tuple[float, float, str, bool], ...] = ()  # (x, y, text, inside) at the end of a bar
     x_range: tuple[float, float] = (0.0, 100.0)
     y_range: tuple[float, float] = (-1.0, 1.0)
     x_ticks: tuple[float, ...] | None = SCORE_TICKS
+    x_padding: float = 0.02
     message: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
     table: Table | None = None
@@ -146,12 +147,20 @@ def ranking(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
         x0=starts.ravel(), y=np.repeat(y, m), width=contributions.ravel(), thickness=BAR_THICKNESS,
         series=np.tile(np.arange(m), n),
         names=tuple((row + BAR_THICKNESS / 2 + 0.02, name) for row, name in zip(y.tolist(), names)),
-        values=tuple((total + 1.0, row, label) for total, row, label in zip(totals, y.tolist(), labels)),
-        x_range=(0.0, 112.0), y_range=(-0.4, n - 0.2),
+        values=tuple(_end_label(total, row, label) for total, row, label in zip(totals, y.tolist(), labels)),
+        x_range=(0.0, 100.0), y_range=(-0.4, n - 0.2),
         facts={"options": [r.option_id for r in ranked], "criteria": [c.id for c in criteria],
                "contributions": contributions, "totals": totals, "labels": labels},
         table=ranking_table(project, evaluation, lang),
     )
+
+
+END_ROOM = 88.0  # a label written after a bar that ends beyond this would leave the axis: it goes inside
+
+
+def _end_label(total: float, row: float, text: str) -> tuple[float, float, str, bool]:
+    """A total written just after its bar, or just inside its end when the bar nearly fills the axis."""
+    return (total - 1.0, row, text, True) if total > END_ROOM else (total + 1.0, row, text, False)
 
 
 def profile(project: Project, evaluation: Evaluation, lang: str) -> BarChartData:
@@ -175,7 +184,7 @@ def profile(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
         series=np.repeat(np.arange(n), m),
         names=tuple((centre + GROUP_THICKNESS / 2 + 0.02, c.name.get(lang))
                     for centre, c in zip(centres.tolist(), criteria)),
-        x_range=(0.0, 104.0), y_range=(-0.4, m - 0.15),
+        x_range=(0.0, 100.0), y_range=(-0.4, m - 0.15),
         facts={"options": [r.option_id for r in results], "criteria": [c.id for c in criteria], "values": values},
         table=Table((tr("Criterion", lang), *option_names), rows, frozenset(range(1, n + 1)),
                     tuple(c.id for c in criteria)),
@@ -198,8 +207,8 @@ def robustness(project: Project, lang: str, frequencies: RankFrequencies) -> Bar
         x0=starts.ravel(), y=np.repeat(y, n), width=widths.ravel(), thickness=BAR_THICKNESS,
         series=np.tile(np.arange(n), n),
         names=tuple((row + 0.27, name) for row, name in zip(y.tolist(), names)),
-        values=tuple((101.0, row, label) for row, label in zip(y.tolist(), labels)),
-        x_range=(0.0, 118.0), y_range=(-0.4, n - 0.2),
+        values=tuple((1.0, row, label, True) for row, label in zip(y.tolist(), labels)),
+        x_range=(0.0, 100.0), y_range=(-0.4, n - 0.2),
         facts={"options": list(frequencies.option_ids), "shares": shares, "spread": frequencies.spread},
         table=frequencies_table(project, frequencies, lang),
     )

@@ -115,7 +115,7 @@ class BarChart(QWidget):
         self._set_legend(data.legend)
         self._set_values(data.values)
         self._set_names(data.names)
-        self._set_ranges(data.x_range, data.y_range)
+        self._set_ranges(data.x_range, data.y_range, data.x_padding)
 
     def _set_title(self, text: str) -> None:
         if self._cache.get("title") != text:
@@ -133,25 +133,30 @@ class BarChart(QWidget):
             axis.setTicks(None if ticks is None else [[(t, format_number(t, 0)) for t in ticks]])
             self._cache["ticks"] = ticks
 
-    def _set_ranges(self, x: tuple[float, float], y: tuple[float, float]) -> None:
-        if self._cache.get("ranges") != (x, y):
-            self.plot.setXRange(*x, padding=0)
+    def _set_ranges(self, x: tuple[float, float], y: tuple[float, float], x_padding: float) -> None:
+        if self._cache.get("ranges") != (x, y, x_padding):
+            self.plot.setXRange(*x, padding=x_padding)  # a little room so the 0 and 100 labels show whole
             self.plot.setYRange(*y, padding=0)
-            self._cache["ranges"] = (x, y)
+            self._cache["ranges"] = (x, y, x_padding)
 
-    def _set_values(self, values: tuple[tuple[float, float, str], ...]) -> None:
+    def _set_values(self, values: tuple[tuple[float, float, str, bool], ...]) -> None:
+        """Totals after their bars; on a white ground inside the bar when it nearly fills the axis."""
         while len(self.texts) < len(values):
-            text = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 0.5))
+            text = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 0.5), fill=(255, 255, 255, 225))
             text.shown = None
             text.setFont(style.font(style.LABEL_POINT_SIZE, bold=True, zoom=self.zoom))
             self.plot.addItem(text)
             self.texts.append(text)
         while len(self.texts) > len(values):
             self.plot.removeItem(self.texts.pop())
-        for item, (x, y, label) in zip(self.texts, values):
+        for item, (x, y, label, inside) in zip(self.texts, values):
             if item.shown != label:
                 item.setText(label)
                 item.shown = label
+            anchor = (1, 0.5) if inside and x > 50 else (0, 0.5)
+            if getattr(item, "anchored", None) != anchor:
+                item.setAnchor(anchor)
+                item.anchored = anchor
             item.setPos(x, y)
 
     def _set_names(self, labels: tuple[tuple[float, str], ...]) -> None:
