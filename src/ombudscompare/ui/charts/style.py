@@ -87,6 +87,9 @@ def style_axes(plot: pg.PlotItem, zoom: float = 1.0) -> None:
         axis.setPen(pg.mkPen(FOREGROUND, width=zoom))
         axis.label.setFont(font(zoom=zoom))
     plot.getAxis("bottom").setHeight(int(48 * zoom))
+    # the last tick label ('100') may reach a little past the axis end instead of being dropped
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=int(24 * zoom))
+    plot.layout.setContentsMargins(2, 2, int(16 * zoom), 2)  # and room for it at the right
     plot.hideButtons()
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
