@@ -77,5 +77,5 @@ def test_analysis_in_english(window):
     switch_language(window, "en")
     tab = show(window, window.chart_tab(ChartTab.WEIGHTS))
     assert tab.telling.text() == "National Ombudsman stays first as long as Local involvement weighs less than 34.6%."
-    assert window.chart_tabs.tabText(3) == "Ro&bustness"
+    assert window.chart_tabs.tabText(3) == "Rob&ustness"
     switch_language(window, "nl")

@@ -60,7 +60,7 @@ ACTIONS = (
     ActionSpec(Act.SAVE, N_("&Save"), lambda w: w.files.save(), (StandardKey.Save,)),
     ActionSpec(Act.SAVE_AS, N_("Save &as…"), lambda w: w.files.save_as(), (StandardKey.SaveAs,)),
     ActionSpec(Act.EXPORT_EXCEL, N_("&Export to Excel…"), lambda w: w.files.export_excel_dialog(), ("Ctrl+E",)),
-    ActionSpec(Act.EXPORT_REPORT, N_("Export &report (PDF)…"), lambda w: w.files.export_report_dialog(),
+    ActionSpec(Act.EXPORT_REPORT, N_("Export re&port (PDF)…"), lambda w: w.files.export_report_dialog(),
                ("Ctrl+Shift+P",)),
     ActionSpec(Act.EXPORT_CHART, N_("Export c&hart (PNG/SVG)…"),
                lambda w: w.files.export_chart_dialog(*w.current_chart()), ("Ctrl+Shift+E",)),
@@ -72,10 +72,10 @@ ACTIONS = (
     ActionSpec(Act.REDO, N_("&Redo"), lambda w: w.document.undo_stack.redo(), ("Ctrl+Y", "Ctrl+Shift+Z"),
                lambda w: w.document.undo_stack.canRedo()),
     ActionSpec(Act.ADD_OPTION, N_("Add &option"), lambda w: w.structure.add_option()),
-    ActionSpec(Act.REMOVE_OPTION, N_("&Remove option"), lambda w: w.structure.remove_option(),
+    ActionSpec(Act.REMOVE_OPTION, N_("Remo&ve option"), lambda w: w.structure.remove_option(),
                enabled_when=lambda w: len(w.document.project.options) > 1
                and w.structure.selected_option() is not None),
-    ActionSpec(Act.REMOVE_CRITERION, N_("Remove &criterion"), lambda w: w.structure.remove_criterion(),
+    ActionSpec(Act.REMOVE_CRITERION, N_("Remove crit&erion"), lambda w: w.structure.remove_criterion(),
                enabled_when=lambda w: len(w.document.project.criteria) > 1
                and w.structure.selected_criterion() is not None),
     ActionSpec(Act.PRESENTATION, N_("&Presentation"), lambda w: w.start_presentation(), ("F5",)),

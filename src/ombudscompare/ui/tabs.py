@@ -44,7 +44,7 @@ CHART_TABS = (
     TabSpec(ChartTab.RANKING, N_("Ranking and &profile"), "ranking"),
     TabSpec(ChartTab.COSTS, N_("Costs and &break-even"), "costs-population", "analysis.costs:CostsTab"),
     TabSpec(ChartTab.WEIGHTS, N_("&Weight sensitivity"), "sensitivity", "analysis.weights:WeightsTab"),
-    TabSpec(ChartTab.ROBUSTNESS, N_("Ro&bustness"), "robustness", "analysis.robustness:RobustnessTab"),
+    TabSpec(ChartTab.ROBUSTNESS, N_("Rob&ustness"), "robustness", "analysis.robustness:RobustnessTab"),
 )
 
 

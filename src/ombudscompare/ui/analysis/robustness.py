@@ -53,8 +53,8 @@ class RobustnessTab(AnalysisTab):
     def redraw(self) -> None:
         project = self.document.project
         lang = language()
-        self.uniform.setText(tr("&All weightings equally likely"))
-        self.near.setText(tr("Within ± percentage &points of the present weights:"))
+        self.uniform.setText(tr("All weightings equally &likely"))
+        self.near.setText(tr("Within ± percenta&ge points of the present weights:"))
         spread = self.spread.value() if self.near.isChecked() else None
         evaluation = self.document.evaluation
         if evaluation is None:

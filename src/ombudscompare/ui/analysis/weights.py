@@ -41,7 +41,7 @@ class WeightsTab(AnalysisTab):
     def redraw(self) -> None:
         project = self.document.project
         lang = language()
-        self.criterion_label.setText(tr("&Weight of:"))
+        self.criterion_label.setText(tr("Wei&ght of:"))
         evaluation = self.document.evaluation
         if evaluation is None:
             return

@@ -46,7 +46,7 @@ class MunicipalityPanel(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(tr("Municipality"))
-        labels = (tr("&Name"), tr("&Inhabitants"), tr("&Complaints a year"), tr("Reference &year"))
+        labels = (tr("&Name"), tr("&Inhabitants"), tr("C&omplaints a year"), tr("Reference &year"))
         for label, text in zip(self.labels, labels):
             label.setText(text)
         for box in (self.population, self.complaints, self.year):

@@ -23,7 +23,7 @@ from ..document import Change, Document
 from .numbers import NumberBox
 
 SLIDER_STEPS = 1000  # 0.1 percentage point
-PRESET_TEXTS = {Preset.EQUAL: "&Equal", Preset.COST_LED: "&Cost-led", Preset.QUALITY_LED: "&Quality-led"}
+PRESET_TEXTS = {Preset.EQUAL: "E&qual", Preset.COST_LED: "Cos&t-led", Preset.QUALITY_LED: "Qualit&y-led"}
 
 
 class _Row:
@@ -124,7 +124,7 @@ class WeightsPanel(QWidget):
             percent = shares.get(criterion.id, 0.0) * 100.0
             for widget in row.widgets():
                 widget.blockSignals(True)
-            row.check.setText(criterion.name.get(lang))
+            row.check.setText(criterion.name.get(lang).replace("&", "&&"))  # a name's '&' is not a mnemonic
             row.check.setChecked(criterion.enabled)
             row.check.setToolTip(criterion.description.get(lang))
             if not row.slider.isSliderDown():
