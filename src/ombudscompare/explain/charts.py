@@ -51,6 +51,7 @@ class BarChartData:
     thickness: float = BAR_THICKNESS
     series: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     names: tuple[tuple[float, str], ...] = ()  # (y, text) written just above a bar
+    name_room: float = 0.45  # free height (in bar rows) above each bar for its name
     values: tuple[tuple[float, float, str, bool], ...] = ()  # (x, y, text, inside) at the end of a bar
     x_range: tuple[float, float] = (0.0, 100.0)
     y_range: tuple[float, float] = (-1.0, 1.0)
@@ -184,6 +185,7 @@ def profile(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
         series=np.repeat(np.arange(n), m),
         names=tuple((centre + GROUP_THICKNESS / 2 + 0.02, c.name.get(lang))
                     for centre, c in zip(centres.tolist(), criteria)),
+        name_room=1.0 - GROUP_THICKNESS - 0.04,
         x_range=(0.0, 100.0), y_range=(-0.4, m - 0.15),
         facts={"options": [r.option_id for r in results], "criteria": [c.id for c in criteria], "values": values},
         table=Table((tr("Criterion", lang), *option_names), rows, frozenset(range(1, n + 1)),
@@ -233,6 +235,16 @@ def _cost_lines(project: Project, x: np.ndarray, against: str) -> list[np.ndarra
     return lines
 
 
+def _label_side(x: float, y: float, right_end: float, highest: float, marker: float) -> tuple[bool, bool]:
+    """Where a point's label goes: (to the left, below). Away from the right edge and the top, and never
+    over the 'now' marker and its label at the top of the chart."""
+    left = x > 0.55 * right_end
+    below = y > 0.6 * highest
+    if abs(x - marker) < 0.3 * right_end and (marker < x) == left:
+        below = True  # it would reach over the marker: under the point, clear of the marker's label at the top
+    return left, below
+
+
 def costs(project: Project, lang: str, against: str) -> LineChartData:
     """Annual cost against complaints a year or against inhabitants, today's figure and every break-even marked."""
     town = project.municipality
@@ -267,7 +279,7 @@ def costs(project: Project, lang: str, against: str) -> LineChartData:
     return LineChartData(
         title=titles[0], x_label=titles[1], y_label=titles[2], x=x,
         series=tuple(zip(names, ys)), marks=(now,),
-        points=tuple((c.at, c.cost, label(c), c.at > 0.55 * top, c.cost > 0.6 * highest) for c in points),
+        points=tuple((c.at, c.cost, label(c), *_label_side(c.at, c.cost, top, highest, now[0])) for c in points),
         x_range=(0.0, float(x[-1]) if x.size else 1.0), y_range=(0.0, highest * 1.1 or 1.0),
         facts={"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in points]},
     )

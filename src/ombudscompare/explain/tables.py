@@ -68,7 +68,7 @@ def explanation_table(project: Project, evaluation: Evaluation, option_id: str, 
              format_number(c.value, 1, lang), format_percent(shown[c.criterion_id] / 100.0, 1, lang),
              format_number(c.contribution, 2, lang)) for c in result.cells]
     rows.append((tr("Total", lang), "", "", "", format_number(result.total, 2, lang)))
-    return Table((tr("Criterion", lang), tr("Raw value", lang), tr("Value 0–100", lang), tr("Weight", lang),
+    return Table((tr("Criterion", lang), tr("Raw value", lang), tr("0–100", lang), tr("Weight", lang),
                   tr("Contribution", lang)), tuple(rows), frozenset({2, 3, 4}),
                  tuple(c.criterion_id for c in result.cells) + ("",), frozenset({len(rows) - 1}))
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHeaderView,
     QMainWindow,
@@ -41,6 +42,7 @@ from .widgets.score_detail import ScoreDetailPanel
 from .widgets.weights import WeightsPanel
 
 RECOVERY_DELAY_MS = 800
+MINIMUM_SIZE = QSize(960, 600)
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
 
 
@@ -73,7 +75,8 @@ class MainWindow(QMainWindow):
         stack.indexChanged.connect(self._update_undo_texts)
         stack.cleanChanged.connect(self._update_undo_texts)
         self.retranslate()
-        self.resize(1366, 740)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._fit_to_screen()
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -186,6 +189,13 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
             self.language_group.addAction(act)
             self.language_actions[code] = act
+
+    def _fit_to_screen(self) -> None:
+        """The whole window on the screen it opens on: a 1366 × 768 laptop leaves about 1366 × 690."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 740)
+        self.resize(max(MINIMUM_SIZE.width(), min(1366, room.width())),
+                    max(MINIMUM_SIZE.height(), min(740, room.height() - 30)))  # 30: the title bar
 
     def action(self, act: Act):
         """The QAction of one entry in the action registry."""

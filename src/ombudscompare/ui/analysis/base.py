@@ -3,22 +3,45 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...explain.tables import Table
 from ..binding import Binder
 from ..document import Document
 
 DEBOUNCE_MS = 120
+CHART_MIN_HEIGHT = 280  # px: axis titles whole, a legend and a plot you can read
 
 
 class AnalysisTab(QWidget):
-    """Subclasses implement `redraw()` from the document's project and evaluation."""
+    """Subclasses implement `redraw()` from the document's project and evaluation.
+
+    The content sits in a scroll area: on a 1366 × 768 laptop the charts keep a readable height and
+    every sentence and table below them stays reachable.
+    """
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
         self.binder = Binder(document, self, self._redraw, DEBOUNCE_MS)
+        self.body = QWidget()
+        self.body.setObjectName("analysis_body")
+        scroll = QScrollArea()
+        scroll.setWidget(self.body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     @property
     def stale(self) -> bool:
@@ -72,6 +95,8 @@ def fill_table(widget: QTableWidget, table: Table) -> None:
             widget.setItem(r, c, item)
     widget.resizeColumnsToContents()
     widget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    rows = sum(widget.rowHeight(r) for r in range(widget.rowCount()))
+    widget.setFixedHeight(rows + widget.horizontalHeader().height() + 2 * widget.frameWidth() + 2)  # no inner scroll
 
 
 def read_only_table(name: str) -> QTableWidget:

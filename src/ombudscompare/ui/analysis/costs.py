@@ -11,7 +11,7 @@ from ...explain.sentences import complaints_sentence, population_sentence
 from ...explain.tables import multi_year_table
 from ...i18n import language, tr
 from ..charts.lines import LineChart
-from .base import AnalysisTab, fill_table, read_only_table, sentence_label
+from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
 
 
 class CostsTab(AnalysisTab):
@@ -25,6 +25,7 @@ class CostsTab(AnalysisTab):
         charts_row = QSplitter(Qt.Orientation.Horizontal)
         charts_row.addWidget(self.by_complaints)
         charts_row.addWidget(self.by_population)
+        charts_row.setMinimumHeight(CHART_MIN_HEIGHT)
         self.sentences = sentence_label()
         self.sentences.setObjectName("cost_sentences")
         self.horizon = QSpinBox()
@@ -35,7 +36,6 @@ class CostsTab(AnalysisTab):
         self.horizon_label = QLabel()
         self.horizon_label.setBuddy(self.horizon)
         self.years = read_only_table("multi_year_table")
-        self.years.setMaximumHeight(96)
         row = QHBoxLayout()
         row.addWidget(self.horizon_label)
         row.addWidget(self.horizon)
@@ -46,7 +46,7 @@ class CostsTab(AnalysisTab):
         lower_layout.addWidget(self.sentences)
         lower_layout.addLayout(row)
         lower_layout.addWidget(self.years)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(charts_row, 1)
         layout.addWidget(lower)
 

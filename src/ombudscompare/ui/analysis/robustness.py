@@ -9,7 +9,7 @@ from ...explain import charts
 from ...explain.sentences import robustness_sentence
 from ...i18n import language, tr
 from ..charts.base import BarChart
-from .base import AnalysisTab, sentence_label
+from .base import CHART_MIN_HEIGHT, AnalysisTab, sentence_label
 
 
 class RobustnessTab(AnalysisTab):
@@ -33,6 +33,7 @@ class RobustnessTab(AnalysisTab):
             widget.toggled.connect(self._choice_changed)
         self.spread.valueChanged.connect(lambda _v: self._choice_changed(self.near.isChecked()))
         self.chart = BarChart("robustness_chart")
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.sentence = sentence_label()
         self.sentence.setObjectName("robustness_sentence")
         row = QHBoxLayout()
@@ -40,7 +41,7 @@ class RobustnessTab(AnalysisTab):
         row.addWidget(self.near)
         row.addWidget(self.spread)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(row)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.sentence)

@@ -10,7 +10,7 @@ from ...explain.sentences import interval_sentence
 from ...explain.tables import intervals_table
 from ...i18n import language, tr
 from ..charts.lines import LineChart
-from .base import AnalysisTab, fill_table, read_only_table, sentence_label
+from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
 
 
 class WeightsTab(AnalysisTab):
@@ -25,14 +25,14 @@ class WeightsTab(AnalysisTab):
         self.criterion_label = QLabel()
         self.criterion_label.setBuddy(self.criterion)
         self.chart = LineChart("sensitivity_chart")
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.telling = sentence_label()
         self.telling.setObjectName("most_telling")
         self.table = read_only_table("intervals_table")
-        self.table.setMaximumHeight(190)
         row = QHBoxLayout()
         row.addWidget(self.criterion_label)
         row.addWidget(self.criterion, 1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(row)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.telling)

@@ -114,8 +114,9 @@ class BarChart(QWidget):
         self.bars.set_bars(data.x0, data.y, data.width, data.thickness, data.series)
         self._set_legend(data.legend)
         self._set_values(data.values)
-        self._set_names(data.names)
+        self._name_room = data.name_room
         self._set_ranges(data.x_range, data.y_range, data.x_padding)
+        self._set_names(data.names)
 
     def _set_title(self, text: str) -> None:
         if self._cache.get("title") != text:
@@ -167,8 +168,8 @@ class BarChart(QWidget):
             self.names.append(item)
         while len(self.names) > len(labels):
             self.plot.removeItem(self.names.pop())
-        size = style.LABEL_POINT_SIZE if len(labels) <= 10 else style.SMALL_POINT_SIZE
-        font = style.font(size, zoom=self.zoom)
+        font = self._name_font(len(labels))
+        size = font.pointSizeF()
         room = max(80, int(self.plot.vb.width()) - 8)
         metrics = QFontMetrics(font)
         for item, (y, text) in zip(self.names, labels):
@@ -179,6 +180,18 @@ class BarChart(QWidget):
                 item.shown = shown
             item.setPos(0, y)
         self._names = labels
+
+    def _name_font(self, count: int):
+        """The largest type (down to 8 pt) whose line fits in the room above a bar at the chart's height."""
+        (y0, y1) = self._cache.get("ranges", ((0, 1), (0, 1), 0))[1]
+        height = self.plot.vb.height()
+        room_px = getattr(self, "_name_room", 0.45) * height / max(1e-9, y1 - y0) if height > 0 else 1e9
+        largest = style.LABEL_POINT_SIZE if count <= 10 else style.SMALL_POINT_SIZE
+        for size in range(largest, 7, -1):
+            font = style.font(size, zoom=self.zoom)
+            if QFontMetrics(font).height() <= room_px:
+                return font
+        return style.font(8, zoom=self.zoom)
 
     def _set_legend(self, names: tuple[str, ...]) -> None:
         if names != self.legend.names:

@@ -39,7 +39,10 @@ class ResultPanel(QGroupBox):
         self._row_key: tuple = ()
         self.ranking_view.viewport().installEventFilter(self)
         self.explanation_view = table_view(self.explanation_model, "explanation_table")
-        self.explanation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.explanation_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # five columns, few rows: cheap
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.ranking_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.explain(current.data(ID_ROLE) if current.isValid() else None))
         self.explanation_title = QLabel()
@@ -48,11 +51,11 @@ class ResultPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.conclusion)
         tables = QHBoxLayout()
-        tables.addWidget(self.ranking_view, 5)
+        tables.addWidget(self.ranking_view, 4)
         explanation = QVBoxLayout()
         explanation.addWidget(self.explanation_title)
         explanation.addWidget(self.explanation_view)
-        tables.addLayout(explanation, 6)
+        tables.addLayout(explanation, 7)
         layout.addLayout(tables)
         document.changed.connect(self._changed)
 
