@@ -7,11 +7,13 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QGroupBox,
     QHeaderView,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,7 +25,7 @@ from ..i18n import language, tr
 from .actions import Act, Actions
 from .binding import Binder
 from .charts.base import BarChart
-from .document import Document
+from .document import Change, Document
 from .files import FileController
 from .help import HelpDialog
 from .models.base import ID_ROLE
@@ -148,14 +150,22 @@ class MainWindow(QMainWindow):
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.totals_chart)
         charts.addWidget(self.profile_chart)
+        self.ranking_charts = charts
+        scroll = QScrollArea()
+        scroll.setObjectName("ranking_charts")
+        scroll.setWidget(charts)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_tabs = TabBook("chart_tabs", CHART_TABS, make=lambda cls: cls(self.document))
         for spec in CHART_TABS:
-            self.chart_tabs.add(spec.id, charts if spec.id is ChartTab.RANKING else None)
+            self.chart_tabs.add(spec.id, scroll if spec.id is ChartTab.RANKING else None)
         right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("result_and_charts")
         right.addWidget(self.result)
         right.addWidget(self.chart_tabs)
         right.setStretchFactor(1, 1)
         right.setSizes([250, 470])
+        self.right = right
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.tabs)
         main.addWidget(right)
@@ -253,8 +263,22 @@ class MainWindow(QMainWindow):
         self.registry[Act.REDO].setText(_undo_text(tr("&Redo"), stack.redoText()))
 
     # --- reacting to the document -----------------------------------------------------------
-    def _document_changed(self, _change) -> None:
+    def _document_changed(self, change) -> None:
         self._selection_changed()
+        if change & Change.STRUCTURE:
+            self._size_for_project()
+
+    def _size_for_project(self) -> None:
+        """Room for what the project holds: up to six ranking rows without scrolling, and charts tall enough
+        to read (the chart area scrolls when they need more than the window has)."""
+        project = self.document.project
+        options = len(project.options)
+        criteria = max(1, sum(1 for c in project.criteria if c.enabled))
+        self.ranking_charts.setMinimumHeight(max(300, 120 + max(38 * options, criteria * (9 * options + 20))))
+        total = sum(self.right.sizes())
+        wanted = self.result.wanted_height(min(max(options, 3), 6))
+        top = min(wanted, int(total * 0.56)) if total > 0 else wanted
+        self.right.setSizes([top, max(0, total - top)])
 
     def _selection_changed(self) -> None:
         """What can be removed follows what is selected: the actions and the buttons under the tables."""
@@ -301,6 +325,12 @@ class MainWindow(QMainWindow):
             self.recovery.keep(self.document.project, self.document.path)
         else:
             self.recovery.clear()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            QTimer.singleShot(0, self, self._size_for_project)  # once the splitters know their real size
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.files.maybe_save():

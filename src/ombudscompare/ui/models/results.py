@@ -85,9 +85,11 @@ class RankingModel(TableModel):
 
     def tooltip(self, row: int) -> str | None:
         evaluation = self.document.evaluation
-        if evaluation is None or row not in self.table.muted:
+        if evaluation is None:
             return None
-        return missing_text(self.project, evaluation, self.table.keys[row], language())
+        if row in self.table.muted:
+            return missing_text(self.project, evaluation, self.table.keys[row], language())
+        return self.table.rows[row][1]  # the whole name, also where the table shows it shortened
 
 
 class ExplanationModel(TableModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...explain.values import conclusion, missing_text
 from ...i18n import language, tr
@@ -13,6 +13,7 @@ from ..models.results import ExplanationModel, RankingModel
 from ..views import table_view
 
 PER_INHABITANT_COLUMN = 4
+MAX_NAME_LINES = 2
 
 
 class ResultPanel(QGroupBox):
@@ -33,8 +34,11 @@ class ResultPanel(QGroupBox):
         self.conclusion.setFont(font)
         self.ranking_view = table_view(self.ranking_model, "ranking_table")
         self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.ranking_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.ranking_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the names get what the figures leave
         self.ranking_view.setColumnHidden(PER_INHABITANT_COLUMN, True)
+        self.ranking_view.setMinimumWidth(300)
         self.ranking_view.setWordWrap(True)
         self._row_key: tuple = ()
         self.ranking_view.viewport().installEventFilter(self)
@@ -50,13 +54,19 @@ class ResultPanel(QGroupBox):
         self.explanation_title.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.conclusion)
-        tables = QHBoxLayout()
-        tables.addWidget(self.ranking_view, 4)
-        explanation = QVBoxLayout()
-        explanation.addWidget(self.explanation_title)
-        explanation.addWidget(self.explanation_view)
-        tables.addLayout(explanation, 7)
-        layout.addLayout(tables)
+        self.tables = QSplitter(Qt.Orientation.Horizontal)
+        self.tables.setObjectName("result_tables")
+        self.tables.addWidget(self.ranking_view)
+        explanation = QWidget()
+        column = QVBoxLayout(explanation)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.explanation_title)
+        column.addWidget(self.explanation_view)
+        self.tables.addWidget(explanation)
+        self.tables.setStretchFactor(0, 5)
+        self.tables.setStretchFactor(1, 5)
+        self.tables.setChildrenCollapsible(False)
+        layout.addWidget(self.tables, 1)
         document.changed.connect(self._changed)
 
     def retranslate(self) -> None:
@@ -111,7 +121,17 @@ class ResultPanel(QGroupBox):
         metrics = view.fontMetrics()
         flags = int(Qt.TextFlag.TextWordWrap)
         tallest = max((metrics.boundingRect(0, 0, width, 10_000, flags, name).height() for name in names), default=0)
-        view.verticalHeader().setDefaultSectionSize(max(metrics.height(), tallest) + 8)
+        lines = min(MAX_NAME_LINES * metrics.lineSpacing(), tallest)  # longer names: the tooltip has them whole
+        view.verticalHeader().setDefaultSectionSize(max(metrics.height(), lines) + 8)
+
+    def wanted_height(self, rows: int) -> int:
+        """The height that shows the conclusion and `rows` ranking rows without scrolling."""
+        view = self.ranking_view
+        rows_px = view.verticalHeader().defaultSectionSize() * rows + view.horizontalHeader().height() + 6
+        layout = self.layout()
+        chrome = 40 if layout is None else (layout.contentsMargins().top() + layout.contentsMargins().bottom()
+                                            + layout.spacing() + 24)
+        return self.conclusion.sizeHint().height() + rows_px + chrome
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.ranking_view.viewport() and event.type() == QEvent.Type.Resize:
