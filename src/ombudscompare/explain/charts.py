@@ -235,14 +235,29 @@ def _cost_lines(project: Project, x: np.ndarray, against: str) -> list[np.ndarra
     return lines
 
 
-def _label_side(x: float, y: float, right_end: float, highest: float, marker: float) -> tuple[bool, bool]:
-    """Where a point's label goes: (to the left, below). Away from the right edge and the top, and never
-    over the 'now' marker and its label at the top of the chart."""
-    left = x > 0.55 * right_end
-    below = y > 0.6 * highest
-    if abs(x - marker) < 0.3 * right_end and (marker < x) == left:
-        below = True  # it would reach over the marker: under the point, clear of the marker's label at the top
-    return left, below
+LABEL_WIDTH = 0.4  # of the x range: what a two-line label of a break-even point takes in a window
+LABEL_HEIGHT = 0.14  # of the y range
+
+
+def _label_side(x: float, y: float, grid: np.ndarray, ys: list[np.ndarray], right_end: float, highest: float,
+                marker: float) -> tuple[bool, bool]:
+    """Where a point's label goes: (to the left, below) — the first corner around the point where it covers
+    no line and not the 'now' marker, stays inside the chart and clear of the marker's label at the top."""
+    width, height = LABEL_WIDTH * right_end, LABEL_HEIGHT * highest * 1.1
+    corners = [(x > 0.55 * right_end, y > 0.6 * highest)]
+    corners += [(left, below) for left in (True, False) for below in (False, True) if (left, below) != corners[0]]
+    for left, below in corners:
+        x0, x1 = (x - width, x) if left else (x, x + width)
+        y0, y1 = (y - height, y) if below else (y, y + height)
+        if x0 < 0 or x1 > right_end or y0 < 0 or y1 > highest * 0.95:
+            continue  # outside the chart, or up where the marker's label is
+        if x0 <= marker <= x1:
+            continue
+        inside = (grid > x0 + 0.02 * width) & (grid < x1 - 0.02 * width)
+        if any(np.any((line[inside] > y0) & (line[inside] < y1)) for line in ys):
+            continue
+        return left, below
+    return corners[0]
 
 
 def costs(project: Project, lang: str, against: str) -> LineChartData:
@@ -279,7 +294,8 @@ def costs(project: Project, lang: str, against: str) -> LineChartData:
     return LineChartData(
         title=titles[0], x_label=titles[1], y_label=titles[2], x=x,
         series=tuple(zip(names, ys)), marks=(now,),
-        points=tuple((c.at, c.cost, label(c), *_label_side(c.at, c.cost, top, highest, now[0])) for c in points),
+        points=tuple((c.at, c.cost, label(c), *_label_side(c.at, c.cost, x, ys, float(x[-1]), highest * 1.1,
+                                                            now[0])) for c in points),
         x_range=(0.0, float(x[-1]) if x.size else 1.0), y_range=(0.0, highest * 1.1 or 1.0),
         facts={"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in points]},
     )

@@ -145,7 +145,10 @@ def run(path: str | None = None, lang: str | None = None, settings_path: str | N
     window.language_requested.connect(lambda code: switch_language(window, code))
     if opened:
         settings.add_recent(opened)
-    window.show()
+    if window.small_screen and not window.restored:
+        window.showMaximized()  # every pixel of a 1366 × 768 laptop
+    else:
+        window.show()
     QTimer.singleShot(SETTLE_DELAY_MS, settle_after_start)  # once the window is up, not before
     if os.environ.get("OMBUDSCOMPARE_QUIT_WHEN_SHOWN"):  # for bench/bench.py: start-up time to a shown window
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))

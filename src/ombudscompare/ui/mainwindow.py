@@ -80,8 +80,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE)
         self._fit_to_screen()
         geometry = settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self.restored = geometry is not None and self.restoreGeometry(geometry)
 
     # --- building ---------------------------------------------------------------------------
     def _build_edit_tabs(self) -> None:
@@ -204,8 +203,10 @@ class MainWindow(QMainWindow):
         """The whole window on the screen it opens on: a 1366 × 768 laptop leaves about 1366 × 690."""
         screen = self.screen() or QApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 740)
-        self.resize(max(MINIMUM_SIZE.width(), min(1366, room.width())),
-                    max(MINIMUM_SIZE.height(), min(740, room.height() - 30)))  # 30: the title bar
+        self.small_screen = room.width() <= 1440 or room.height() <= 800  # a laptop: app.run maximizes it
+        width = room.width() - 16 if room.width() <= 1440 else min(1800, int(room.width() * 0.85))
+        height = room.height() - 40 if room.height() <= 800 else min(1050, int(room.height() * 0.88))
+        self.resize(max(MINIMUM_SIZE.width(), width), max(MINIMUM_SIZE.height(), height))  # frame and title bar
 
     def action(self, act: Act):
         """The QAction of one entry in the action registry."""
@@ -276,9 +277,12 @@ class MainWindow(QMainWindow):
         criteria = max(1, sum(1 for c in project.criteria if c.enabled))
         self.ranking_charts.setMinimumHeight(max(300, 120 + max(38 * options, criteria * (9 * options + 20))))
         total = sum(self.right.sizes())
-        wanted = self.result.wanted_height(min(max(options, 3), 6))
+        wanted = self.result.wanted_height(min(max(options, 3), 6), min(criteria + 1, 8))
         top = min(wanted, int(total * 0.56)) if total > 0 else wanted
         self.right.setSizes([top, max(0, total - top)])
+        width = sum(self.result.tables.sizes())
+        if width > 0:
+            self.result.tables.setSizes([int(width * 0.44), width - int(width * 0.44)])
 
     def _selection_changed(self) -> None:
         """What can be removed follows what is selected: the actions and the buttons under the tables."""

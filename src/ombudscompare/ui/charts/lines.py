@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...explain.charts import LineChartData
@@ -128,8 +129,34 @@ class LineChart(QWidget):
             dot.setData([x], [y])
             if label.toPlainText() != text:
                 label.setText(text)
+            label.preferred = (left, below)
             label.setAnchor((1.05 if left else -0.05, -0.1 if below else 1.1))
             label.setPos(x, y)
+        QTimer.singleShot(0, self, self._keep_labels_inside)
+
+    def _keep_labels_inside(self) -> None:
+        """A label that would run out of the plot goes to the other side of its point (known only in pixels)."""
+        if not shiboken6.isValid(self.plot):
+            return
+        area = self.plot.vb.sceneBoundingRect()
+        for _dot, label in self.points:
+            left, below = getattr(label, "preferred", (False, False))
+            rect = label.sceneBoundingRect()
+            if rect.right() > area.right():
+                left = True
+            elif rect.left() < area.left():
+                left = False
+            if rect.top() < area.top():
+                below = True
+            elif rect.bottom() > area.bottom():
+                below = False
+            if (left, below) != label.preferred:
+                label.setAnchor((1.05 if left else -0.05, -0.1 if below else 1.1))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.points:
+            QTimer.singleShot(0, self, self._keep_labels_inside)
 
     def _set_labels(self, labels: tuple[str, str, str]) -> None:
         title, bottom, left = labels

@@ -45,8 +45,13 @@ class ResultPanel(QGroupBox):
         self.explanation_view = table_view(self.explanation_model, "explanation_table")
         header = self.explanation_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # five columns, few rows: cheap
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # the criterion gets what the figures leave
         header.setMinimumSectionSize(40)
+        header.sectionResized.connect(lambda column, *_args: column and QTimer.singleShot(
+            0, self, self._fit_explanation))
+        self.explanation_view.viewport().installEventFilter(self)
+        for view in (self.ranking_view, self.explanation_view):  # fit the width; long names are elided
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ranking_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.explain(current.data(ID_ROLE) if current.isValid() else None))
         self.explanation_title = QLabel()
@@ -97,6 +102,7 @@ class ResultPanel(QGroupBox):
 
     def explain(self, option_id: str | None) -> None:
         self.explanation_model.show_option(option_id)
+        QTimer.singleShot(0, self, self._fit_explanation)
         evaluation = self.document.evaluation
         if option_id is None or evaluation is None:
             self.explanation_title.setText("")
@@ -124,16 +130,35 @@ class ResultPanel(QGroupBox):
         lines = min(MAX_NAME_LINES * metrics.lineSpacing(), tallest)  # longer names: the tooltip has them whole
         view.verticalHeader().setDefaultSectionSize(max(metrics.height(), lines) + 8)
 
-    def wanted_height(self, rows: int) -> int:
-        """The height that shows the conclusion and `rows` ranking rows without scrolling."""
+    def wanted_height(self, rows: int, explanation_rows: int = 0) -> int:
+        """The height that shows the conclusion, `rows` ranking rows and the explanation without scrolling."""
         view = self.ranking_view
         rows_px = view.verticalHeader().defaultSectionSize() * rows + view.horizontalHeader().height() + 6
+        table = self.explanation_view
+        explanation_px = (table.verticalHeader().defaultSectionSize() * explanation_rows
+                          + table.horizontalHeader().height() + self.explanation_title.sizeHint().height() + 24)
+        rows_px = max(rows_px, explanation_px)
         layout = self.layout()
         chrome = 40 if layout is None else (layout.contentsMargins().top() + layout.contentsMargins().bottom()
                                             + layout.spacing() + 24)
         return self.conclusion.sizeHint().height() + rows_px + chrome
 
+    def _fit_explanation(self) -> None:
+        """The criterion column takes the width the four figure columns leave (names elide, figures never)."""
+        view = self.explanation_view
+        header = view.horizontalHeader()
+        if header.count() == 0:
+            return
+        if header.sectionResizeMode(0) != QHeaderView.ResizeMode.Fixed:  # set again after the model had no columns
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        figures = sum(view.columnWidth(c) for c in range(1, header.count()))
+        wanted = max(60, view.viewport().width() - figures)
+        if view.columnWidth(0) != wanted:
+            view.setColumnWidth(0, wanted)
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.explanation_view.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._fit_explanation)
         if watched is self.ranking_view.viewport() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._fit_ranking_rows)  # wrapped names fit the new width
         return super().eventFilter(watched, event)
