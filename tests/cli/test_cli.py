@@ -181,7 +181,7 @@ def test_sensitivity_json_for_haarlem(capsys):
     local = next(w for w in data["weights"] if w["criterion"] == "local_involvement")
     assert local["first_place"]["high"] == pytest.approx(34.563, abs=1e-3)
     assert [round(f["at"], 3) for f in local["flips"]] == [34.563]
-    assert data["most_telling"] == "National Ombudsman stays first as long as Local involvement weighs less than 34.6%."
+    assert data["most_telling"] == "The National Ombudsman stays first as long as Local involvement weighs less than 34.6%."
     assert data["multi_year"]["years"] == [2018, 2019, 2020, 2021]
     uniform = data["robustness"]["uniform"]["options"]
     assert uniform["no"][0] + uniform["goma"][0] == pytest.approx(1.0)
@@ -190,7 +190,7 @@ def test_sensitivity_json_for_haarlem(capsys):
 def test_sensitivity_text_in_dutch(capsys):
     code, out, _ = run(capsys, "--lang", "nl", "sensitivity", "--samples", "1000")
     assert code == 0
-    assert "Nationale ombudsman blijft eerste zolang Lokale betrokkenheid minder dan 34,6 % weegt." in out
+    assert "De Nationale ombudsman blijft op de eerste plaats zolang Lokale betrokkenheid minder dan 34,6 % weegt." in out
     assert "221.708 inwoners" in out
 
 

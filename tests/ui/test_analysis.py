@@ -18,7 +18,7 @@ def test_costs_tab_marks_the_break_even_population(window):
     assert len(crossings) == 1
     assert crossings[0][0] == pytest.approx(43297.29 / 0.19529023)
     assert tab.by_complaints.data["crossings"] == []
-    assert "pas goedkoper dan Nationale ombudsman boven 221.708 inwoners" in tab.sentences.text()
+    assert "pas goedkoper dan de Nationale ombudsman boven 221.708 inwoners" in tab.sentences.text()
     assert tab.years.rowCount() == 2 and tab.years.columnCount() == 6
     assert tab.years.item(0, 5).text() == "€ 124.764,68"
 
@@ -47,7 +47,7 @@ def test_weight_sensitivity_shows_the_flip(window):
     tab = show(window, window.chart_tab(ChartTab.WEIGHTS))
     assert tab.chart.data["criterion"] == "local_involvement"
     assert [round(a, 5) for a in tab.chart.data["flips"]] == [0.34563]
-    assert tab.telling.text() == "Nationale ombudsman blijft eerste zolang Lokale betrokkenheid minder dan 34,6 % weegt."
+    assert tab.telling.text() == "De Nationale ombudsman blijft op de eerste plaats zolang Lokale betrokkenheid minder dan 34,6 % weegt."
     assert tab.table.rowCount() == 5
 
 
@@ -76,6 +76,6 @@ def test_analysis_in_english(window):
 
     switch_language(window, "en")
     tab = show(window, window.chart_tab(ChartTab.WEIGHTS))
-    assert tab.telling.text() == "National Ombudsman stays first as long as Local involvement weighs less than 34.6%."
+    assert tab.telling.text() == "The National Ombudsman stays first as long as Local involvement weighs less than 34.6%."
     assert window.chart_tabs.tabText(3) == "Rob&ustness"
     switch_language(window, "nl")

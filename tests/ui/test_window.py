@@ -17,7 +17,7 @@ def totals(window):
 def test_opens_on_haarlem_with_ranking_conclusion_and_charts(window):
     assert window.result.ranking_model.index(0, 1).data() == "Nationale ombudsman"
     assert window.result.ranking_model.index(0, 2).data() == "77,2"
-    assert "Nationale ombudsman staat eerste met 77,2" in window.result.conclusion.text()
+    assert "De Nationale ombudsman staat op de eerste plaats met 77,2" in window.result.conclusion.text()
     assert window.totals_chart.data["options"] == ["no", "goma"]
     assert window.totals_chart.data["labels"] == ["77,2", "60,5"]
     assert window.totals_chart.legend.count() == 5
@@ -199,7 +199,7 @@ def test_switch_to_english_and_back(window):
     assert window.result.ranking_model.index(0, 1).data() == "National Ombudsman"
     assert window.tariff_model.index(tariffs.ANNUAL, 0).data() == "€31,191.17"
     assert window.totals_chart.plot.getAxis("bottom").labelText.startswith("Total score")
-    assert "National Ombudsman ranks first with 77.2" in window.result.conclusion.text()
+    assert "The National Ombudsman ranks first with 77.2" in window.result.conclusion.text()
     assert window.settings.language == "en"
     switch_language(window, "nl")
     assert window.registry.menus["file"].title() == "&Bestand"

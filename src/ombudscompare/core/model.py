@@ -130,6 +130,11 @@ class Option:
     tariff: Tariff = field(default_factory=Tariff)
     description: LocalText = field(default_factory=LocalText)
     extra: dict[str, Any] = field(default_factory=dict)
+    in_sentence: LocalText = field(default_factory=LocalText)  # 'de Nationale ombudsman' in running text
+
+    def sentence_name(self, lang: str) -> str:
+        """The name as a sentence uses it, with its article where the language needs one."""
+        return self.in_sentence.texts.get(lang) or self.name.get(lang)
 
 
 @dataclass
@@ -181,6 +186,7 @@ class Project:
     """Everything one comparison holds; what a project file stores."""
 
     title: str = ""
+    notes: str = ""
     municipality: Municipality = field(default_factory=Municipality)
     options: list[Option] = field(default_factory=list)
     criteria: list[Criterion] = field(default_factory=list)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
+from typing import Any
 
 from ..core.costs import Crossing, Overlap, PairCosts
 from ..core.model import Project
@@ -13,9 +16,26 @@ from ..i18n.numbers import format_number, format_percent
 
 
 def _name(project: Project, option_id: str, lang: str | None) -> str:
-    return project.option(option_id).name.get(lang or "nl")
+    """The option as a sentence names it: 'de Nationale ombudsman'."""
+    return project.option(option_id).sentence_name(lang or "nl")
 
 
+def capital(sentence: str) -> str:
+    """A sentence starts with a capital, also when it starts with 'de Nationale ombudsman'."""
+    return sentence[:1].upper() + sentence[1:]
+
+
+def sentence(make: Callable[..., str]) -> Callable[..., str]:
+    """Marks a function that returns a whole sentence: it starts with a capital."""
+
+    @functools.wraps(make)
+    def capitalised(*args: Any, **kwargs: Any) -> str:
+        return capital(make(*args, **kwargs))
+
+    return capitalised
+
+
+@sentence
 def population_sentence(project: Project, pair: PairCosts, lang: str | None = None) -> str:
     """When one of two options becomes cheaper as the population grows, at today's complaints."""
     complaints = format_number(project.municipality.complaints_per_year, 0, lang)
@@ -37,6 +57,7 @@ def population_sentence(project: Project, pair: PairCosts, lang: str | None = No
               cost=_money(crossing.cost, lang))
 
 
+@sentence
 def complaints_sentence(project: Project, pair: PairCosts, lang: str | None = None) -> str:
     """When one of two options becomes cheaper as complaints rise, at today's population."""
     population = format_number(project.municipality.population, 0, lang)
@@ -61,6 +82,7 @@ def complaints_sentence(project: Project, pair: PairCosts, lang: str | None = No
     return tr("With {population} inhabitants: {parts}.", lang, population=population, parts="; ".join(parts))
 
 
+@sentence
 def interval_sentence(project: Project, interval: Interval, lang: str | None = None) -> str:
     """'X stays first as long as Y weighs less than 34.6 %' and its variants."""
     leader = _name(project, interval.leader, lang)
@@ -78,6 +100,7 @@ def interval_sentence(project: Project, interval: Interval, lang: str | None = N
               criterion=criterion, low=low, high=high)
 
 
+@sentence
 def robustness_sentence(project: Project, frequencies: RankFrequencies, lang: str | None = None) -> str:
     best = max(range(len(frequencies.option_ids)), key=lambda i: frequencies.shares[i, 0])
     name = _name(project, frequencies.option_ids[best], lang)

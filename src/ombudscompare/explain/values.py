@@ -6,6 +6,7 @@ from ..core.model import Criterion, CriterionKind, Direction, Option, Project
 from ..core.scoring import Evaluation
 from ..i18n import tr
 from ..i18n.numbers import format_money, format_number
+from .sentences import capital
 
 KIND_NAMES = {
     CriterionKind.COST_PER_INHABITANT: "cost per inhabitant (computed)",
@@ -95,9 +96,9 @@ def value_function_text(criterion: Criterion, lang: str | None = None) -> str:
 
 def conclusion(project: Project, evaluation: Evaluation, lang: str | None = None) -> str:
     """One sentence on who ranks first, with the margin or the tie; and which options are not ranked yet."""
-    sentence = _first_place(project, evaluation, lang)
+    sentence = capital(_first_place(project, evaluation, lang))
     if evaluation.incomplete:
-        names = ", ".join(project.option(i.option_id).name.get(lang or "nl") for i in evaluation.incomplete)
+        names = ", ".join(project.option(i.option_id).sentence_name(lang or "nl") for i in evaluation.incomplete)
         sentence += " " + tr("Not ranked yet, because not every score has been given: {names}.", lang, names=names)
     return sentence
 
@@ -105,7 +106,7 @@ def conclusion(project: Project, evaluation: Evaluation, lang: str | None = None
 def _first_place(project: Project, evaluation: Evaluation, lang: str | None = None) -> str:
     ranking = evaluation.ranking()
     first = ranking[0]
-    name = project.option(first.option_id).name.get(lang or "nl")
+    name = project.option(first.option_id).sentence_name(lang or "nl")
     if len(ranking) == 1:
         if evaluation.incomplete:
             return tr("{name} is the only option ranked so far ({total}).", lang, name=name,
@@ -113,7 +114,7 @@ def _first_place(project: Project, evaluation: Evaluation, lang: str | None = No
         return tr("{name} is the only option ({total}).", lang, name=name, total=format_number(first.total, 1, lang))
     leaders = [r for r in ranking if r.rank == 1]
     if len(leaders) > 1:
-        names = ", ".join(project.option(r.option_id).name.get(lang or "nl") for r in leaders)
+        names = ", ".join(project.option(r.option_id).sentence_name(lang or "nl") for r in leaders)
         return tr("Tie for first place: {names} ({total}).", lang, names=names,
                   total=format_number(first.total, 1, lang))
     second = ranking[1]
@@ -122,7 +123,7 @@ def _first_place(project: Project, evaluation: Evaluation, lang: str | None = No
         lang,
         name=name,
         total=format_number(first.total, 1, lang),
-        other=project.option(second.option_id).name.get(lang or "nl"),
+        other=project.option(second.option_id).sentence_name(lang or "nl"),
         other_total=format_number(second.total, 1, lang),
     )
 
@@ -149,8 +150,8 @@ def missing_text(project: Project, evaluation: Evaluation, option_id: str, lang:
     for item in evaluation.incomplete:
         if item.option_id == option_id:
             names = ", ".join(project.criterion(c).name.get(lang or "nl") for c in item.missing)
-            return tr("{name} is not ranked yet: no score yet on {criteria}.", lang,
-                      name=project.option(option_id).name.get(lang or "nl"), criteria=names)
+            return capital(tr("{name} is not ranked yet: no score yet on {criteria}.", lang,
+                              name=project.option(option_id).sentence_name(lang or "nl"), criteria=names))
     return ""
 
 

@@ -98,6 +98,8 @@ def project_to_data(project: Project) -> dict[str, Any]:
     }
     if project.title:
         data["title"] = project.title
+    if project.notes:
+        data["notes"] = project.notes
     data["municipality"] = _municipality(project.municipality)
     data["options"] = [_option(o) for o in project.options]
     data["criteria"] = [_criterion(c) for c in project.criteria]
@@ -146,6 +148,8 @@ def _municipality(town: Municipality) -> dict[str, Any]:
 
 def _option(option: Option) -> dict[str, Any]:
     data: dict[str, Any] = {"id": option.id, "name": _local(option.name)}
+    if option.in_sentence.texts:
+        data["in_sentence"] = _local(option.in_sentence)
     if option.description.texts:
         data["description"] = _local(option.description)
     data["tariff"] = _tariff(option.tariff)

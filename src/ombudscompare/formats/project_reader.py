@@ -28,11 +28,11 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 FORMAT_NAME = "ombudscompare-project"
 FORMAT_MAJOR = 1
-FORMAT_MINOR = 1  # 1.1: an option may lack scores (not yet judged; it is then not ranked)
+FORMAT_MINOR = 1  # 1.1: scores may be missing (not yet judged), notes, an option's name in a sentence
 
-TOP_FIELDS = ("format", "version", "title", "municipality", "options", "criteria", "scores")
+TOP_FIELDS = ("format", "version", "title", "notes", "municipality", "options", "criteria", "scores")
 MUNICIPALITY_FIELDS = ("name", "population", "complaints_per_year", "reference_year", "source")
-OPTION_FIELDS = ("id", "name", "description", "tariff")
+OPTION_FIELDS = ("id", "name", "in_sentence", "description", "tariff")
 TARIFF_FIELDS = (
     "fixed",
     "per_inhabitant",
@@ -82,6 +82,7 @@ def _read(ck: Checker, data: Any) -> Project | None:
     ck.strict = minor <= FORMAT_MINOR
     project = Project(format_minor=max(minor, FORMAT_MINOR))
     project.title = ck.text(top, "title", "", single_line=True, max_length=MAX_NAME)
+    project.notes = ck.text(top, "notes", "")
     project.extra = ck.extra_fields(top, "", TOP_FIELDS)
     if "municipality" not in top:
         ck.problem("municipality", "is missing; it must hold the municipality's name, population and complaints")
@@ -176,6 +177,7 @@ def _read_option(ck: Checker, value: Any, path: str) -> Option | None:
         return None
     option_id = ck.identifier(data, "id", path)
     name = ck.local_text(data, "name", path, required=True, single_line=True)
+    in_sentence = ck.local_text(data, "in_sentence", path, required=False, single_line=True)
     description = ck.local_text(data, "description", path, required=False, single_line=False)
     tariff = Tariff()
     where = join(path, "tariff")
@@ -186,7 +188,7 @@ def _read_option(ck: Checker, value: Any, path: str) -> Option | None:
     extra = ck.extra_fields(data, path, OPTION_FIELDS)
     if option_id is None:
         return None
-    return Option(option_id, name, tariff, description, extra)
+    return Option(option_id, name, tariff, description, extra, in_sentence)
 
 
 def _read_tariff(ck: Checker, value: Any, path: str) -> Tariff:
