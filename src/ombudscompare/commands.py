@@ -137,14 +137,65 @@ def set_municipality(project: Project, field: str, value: float) -> Command | No
 
 
 # --- options and tariffs -------------------------------------------------------------------------
+def _renamed(project: Project, kind: str, item_id: str, texts: LocalText, lang: str, new: str) -> Edit:
+    """The name in `lang`, and in every other language whose name was the same text (it followed along);
+    a language without a name of its own keeps following."""
+    old = texts.get(lang)
+    changes: list[Edit] = [SetField.of(project, (kind, item_id, lang), new)]
+    changes += [SetField.of(project, (kind, item_id, other), new) for other, text in texts.texts.items()
+                if other != lang and text == old]
+    return edits.Compound(changes)
+
+
 def rename_option(project: Project, option_id: str, lang: str, text: str) -> Command | None:
     option = project.option(option_id)
     new = _checked_name(text)
     old = option.name.get(lang)
     if new == old:
         return None
-    return Command(SetField.of(project, ("option_name", option_id, lang), new),
+    return Command(_renamed(project, "option_name", option_id, option.name, lang, new),
                    Message("Rename option {old} → {new}", old=old, new=new))
+
+
+def set_option_text(project: Project, option_id: str, field: str, lang: str, text: str) -> Command | None:
+    """An option's description ('description') or its name in a sentence ('in_sentence'), in one language."""
+    option = project.option(option_id)
+    single = field == "in_sentence"
+    text = _checked_text(text.strip() if single else text, single_line=single,
+                         max_length=limits.MAX_NAME if single else limits.MAX_TEXT)
+    target = (f"option_{field}", option_id, lang)
+    new = text or None
+    if new == edits.get_value(project, target):
+        return None
+    what = N_("Description") if field == "description" else N_("Name in a sentence")
+    return Command(SetField.of(project, target, new),
+                   Message("{what} of {option}", what=Message(what), option=option.name.snapshot()))
+
+
+def set_source(project: Project, owner: tuple[str, ...], field: str, text: str) -> Command | None:
+    """A field of the source of the municipality's figures (owner ('municipality',)) or of an option's tariff
+    (owner ('tariff', option_id))."""
+    text = _checked_text(text.strip(), single_line=field != "quote")
+    target = (f"{owner[0]}_source", *owner[1:], field)
+    old = edits.get_value(project, target)
+    if text == old:
+        return None
+    of = (Message("the municipality's figures") if owner[0] == "municipality"
+          else project.option(owner[1]).name.snapshot())
+    return Command(SetField(target, old, text),
+                   Message("{what} of {owner}", what=Message(SOURCE_NAMES[field]), owner=of))
+
+
+def set_project_text(project: Project, field: str, text: str) -> Command | None:
+    """The project's title (one line) or its notes (free text for the memo)."""
+    single = field == "title"
+    text = _checked_text(text.strip() if single else text, single_line=single,
+                         max_length=limits.MAX_NAME if single else limits.MAX_TEXT)
+    old = getattr(project, field)
+    if text == old:
+        return None
+    return Command(SetField(("project", field), old, text),
+                   Message(N_("Project title") if single else N_("Project notes")))
 
 
 def set_tariff(project: Project, option_id: str, field: str, value: float) -> Command | None:
@@ -161,9 +212,13 @@ def set_tariff(project: Project, option_id: str, field: str, value: float) -> Co
                            new=_tariff_shown(field, value)))
 
 
-def add_option(project: Project) -> Command:
+NEW_OPTION = {"nl": "Nieuwe mogelijkheid {number}", "en": "New option {number}"}
+
+
+def add_option(project: Project, lang: str = "nl") -> Command:
+    """A new option named in the language shown; other languages follow that name until given their own."""
     number = len(project.options) + 1
-    edit = edits.add_option(project, LocalText({"nl": f"Nieuwe mogelijkheid {number}", "en": f"New option {number}"}))
+    edit = edits.add_option(project, LocalText({lang: NEW_OPTION.get(lang, NEW_OPTION["en"]).format(number=number)}))
     return Command(edit, Message("Add option"))
 
 
@@ -181,7 +236,7 @@ def rename_criterion(project: Project, criterion_id: str, lang: str, text: str) 
     old = criterion.name.get(lang)
     if new == old:
         return None
-    return Command(SetField.of(project, ("criterion_name", criterion_id, lang), new),
+    return Command(_renamed(project, "criterion_name", criterion_id, criterion.name, lang, new),
                    Message("Rename criterion {old} → {new}", old=old, new=new))
 
 
@@ -247,13 +302,16 @@ def apply_preset(project: Project, preset: Preset) -> Command | None:
     return Command(edit, Message("Weights: {preset}", preset=Message(PRESET_NAMES[preset])))
 
 
-def add_criterion(project: Project, kind: CriterionKind) -> Command:
+NEW_CRITERION = {"nl": "Nieuw criterium {number}", "en": "New criterion {number}"}
+
+
+def add_criterion(project: Project, kind: CriterionKind, lang: str = "nl") -> Command:
     """A new criterion with weight 0; one that needs scores starts switched off, so no option loses its rank
     before anyone has scored it."""
     number = len(project.criteria) + 1
     best, worst = NEW_LEVELS.get(kind, (None, None))
     direction = Direction.LOWER if kind.computed else Direction.HIGHER
-    criterion = Criterion("new", LocalText({"nl": f"Nieuw criterium {number}", "en": f"New criterion {number}"}),
+    criterion = Criterion("new", LocalText({lang: NEW_CRITERION.get(lang, NEW_CRITERION["en"]).format(number=number)}),
                           kind, direction, best, worst, weight=0.0, enabled=kind.computed)
     return Command(edits.add_criterion(project, criterion), Message("Add criterion"))
 

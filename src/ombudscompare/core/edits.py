@@ -17,6 +17,9 @@ from .model import Criterion, LocalText, Option, Project, Score
 #   ("option_name", option_id, lang)        ("criterion", criterion_id, attr)
 #   ("criterion_name", criterion_id, lang)  ("score", option_id, criterion_id, attr)
 #   ("score_source", option_id, criterion_id, attr)
+#   ("municipality_source", attr)           ("tariff_source", option_id, attr)
+#   ("option_description", option_id, lang) ("option_in_sentence", option_id, lang)
+# A text per language that is absent reads as None, and setting None removes it.
 Target = tuple[Any, ...]
 
 
@@ -41,18 +44,29 @@ def _locate(project: Project, target: Target) -> tuple[Any, Any, bool]:
         return project.scores[(target[1], target[2])], target[3], False
     if kind == "score_source":
         return project.scores[(target[1], target[2])].source, target[3], False
+    if kind == "municipality_source":
+        return project.municipality.source, target[1], False
+    if kind == "tariff_source":
+        return project.option(target[1]).tariff.source, target[2], False
+    if kind == "option_description":
+        return project.option(target[1]).description.texts, target[2], True
+    if kind == "option_in_sentence":
+        return project.option(target[1]).in_sentence.texts, target[2], True
     raise KeyError(target)
 
 
 def get_value(project: Project, target: Target) -> Any:
     container, key, mapping = _locate(project, target)
-    return container.get(key, "") if mapping else getattr(container, key)
+    return container.get(key) if mapping else getattr(container, key)
 
 
 def set_value(project: Project, target: Target, value: Any) -> None:
     container, key, mapping = _locate(project, target)
     if mapping:
-        container[key] = value
+        if value is None:
+            container.pop(key, None)
+        else:
+            container[key] = value
     else:
         setattr(container, key, value)
 

@@ -37,6 +37,7 @@ class Act(enum.Enum):
     ADD_OPTION = "add_option"
     REMOVE_OPTION = "remove_option"
     REMOVE_CRITERION = "remove_criterion"
+    PROJECT_DETAILS = "project_details"
     PRESENTATION = "presentation"
     HELP = "help"
     ABOUT = "about"
@@ -75,6 +76,7 @@ ACTIONS = (
     ActionSpec(Act.REMOVE_OPTION, N_("Remo&ve option"), lambda w: w.structure.remove_option(),
                enabled_when=lambda w: len(w.document.project.options) > 1
                and w.structure.selected_option() is not None),
+    ActionSpec(Act.PROJECT_DETAILS, N_("Project &details…"), lambda w: w.show_project_details()),
     ActionSpec(Act.REMOVE_CRITERION, N_("Remove crit&erion"), lambda w: w.structure.remove_criterion(),
                enabled_when=lambda w: len(w.document.project.criteria) > 1
                and w.structure.selected_criterion() is not None),
@@ -101,7 +103,7 @@ MENUS = (
         Act.EXPORT_EXCEL, Act.EXPORT_REPORT, Act.EXPORT_CHART, Act.COPY_CHART, None, Act.QUIT)),
     MenuSpec("edit", N_("&Edit"), (
         Act.UNDO, Act.REDO, None, Act.ADD_OPTION, Act.REMOVE_OPTION,
-        MenuSpec("add_criterion", N_("Add &criterion"), ()), Act.REMOVE_CRITERION)),
+        MenuSpec("add_criterion", N_("Add &criterion"), ()), Act.REMOVE_CRITERION, None, Act.PROJECT_DETAILS)),
     MenuSpec("view", N_("&View"), (
         Act.PRESENTATION, MenuSpec("screen", N_("Presentation &screen"), ()),
         MenuSpec("language", N_("&Language"), ()))),
@@ -120,7 +122,7 @@ class DocumentUndoKeys(QObject):
 
     def __init__(self, window, actions: tuple[QAction, ...]):
         super().__init__(window)
-        self.window = window
+        self.window = window  # the window (or dialog) whose fields this serves
         self.actions = actions
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -170,8 +172,15 @@ class Actions:
             action.triggered.connect(lambda _checked=False, s=spec: s.handler(self.window))
             window.addAction(action)  # shortcuts work wherever the focus is, menus open or not
             self._actions[spec.id] = action
-        self._undo_keys = DocumentUndoKeys(window, (self._actions[Act.UNDO], self._actions[Act.REDO]))
-        self._undo_focus = FocusFilter(window, self._undo_keys)
+        self.serve_undo_keys(window)
+
+    def serve_undo_keys(self, root) -> None:
+        """Ctrl+Z / Ctrl+Y undo the document from every field of `root` (the window, or a dialog of it)."""
+        undo, redo = self._actions[Act.UNDO], self._actions[Act.REDO]
+        if root is not self.window:
+            root.addActions([undo, redo])
+        keys = DocumentUndoKeys(root, (undo, redo))
+        FocusFilter(root, keys)
 
     def __getitem__(self, act: Act) -> QAction:
         return self._actions[act]

@@ -39,6 +39,7 @@ from .structure import NEW_KIND_NAMES, StructureEditor
 from .tabs import CHART_TABS, EDIT_TABS, ChartTab, EditTab, TabBook
 from .views import button_row, table_view
 from .widgets.municipality import MunicipalityPanel
+from .widgets.option_detail import OptionDetailPanel
 from .widgets.result import ResultPanel
 from .widgets.score_detail import ScoreDetailPanel
 from .widgets.weights import WeightsPanel
@@ -95,10 +96,17 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(self.tariffs_box)
         box.addWidget(self.tariff_view)
         box.addLayout(button_row(self.add_option_button, self.remove_option_button))
-        costs_tab = QWidget()
-        layout = QVBoxLayout(costs_tab)
-        layout.addWidget(self.municipality_panel)
-        layout.addWidget(self.tariffs_box, 1)
+        self.option_detail = OptionDetailPanel(doc)
+        costs_tab = QSplitter(Qt.Orientation.Vertical)
+        costs_tab.setObjectName("costs_edit")
+        costs_tab.addWidget(self.municipality_panel)
+        costs_tab.addWidget(self.tariffs_box)
+        costs_tab.addWidget(self.option_detail)
+        costs_tab.setStretchFactor(1, 1)
+        costs_tab.setChildrenCollapsible(False)
+        self.tariff_view.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.option_detail.show_option(
+                current.data(ID_ROLE) if current.isValid() else None))
 
         self.weights_panel = WeightsPanel(doc)
         self.criteria_view = table_view(self.criteria_model, "criteria_table")
@@ -245,6 +253,9 @@ class MainWindow(QMainWindow):
         self.municipality_panel.retranslate()
         self.weights_panel.retranslate()
         self.score_detail.retranslate()
+        self.option_detail.retranslate()
+        if getattr(self, "project_details", None) is not None:
+            self.project_details.retranslate()
         for model in (self.tariff_model, self.criteria_model, self.scores_model):
             model.retranslate()
         self.result.retranslate()
@@ -314,6 +325,18 @@ class MainWindow(QMainWindow):
         return self.showing.start_presentation()
 
     # --- help, recovery, closing ------------------------------------------------------------
+    def show_project_details(self):
+        """The project's title, notes and the source of the municipality's figures, beside the window."""
+        from .widgets.project_details import ProjectDetailsDialog
+
+        if getattr(self, "project_details", None) is None:
+            self.project_details = ProjectDetailsDialog(self.document, self)
+            self.registry.serve_undo_keys(self.project_details)
+        self.project_details.show()
+        self.project_details.raise_()
+        self.project_details.activateWindow()
+        return self.project_details
+
     def show_help(self) -> None:
         HelpDialog(self).exec()
 

@@ -31,7 +31,7 @@ class StructureEditor:
 
     def add_option(self) -> None:
         project = self.window.document.project
-        self.window.document.run(commands.add_option(project))
+        self.window.document.run(commands.add_option(project, language()))
         self.window.show_edit_tab(EditTab.COSTS)
         self.window.tariff_view.setCurrentIndex(self.window.tariff_model.index(0, len(project.options) - 1))
         self.window.tariff_view.setFocus()
@@ -65,7 +65,7 @@ class StructureEditor:
 
     def add_criterion(self, kind: CriterionKind = CriterionKind.SCALE) -> None:
         project = self.window.document.project
-        self.window.document.run(commands.add_criterion(project, kind))
+        self.window.document.run(commands.add_criterion(project, kind, language()))
         self.window.show_edit_tab(EditTab.CRITERIA)
         self.window.criteria_view.setCurrentIndex(self.window.criteria_model.index(len(project.criteria) - 1, 0))
         self.window.criteria_view.setFocus()

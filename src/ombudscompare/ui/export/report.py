@@ -14,6 +14,7 @@ from ...core.model import Project
 from ...core.robustness import rank_frequencies
 from ...core.scoring import evaluate
 from ...core.sensitivity import weight_sensitivity
+from ...core.tariff import annual_cost
 from ...explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table
 from ...explain.values import annual_cost_formula, conclusion
@@ -47,8 +48,10 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
     facts = tr("{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}", lang,
                name=town.name, population=format_number(town.population, 0, lang),
                complaints=format_number(town.complaints_per_year, 0, lang), year=town.reference_year)
-    parts.append(f"<p style='font-size:13pt'>{_e(facts)}</p>")
+    parts.append(f"<p style='font-size:13pt'>{_e(facts)}{_source_line(town.source, lang)}</p>")
     parts.append(f"<p>{_e(tr('Report made by OmbudsCompare on {date}', lang, date=now.strftime('%d-%m-%Y')))}</p>")
+    if project.notes.strip():
+        parts.append(f"<h2>{_e(tr('Notes', lang))}</h2><p>{_e(project.notes).replace(chr(10), '<br>')}</p>")
     parts.append("<p style='page-break-after: always'>&nbsp;</p>")
 
     parts.append(f"<h2>{_e(tr('Result', lang))}</h2>")
@@ -83,20 +86,26 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
         parts.append(f"<p><b>{_e(option.name.get(lang))}</b></p>")
         parts.append(_table(scores_table(project, option.id, lang), small=frozenset({3})))
 
-    parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Costs', lang))}</h2>")
+    parts.append(f"<h2 style='page-break-before: always'>{_e(tr('The options', lang))}</h2>")
+    for option in project.options:
+        description = option.description.get(lang)
+        parts.append(f"<p><b>{_e(option.name.get(lang))}</b>" + (f"<br>{_e(description)}" if description else "")
+                     + "</p>")
+    parts.append(f"<h2>{_e(tr('Costs', lang))}</h2>")
     formula = tr("Annual cost = fixed + per inhabitant × inhabitants + per complaint × complaints + surcharge ×"
                  " max(0, complaints − complaints included)", lang)
     parts.append(f"<p>{_e(formula)}</p>")
     rows = ""
+    town = project.municipality
     for option in project.options:
         t = option.tariff
-        result = evaluation.result(option.id)
+        cost = annual_cost(t, town.population, town.complaints_per_year)
         rows += (f"<tr><td>{_e(option.name.get(lang))}</td><td class='num'>{format_money(t.fixed, lang)}</td>"
                  f"<td class='num'>{format_money(t.per_inhabitant, lang, 6)}</td>"
                  f"<td class='num'>{format_money(t.per_complaint, lang)}</td>"
                  f"<td class='num'>{format_number(t.included_complaints, 0, lang)}</td>"
                  f"<td class='num'>{format_money(t.surcharge, lang)}</td>"
-                 f"<td class='num'>{format_money(result.annual_cost, lang)}</td></tr>"
+                 f"<td class='num'>{format_money(cost, lang)}</td></tr>"
                  f"<tr><td></td><td colspan='6' class='small'>{_e(annual_cost_formula(project, option, lang))}"
                  f"{_source_line(t.source, lang)}</td></tr>")
     parts.append(_html_table([tr("Option", lang), tr("Fixed a year", lang), tr("Per inhabitant", lang),
@@ -110,8 +119,12 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
 
 
 def _source_line(source, lang: str) -> str:
-    cited = ", ".join(p for p in (source.title, source.date, source.location) if p)
-    return f"<br>{_e(tr('Source: {title}', lang, title=cited))}" if cited else ""
+    """'Source: title, date, where in it, link' and the quoted words, on lines of their own."""
+    cited = ", ".join(p for p in (source.title, source.date, source.location, source.url) if p)
+    line = f"<br><span class='small'>{_e(tr('Source: {title}', lang, title=cited))}</span>" if cited else ""
+    if source.quote:
+        line += f"<br><span class='small'><i>“{_e(source.quote)}”</i></span>"
+    return line
 
 
 def _html_table(headers: list[str], rows: str) -> str:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from ... import commands
 from ...explain.values import how_computed
-from ...i18n import language, tr
+from ...i18n import Message, language, tr
 from ..document import Change, Document
-
-SOURCE_FIELDS = ("title", "date", "location", "quote")
-FIELD_TEXTS = {
-    "title": "Source",
-    "date": "Date",
-    "location": "Where in it",
-    "quote": "Quote",
-}
+from .fields import BoundText, SourceForm
 
 
 class ScoreDetailPanel(QGroupBox):
@@ -28,60 +21,41 @@ class ScoreDetailPanel(QGroupBox):
         self.key: tuple[str, str] | None = None
         self.computed = QLabel()
         self.computed.setWordWrap(True)
-        self.justification = QPlainTextEdit()
-        self.justification.setObjectName("justification")
-        self.justification.setTabChangesFocus(True)
-        self.justification.setMaximumHeight(90)
-        self.fields = {name: QLineEdit() for name in SOURCE_FIELDS}
-        for name, edit in self.fields.items():
-            edit.setObjectName(f"source_{name}")
-            edit.editingFinished.connect(lambda n=name: self._commit_source(n))
-        self.justification.installEventFilter(self)
+        self.computed.setTextFormat(Qt.TextFormat.PlainText)
+        self.justification = BoundText("justification", self._set_justification, lines=4)
         self.form = QFormLayout(self)
         self.form.addRow(self.computed)
         self.justification_label = QLabel()
         self.justification_label.setBuddy(self.justification)
         self.form.addRow(self.justification_label, self.justification)
-        self.labels = {}
-        for name, edit in self.fields.items():
-            label = QLabel()
-            label.setBuddy(edit)
-            self.labels[name] = label
-            self.form.addRow(label, edit)
+        self.source = SourceForm(self.form, "source", self._set_source)
+        self.fields = self.source.fields
         document.changed.connect(self._document_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.justification_label.setText(tr("&Justification"))
-        for name, label in self.labels.items():
-            label.setText(tr(FIELD_TEXTS[name]))
+        self.source.retranslate()
         self.refresh()
 
     def show_score(self, key: tuple[str, str] | None) -> None:
-        self._commit_all()
+        self.justification.commit()
+        self.source.commit_all()
         self.key = key
         self.refresh()
 
     def _document_changed(self, change: Change) -> None:
-        if change & Change.STRUCTURE:
-            self._check_key()
-        else:
-            self.refresh()
-
-    def _check_key(self) -> None:
-        if self.key is None:
-            self.refresh()
-            return
-        project = self.document.project
-        ids = ({o.id for o in project.options}, {c.id for c in project.criteria})
-        if self.key[0] not in ids[0] or self.key[1] not in ids[1]:
-            self.key = None
+        if change & Change.STRUCTURE and self.key is not None:
+            project = self.document.project
+            if (self.key[0] not in {o.id for o in project.options}
+                    or self.key[1] not in {c.id for c in project.criteria}):
+                self.key = None
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, _change: object = None) -> None:
         project = self.document.project
         lang = language()
-        editable = False
+        score = None
         if self.key is None:
             self.setTitle(tr("Score"))
             self.computed.setText(tr("Select a cell in the table to see and edit its justification and source."))
@@ -93,48 +67,28 @@ class ScoreDetailPanel(QGroupBox):
             if criterion.kind.computed:
                 self.computed.setText(tr("Computed from the tariff: {how}",
                                          how=how_computed(project, option, criterion, lang)))
+                score = None
             elif score is None:
                 self.computed.setText(tr("Not yet judged: choose a score in the table above; the justification"
                                          " and source can be entered once it has a score."))
             else:
                 self.computed.setText(criterion.scale_label(int(score.value), lang)
                                       if criterion.kind.value == "scale" else "")
-                editable = True
-        score = project.score(*self.key) if self.key and editable else None
         self.computed.setVisible(bool(self.computed.text()))
-        if not self.justification.hasFocus():
-            self.justification.setPlainText(score.justification if score else "")
-        for name, edit in self.fields.items():
-            if not edit.hasFocus():
-                edit.setText(getattr(score.source, name) if score else "")
-                edit.setCursorPosition(0)
-                edit.setToolTip(edit.text())
-            edit.setEnabled(editable)
-        self.justification.setEnabled(editable)
+        self.justification.show_text(score.justification if score else "")
+        self.justification.setEnabled(score is not None)
+        self.source.show_source(score.source if score else None, score is not None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.justification and event.type() == QEvent.Type.FocusOut:
-            self._commit_justification()
-        return super().eventFilter(watched, event)
-
-    def _commit_all(self) -> None:
-        self._commit_justification()
-        for name in SOURCE_FIELDS:
-            self._commit_source(name)
-
-    def _score(self):
+    def _set_justification(self, text: str) -> Message | None:
         if self.key is None:
             return None
-        return self.document.project.score(*self.key)
+        option, criterion = self.key
+        return self.document.attempt(lambda: commands.set_justification(self.document.project, option, criterion,
+                                                                        text))
 
-    def _commit_justification(self) -> None:
-        if self.key is None or self._score() is None or not self.justification.isEnabled():
-            return
-        (option, criterion), text = self.key, self.justification.toPlainText()
-        self.document.attempt(lambda: commands.set_justification(self.document.project, option, criterion, text))
-
-    def _commit_source(self, name: str) -> None:
-        if self.key is None or self._score() is None or not self.fields[name].isEnabled():
-            return
-        (option, criterion), text = self.key, self.fields[name].text()
-        self.document.attempt(lambda: commands.set_score_source(self.document.project, option, criterion, name, text))
+    def _set_source(self, field: str, text: str) -> Message | None:
+        if self.key is None:
+            return None
+        option, criterion = self.key
+        return self.document.attempt(lambda: commands.set_score_source(self.document.project, option, criterion,
+                                                                       field, text))
