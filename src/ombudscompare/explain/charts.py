@@ -60,6 +60,7 @@ class BarChartData:
     message: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
     table: Table | None = None
+    description: str = ""  # what the chart shows, in a sentence (for screen readers)
 
 
 @dataclass(frozen=True, eq=False)
@@ -80,6 +81,7 @@ class LineChartData:
     message: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
     table: Table | None = None
+    description: str = ""
 
 
 ChartData = BarChartData | LineChartData
@@ -153,6 +155,8 @@ def ranking(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
         facts={"options": [r.option_id for r in ranked], "criteria": [c.id for c in criteria],
                "contributions": contributions, "totals": totals, "labels": labels},
         table=ranking_table(project, evaluation, lang),
+        description=tr("Total scores, best first: {list}.", lang, list="; ".join(
+            f"{name} {label}" for name, label in zip(names, labels))),
     )
 
 
@@ -190,6 +194,9 @@ def profile(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
         facts={"options": [r.option_id for r in results], "criteria": [c.id for c in criteria], "values": values},
         table=Table((tr("Criterion", lang), *option_names), rows, frozenset(range(1, n + 1)),
                     tuple(c.id for c in criteria)),
+        description=tr("Value from 0 to 100 per criterion: {list}.", lang, list="; ".join(
+            f"{row[0]}: " + ", ".join(f"{name} {value}" for name, value in zip(option_names, row[1:]))
+            for row in rows)),
     )
 
 
@@ -213,6 +220,8 @@ def robustness(project: Project, lang: str, frequencies: RankFrequencies) -> Bar
         x_range=(0.0, 100.0), y_range=(-0.4, n - 0.2),
         facts={"options": list(frequencies.option_ids), "shares": shares, "spread": frequencies.spread},
         table=frequencies_table(project, frequencies, lang),
+        description=tr("Share of the weightings in which each option ranks first: {list}.", lang, list="; ".join(
+            f"{name} {label}" for name, label in zip(names, labels))),
     )
 
 
@@ -298,7 +307,21 @@ def costs(project: Project, lang: str, against: str) -> LineChartData:
                                                             now[0])) for c in points),
         x_range=(0.0, float(x[-1]) if x.size else 1.0), y_range=(0.0, highest * 1.1 or 1.0),
         facts={"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in points]},
+        table=_cost_table(project, lang, titles[1], against, sorted({
+            0.0, now[0], float(x[-1]), *(math.ceil(c.at) if against == "population" else c.at for c in points)})),
+        description=tr("{title}. Break-even points: {points}.", lang, title=titles[0],
+                       points="; ".join(label(c).replace("\n", " ") for c in points) or tr("none", lang)),
     )
+
+
+def _cost_table(project: Project, lang: str, header: str, against: str, at: list[float]) -> Table:
+    """Each option's annual cost at the points that matter: 0, now, every break-even point and the end."""
+    lines = _cost_lines(project, np.array(at), against)
+    decimals = 0 if against == "population" or all(float(a).is_integer() for a in at) else 1
+    rows = tuple((format_number(a, decimals, lang), *(format_money(float(line[i]), lang) for line in lines))
+                 for i, a in enumerate(at))
+    return Table((header, *(o.name.get(lang) for o in project.options)), rows,
+                 frozenset(range(0, len(project.options) + 1)))
 
 
 def sensitivity(project: Project, evaluation: Evaluation, lang: str, criterion: str | None = None,
@@ -325,4 +348,7 @@ def sensitivity(project: Project, evaluation: Evaluation, lang: str, criterion: 
         x_range=(0.0, 100.0), y_range=(0.0, 100.0), y_ticks=SCORE_TICKS, x_padding=0.01,
         facts={"criterion": criterion, "flips": [f.at for f in flips], "current": line.current},
         table=intervals_table(project, result, lang),
+        description=tr("{title}. The ranking changes at: {flips}.", lang, title=tr(
+            "Totals as the weight of {criterion} changes", lang, criterion=name),
+            flips=", ".join(format_percent(f.at, 1, lang) for f in flips) or tr("none", lang)),
     )

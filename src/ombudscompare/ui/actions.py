@@ -39,6 +39,7 @@ class Act(enum.Enum):
     REMOVE_CRITERION = "remove_criterion"
     PROJECT_DETAILS = "project_details"
     PRESENTATION = "presentation"
+    CHART_TABLE = "chart_table"
     HELP = "help"
     ABOUT = "about"
 
@@ -81,6 +82,7 @@ ACTIONS = (
                enabled_when=lambda w: len(w.document.project.criteria) > 1
                and w.structure.selected_criterion() is not None),
     ActionSpec(Act.PRESENTATION, N_("&Presentation"), lambda w: w.start_presentation(), ("F5",)),
+    ActionSpec(Act.CHART_TABLE, N_("Chart as &table…"), lambda w: w.showing.chart_as_table(), ("Ctrl+Shift+T",)),
     ActionSpec(Act.HELP, N_("OmbudsCompare &help"), lambda w: w.show_help(), ("F1",)),
     ActionSpec(Act.ABOUT, N_("&About OmbudsCompare"), lambda w: w.show_about()),
 )
@@ -105,7 +107,7 @@ MENUS = (
         Act.UNDO, Act.REDO, None, Act.ADD_OPTION, Act.REMOVE_OPTION,
         MenuSpec("add_criterion", N_("Add &criterion"), ()), Act.REMOVE_CRITERION, None, Act.PROJECT_DETAILS)),
     MenuSpec("view", N_("&View"), (
-        Act.PRESENTATION, MenuSpec("screen", N_("Presentation &screen"), ()),
+        Act.PRESENTATION, Act.CHART_TABLE, MenuSpec("screen", N_("Presentation &screen"), ()),
         MenuSpec("language", N_("&Language"), ()))),
     MenuSpec("help", N_("&Help"), (Act.HELP, Act.ABOUT)),
 )

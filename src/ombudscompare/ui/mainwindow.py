@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..explain.charts import bars, chart_data
-from ..i18n import language, tr
+from ..i18n import N_, language, tr
 from .actions import Act, Actions
 from .binding import Binder
 from .charts.base import BarChart
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         charts.addWidget(self.profile_chart)
         self.ranking_charts = charts
         scroll = QScrollArea()
+        self.ranking_scroll = scroll
         scroll.setObjectName("ranking_charts")
         scroll.setWidget(charts)
         scroll.setWidgetResizable(True)
@@ -243,6 +244,11 @@ class MainWindow(QMainWindow):
         for page in self.chart_tabs.built_pages():
             if hasattr(page, "retranslate"):
                 page.retranslate()
+        for widget, name in ((self.tariff_view, N_("Tariffs per option")), (self.criteria_view, N_("Criteria")),
+                             (self.scores_view, N_("Scores per criterion and option")),
+                             (self.tabs, N_("Editing")), (self.chart_tabs, N_("Charts and analyses")),
+                             (self.ranking_scroll, N_("Ranking and profile charts"))):
+            widget.setAccessibleName(tr(name))
         self.tariffs_box.setTitle(tr("Options and tariffs"))
         self.weights_box.setTitle(tr("Weights"))
         self.criteria_box.setTitle(tr("Criteria"))

@@ -27,6 +27,19 @@ class Showing:
             return spec.chart, tab.criterion.currentData()
         return spec.chart, None
 
+    def chart_as_table(self):
+        """The chart on the right as a table and a sentence: its figures for a screen reader or a memo."""
+        from ..explain.charts import chart_data
+        from ..i18n import language
+        from .widgets.chart_table import ChartTableDialog
+
+        kind, criterion = self.current_chart()
+        data = chart_data(kind, self.window.document.project, language(), self.window.document.evaluation,
+                          criterion=criterion)
+        dialog = ChartTableDialog(data, self.window)
+        dialog.show()
+        return dialog
+
     def fill_screens(self, menu) -> None:
         menu.clear()
         group = QActionGroup(menu)

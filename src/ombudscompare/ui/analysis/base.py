@@ -36,6 +36,7 @@ class AnalysisTab(QWidget):
         self.body = QWidget()
         self.body.setObjectName("analysis_body")
         scroll = QScrollArea()
+        self.scroller = scroll
         scroll.setWidget(self.body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -50,6 +51,12 @@ class AnalysisTab(QWidget):
     def refresh(self) -> None:
         """Redraw now (tests and the window's chart export call this)."""
         self.binder.refresh()
+
+    def name_parts(self, scroll: str, **tables: str) -> None:
+        """Names for a screen reader, in the language shown: the scroll area and each table by attribute."""
+        self.scroller.setAccessibleName(scroll)
+        for attribute, name in tables.items():
+            getattr(self, attribute).setAccessibleName(name)
 
     def _redraw(self) -> None:
         if self.document.evaluation is None:

@@ -59,5 +59,6 @@ class CostsTab(AnalysisTab):
         for pair in pair_costs(project):
             lines += [complaints_sentence(project, pair, lang), population_sentence(project, pair, lang)]
         self.sentences.setText("\n".join(lines))
+        self.name_parts(tr("Costs and break-even"), years=tr("Costs over the years ahead"))
         self.horizon_label.setText(tr("Years ahea&d (with each option's indexation):"))
         fill_table(self.years, multi_year_table(project, multi_year(project, self.horizon.value()), lang))

@@ -55,6 +55,7 @@ class RobustnessTab(AnalysisTab):
         project = self.document.project
         lang = language()
         self.uniform.setText(tr("All weightings equally &likely"))
+        self.name_parts(tr("Robustness"), spread=tr("Spread in percentage points"))
         self.near.setText(tr("Within ± percenta&ge points of the present weights:"))
         spread = self.spread.value() if self.near.isChecked() else None
         evaluation = self.document.evaluation

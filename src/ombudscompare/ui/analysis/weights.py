@@ -42,6 +42,7 @@ class WeightsTab(AnalysisTab):
         project = self.document.project
         lang = language()
         self.criterion_label.setText(tr("Wei&ght of:"))
+        self.name_parts(tr("Weight sensitivity"), table=tr("Where first place changes"))
         evaluation = self.document.evaluation
         if evaluation is None:
             return

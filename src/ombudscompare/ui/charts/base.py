@@ -73,6 +73,7 @@ class BarChart(QWidget):
         self.setObjectName(name)
         self.view = pg.PlotWidget(background="w")
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard: no Tab stop
+        self.view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot: pg.PlotItem = self.view.getPlotItem()
         style.adopt_menus(self.plot, self)
         style.style_axes(self.plot, self.zoom)
@@ -105,6 +106,8 @@ class BarChart(QWidget):
         """Draw the chart; texts and ranges that did not change are left alone (re-laying out costs time)."""
         self.shown = data
         self.data = data.facts
+        self.setAccessibleName(data.title)
+        self.setAccessibleDescription(data.description or data.message)
         self._set_title(data.title)
         self._set_axis_label(data.axis_label)
         self._set_ticks(data.x_ticks)

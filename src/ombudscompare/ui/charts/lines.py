@@ -31,6 +31,7 @@ class LineChart(QWidget):
         self.view = pg.PlotWidget(background="w", axisItems={"left": LocaleAxis("left"),
                                                              "bottom": LocaleAxis("bottom")})
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a chart does nothing with the keyboard: no Tab stop
+        self.view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot: pg.PlotItem = self.view.getPlotItem()
         self.zoom = style.current_zoom()
         style.adopt_menus(self.plot, self)
@@ -60,6 +61,8 @@ class LineChart(QWidget):
         """Draw the chart; texts, ticks, ranges and marks that did not change are left alone."""
         self.shown = data
         self.data = data.facts
+        self.setAccessibleName(data.title)
+        self.setAccessibleDescription(data.description or data.message)
         self._set_series(data)
         self._set_marks(data.marks)
         self._set_points(data.points)

@@ -76,6 +76,8 @@ class ResultPanel(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(tr("Result"))
+        self.ranking_view.setAccessibleName(tr("Ranking"))
+        self.explanation_view.setAccessibleName(tr("How the total comes about"))
         self._row_key = ()
         self.ranking_model.retranslate()
         self.explanation_model.retranslate()

@@ -108,6 +108,9 @@ class WeightsPanel(QWidget):
             for column, widget in enumerate(row.widgets()):
                 self.grid.addWidget(widget, index, column)
             self.rows.append(row)
+        chain = [w for row in self.rows for w in row.widgets()] + list(self.preset_buttons.values())
+        for first, second in zip(chain, chain[1:]):  # Tab follows the rows top to bottom, then the presets
+            QWidget.setTabOrder(first, second)
         self.refresh()
 
     def refresh(self) -> None:
