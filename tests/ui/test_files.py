@@ -124,3 +124,23 @@ def test_open_an_exported_workbook_in_the_window(window, tmp_path):
     assert window.files.open_path(str(path))
     assert window.document.project.municipality.population == 200_000
     assert window.document.path is None and window.isWindowModified(), "saving asks for a project file name"
+
+
+def test_saves_and_exports_are_confirmed_with_their_path(window, tmp_path):
+    assert window.files.save_to(str(tmp_path / "haarlem.json"))
+    assert window.statusBar().currentMessage() == f"Opgeslagen: {tmp_path / 'haarlem.json'}"
+    assert window.files.export_excel(str(tmp_path / "haarlem.xlsx"))
+    assert window.statusBar().currentMessage() == f"Geschreven: {tmp_path / 'haarlem.xlsx'}"
+    assert window.files.export_chart("ranking", str(tmp_path / "r.png"))
+    assert window.statusBar().currentMessage().endswith("r.png")
+
+
+def test_suggested_chart_names_are_in_the_language_shown(window):
+    from ombudscompare.ui.app import switch_language
+    from ombudscompare.ui.files import chart_file_name
+
+    assert chart_file_name("ranking") == "rangorde.png"
+    assert chart_file_name("costs-population") == "kosten-inwoners.png"
+    switch_language(window, "en")
+    assert chart_file_name("ranking") == "ranking.png"
+    switch_language(window, "nl")

@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from ..examples import blank_project, haarlem_2018
 from ..formats.errors import FileError
 from ..formats.loading import is_workbook, load_any
 from ..formats.project_file import save_project
-from ..i18n import language, tr
+from ..i18n import N_, language, tr
 from .document import Document
 from .settings import Settings
 
 FILTER = "OmbudsCompare (*.json);;{all} (*)"
+STATUS_MS = 10_000
+CHART_FILE_NAMES = {
+    "ranking": N_("ranking"),
+    "profile": N_("profile"),
+    "costs-complaints": N_("costs-complaints"),
+    "costs-population": N_("costs-inhabitants"),
+    "sensitivity": N_("weight-sensitivity"),
+    "robustness": N_("robustness"),
+}
+
+
+def chart_file_name(kind: str) -> str:
+    """What an exported chart is called at first, in the language shown: 'rangorde.png'."""
+    return tr(CHART_FILE_NAMES[kind]) + ".png"
 OPEN_FILTER = "OmbudsCompare (*.json *.xlsx);;Excel (*.xlsx);;{all} (*)"
 
 
@@ -121,7 +136,13 @@ class FileController:
             return False
         self.document.mark_saved(os.path.abspath(path))
         self.settings.add_recent(os.path.abspath(path))
+        self.tell(tr("Saved {path}", path=os.path.abspath(path)))
         return True
+
+    def tell(self, text: str) -> None:
+        """A confirmation in the window's status bar, for a while."""
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(text, STATUS_MS)
 
     def _ask_target(self, title: str, extension: str, name_filter: str) -> str | None:
         """Ask where an export goes, suggesting the project's name; the extension is added if left out."""
@@ -136,18 +157,26 @@ class FileController:
         path = self._ask_target(tr("Export to Excel"), ".xlsx", "Excel (*.xlsx)")
         return path is not None and self.export_excel(path)
 
-    def _guarded(self, title: str, write) -> bool:
-        """Run a writer; a file or model problem is shown under `title` and nothing else changes."""
+    def _guarded(self, title: str, write, path: str, busy: str) -> bool:
+        """Run a writer under a busy cursor with `busy` in the status bar; then 'Wrote …' with the path, or a
+        file or model problem shown under `title` (and nothing else changes)."""
         from ..core.scoring import ModelError
 
+        self.tell(busy)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents()  # the status and the cursor show before the work starts
         try:
             write()
         except FileError as error:
+            QApplication.restoreOverrideCursor()
             self.warn(title, error.render())
             return False
         except ModelError as error:
+            QApplication.restoreOverrideCursor()
             self.warn(title, error.message.render())
             return False
+        QApplication.restoreOverrideCursor()
+        self.tell(tr("Wrote {path}", path=os.path.abspath(path)))
         return True
 
     def export_excel(self, path: str) -> bool:
@@ -155,7 +184,8 @@ class FileController:
         from ..formats.excel_export import export_workbook
 
         return self._guarded(tr("Cannot export the workbook"),
-                             lambda: export_workbook(self.document.project, path, language()))
+                             lambda: export_workbook(self.document.project, path, language()), path,
+                             tr("Writing the workbook…"))
 
     def export_chart(self, kind: str, path: str, criterion: str | None = None) -> bool:
         """A slide-ready PNG (1920 × 1080) or SVG of one chart; failures are shown."""
@@ -166,25 +196,24 @@ class FileController:
             return False
         widget = chart_widget(kind, self.document.project, language(), criterion=criterion)
         try:
-            save_chart(widget, path, title=kind_title(kind))
-        except FileError as error:
-            self.warn(tr("Cannot export the chart"), error.render())
-            return False
+            return self._guarded(tr("Cannot export the chart"),
+                                 lambda: save_chart(widget, path, title=kind_title(kind)), path,
+                                 tr("Writing the chart…"))
         finally:
             widget.deleteLater()
-        return True
 
     def copy_chart(self, kind: str, criterion: str | None = None) -> None:
-        from .export.charts import chart_widget, copy_chart
+        from .export.charts import chart_widget, copy_chart, kind_title
 
         if self.document.evaluation is not None:
             widget = chart_widget(kind, self.document.project, language(), criterion=criterion)
             copy_chart(widget)
             widget.deleteLater()
+            self.tell(tr("Copied the chart “{chart}” to the clipboard", chart=kind_title(kind)))
 
     def export_chart_dialog(self, kind: str, criterion: str | None = None) -> bool:
         path, chosen = QFileDialog.getSaveFileName(self.window, tr("Export chart"), os.path.join(
-            self._folder(), f"{kind}.png"), "PNG (*.png);;SVG (*.svg)")
+            self._folder(), chart_file_name(kind)), "PNG (*.png);;SVG (*.svg)")
         if not path:
             return False
         if not path.lower().endswith((".png", ".svg")):
@@ -195,7 +224,8 @@ class FileController:
         from .export.report import write_report
 
         return self._guarded(tr("Cannot write the report"),
-                             lambda: write_report(self.document.project, path, language()))
+                             lambda: write_report(self.document.project, path, language()), path,
+                             tr("Writing the report…"))
 
     def export_report_dialog(self) -> bool:
         path = self._ask_target(tr("Export report"), ".pdf", "PDF (*.pdf)")
