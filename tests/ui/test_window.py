@@ -307,3 +307,20 @@ def test_a_value_past_its_worst_level_is_marked_with_a_hint(window):
     explanation = window.result.explanation_model
     window.result.explain("no")
     assert explanation.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("nl", ["Tarieven invoeren", "Een mogelijkheid toevoegen", "Gewichten en voorinstellingen", "Presenteren",
+            "Page Down", "Exporteren", "Sneltoetsen", "Ctrl+Shift+T", "F5"]),
+    ("en", ["Entering tariffs", "Adding an option", "Weights and presets", "Presenting in a committee",
+            "Page Down", "Exports", "Keyboard shortcuts", "Ctrl+Shift+P", "F1"]),
+])
+def test_help_covers_the_work_and_every_shortcut(window, lang, words):
+    from ombudscompare.ui.app import switch_language
+    from ombudscompare.ui.help import HelpDialog
+
+    switch_language(window, lang)
+    text = HelpDialog(window).browser.toPlainText()
+    for word in words:
+        assert word in text, word
+    switch_language(window, "nl")
