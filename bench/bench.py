@@ -94,10 +94,10 @@ def excel_export() -> list[dict[str, object]]:
     """Time to build and save the workbook in memory, against saving the same project as JSON."""
     import io
 
-    from ombudscompare.formats.excel_export import build_workbook
+    from ombudscompare.formats.workbook import build_workbook
 
     def export(project):
-        workbook, _layout = build_workbook(project, "nl")
+        workbook = build_workbook(project, "nl")
         workbook.save(io.BytesIO())
 
     figures = []

@@ -104,8 +104,8 @@ class SelfTest:
             widget.deleteLater()
 
     def workbook(self) -> None:
-        from .formats.excel_export import export_workbook
         from .formats.loading import load_any
+        from .formats.workbook import export_workbook
 
         path = self.folder / "self-test.xlsx"
         export_workbook(self.project, path, self.lang)

@@ -208,8 +208,8 @@ def test_export_writes_a_workbook(tmp_path, capsys):
     code, _, err = run(capsys, "--lang", "nl", "export", "-o", str(target), "--complaints", "120")
     assert code == 0, err
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames[:5] == ["Samenvatting", "Criteria", "Scores", "Kosten", "Berekening"]
-    assert book["Kosten"]["B6"].value == 120
+    assert book.sheetnames[:6] == ["Samenvatting", "Criteria", "Scores", "Kosten", "Bronnen", "Berekening"]
+    assert book["Kosten"]["D5"].value == 120
 
 
 def test_export_to_an_impossible_place_is_one_line(tmp_path, capsys):

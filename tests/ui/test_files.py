@@ -98,8 +98,10 @@ def test_export_to_excel_from_the_window(window, tmp_path):
     change_something(window)
     target = tmp_path / "memo.xlsx"
     assert window.files.export_excel(str(target))
+    from ombudscompare.formats.workbook.geometry import TARIFFS
+
     book = openpyxl.load_workbook(target)
-    assert book["Kosten"]["B10"].value == 1000
+    assert book["Kosten"][TARIFFS.cell("fixed", TARIFFS.first_row)].value == 1000
     assert window.isWindowModified(), "exporting is not saving the project"
 
 
@@ -113,13 +115,13 @@ def test_export_failure_is_shown(window, tmp_path):
 def test_open_an_exported_workbook_in_the_window(window, tmp_path):
     import openpyxl
 
-    from ombudscompare.formats.excel_export import build_workbook, export_workbook
+    from ombudscompare.formats.workbook import export_workbook
+    from ombudscompare.formats.workbook.geometry import TOWN
 
     path = tmp_path / "memo.xlsx"
     export_workbook(window.document.project, path, "nl")
-    _wb, layout = build_workbook(window.document.project, "nl")
     book = openpyxl.load_workbook(path)
-    book[layout.sheets["costs"]][layout.municipality["population"]] = 200_000
+    book["Kosten"][TOWN.cell("population", TOWN.first_row)] = 200_000
     book.save(path)
     assert window.files.open_path(str(path))
     assert window.document.project.municipality.population == 200_000

@@ -155,7 +155,7 @@ def run_sensitivity(args: argparse.Namespace, lang: str) -> int:
 
 
 def run_export(args: argparse.Namespace, lang: str) -> int:
-    from ..formats.excel_export import export_workbook
+    from ..formats.workbook import export_workbook
 
     _refuse_existing(args.output, args.force)
     export_workbook(_project(args), args.output, lang)

@@ -118,14 +118,24 @@ def _first_place(project: Project, evaluation: Evaluation, lang: str | None = No
         return tr("Tie for first place: {names} ({total}).", lang, names=names,
                   total=format_number(first.total, 1, lang))
     second = ranking[1]
+    decimals = distinct_decimals(first.total, second.total)
     return tr(
         "{name} ranks first with {total}, ahead of {other} with {other_total}.",
         lang,
         name=name,
-        total=format_number(first.total, 1, lang),
+        total=format_number(first.total, decimals, lang),
         other=project.option(second.option_id).sentence_name(lang or "nl"),
-        other_total=format_number(second.total, 1, lang),
+        other_total=format_number(second.total, decimals, lang),
     )
+
+
+def distinct_decimals(a: float, b: float, fewest: int = 1, most: int = 3) -> int:
+    """The fewest decimals (from `fewest`) at which two different figures no longer look the same, so that
+    '60,5 ahead of 60,5' becomes '60,52 ahead of 60,49'. The workbook's conclusion formula uses the same rule."""
+    for decimals in range(fewest, most):
+        if round(a, decimals) != round(b, decimals):
+            return decimals
+    return most
 
 
 def beyond_text(criterion: Criterion, raw: float, lang: str | None = None) -> str:

@@ -32,7 +32,12 @@ def describe(value: Any) -> str:
         return "null"
     if isinstance(value, float) and not math.isfinite(value):
         return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
-    text = json.dumps(value, ensure_ascii=False)
+    if hasattr(value, "isoformat"):  # a date or time, as a spreadsheet cell may hold
+        return str(Message("a date ({date})", date=str(value.isoformat())[:19]))
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = type(value).__name__
     return text if len(text) <= 40 else text[:37] + "…"
 
 

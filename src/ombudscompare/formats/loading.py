@@ -15,7 +15,7 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
 def load_any(path: str | os.PathLike[str]) -> Project:
     """A project from a .json project file or an exported .xlsx workbook; FileError otherwise."""
     if is_workbook(path):
-        from .excel_import import load_workbook_project
+        from .workbook import load_workbook_project
 
         return load_workbook_project(path)
     return load_project(path)

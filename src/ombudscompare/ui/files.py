@@ -181,7 +181,7 @@ class FileController:
 
     def export_excel(self, path: str) -> bool:
         """Write the workbook in the UI language."""
-        from ..formats.excel_export import export_workbook
+        from ..formats.workbook import export_workbook
 
         return self._guarded(tr("Cannot export the workbook"),
                              lambda: export_workbook(self.document.project, path, language()), path,

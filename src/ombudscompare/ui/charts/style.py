@@ -6,18 +6,19 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 
-# Okabe & Ito (2008), safe for the common colour-vision deficiencies.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-PATTERNS = (
-    Qt.BrushStyle.NoBrush,
-    Qt.BrushStyle.BDiagPattern,
-    Qt.BrushStyle.HorPattern,
-    Qt.BrushStyle.FDiagPattern,
-    Qt.BrushStyle.CrossPattern,
-    Qt.BrushStyle.VerPattern,
-    Qt.BrushStyle.DiagCrossPattern,
-    Qt.BrushStyle.Dense6Pattern,
-)
+from ...explain import palette
+
+PALETTE = palette.PALETTE
+BRUSHES = {
+    "none": Qt.BrushStyle.NoBrush,
+    "up": Qt.BrushStyle.BDiagPattern,
+    "horizontal": Qt.BrushStyle.HorPattern,
+    "down": Qt.BrushStyle.FDiagPattern,
+    "grid": Qt.BrushStyle.CrossPattern,
+    "vertical": Qt.BrushStyle.VerPattern,
+    "cross": Qt.BrushStyle.DiagCrossPattern,
+    "dots": Qt.BrushStyle.Dense6Pattern,
+}
 HATCH_COLOUR = QColor(255, 255, 255, 200)
 HATCH_ON_LIGHT = QColor(0, 0, 0, 170)
 FOREGROUND = QColor("#202020")
@@ -32,12 +33,12 @@ def configure() -> None:
 
 
 def colour(index: int) -> QColor:
-    return QColor(PALETTE[index % len(PALETTE)])
+    return QColor(palette.colour(index))
 
 
 def pattern(index: int) -> Qt.BrushStyle:
     """A different hatch for every colour cycle, so neighbours differ in colour and every 8th also in hatch."""
-    return PATTERNS[(index + index // len(PALETTE)) % len(PATTERNS)]
+    return BRUSHES[palette.hatch(index)]
 
 
 def hatch_brush(index: int) -> QBrush:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -18,6 +19,7 @@ WHOLE = "#,##0"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 TITLE_FONT = Font(bold=True, size=14)
+CODE_FONT = Font(size=9, color="595959")
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -36,7 +38,7 @@ def text(ws: Worksheet, row: int, column: int, value: str, **style: Any) -> None
     _style(cell, **style)
 
 
-def number(ws: Worksheet, row: int, column: int, value: float, fmt: str = "General", input_cell: bool = False,
+def number(ws: Worksheet, row: int, column: int, value: float | None, fmt: str = "General", input_cell: bool = False,
            **style: Any) -> None:
     cell = ws.cell(row=row, column=column, value=value)
     cell.number_format = fmt
@@ -83,19 +85,63 @@ def widths(ws: Worksheet, columns: dict[int, float]) -> None:
         ws.column_dimensions[get_column_letter(column)].width = width
 
 
-def print_setup(ws: Worksheet, title: str, page_text: str, header_rows: str | None = None) -> None:
-    """Landscape, fitted to the page width, the title in the header and page numbers in the footer."""
-    ws.page_setup.orientation = "landscape"
+HEADER_LIMIT = 200  # Excel refuses page headers over 255 characters, codes included
+
+
+def print_setup(ws: Worksheet, title: str, page_text: str, header_rows: str | None = None,
+                portrait: bool = False) -> None:
+    """A4 fitted to the page width (the columns are sized to print at 80 % or more), the title in the header,
+    cut to fit Excel's limit, and page numbers in the footer."""
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = False
-    ws.oddHeader.center.text = title.replace("&", "&&")
+    escaped = title.replace("&", "&&")
+    if len(escaped) > HEADER_LIMIT:
+        escaped = escaped[: HEADER_LIMIT - 1].rstrip("&") + "…"
+    ws.oddHeader.center.text = escaped
     ws.oddFooter.right.text = page_text
-    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.left = ws.page_margins.right = 10 / 25.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.9
+    ws.page_margins.header = ws.page_margins.footer = 0.35
     if header_rows:
         ws.print_title_rows = header_rows
+
+
+def literal(value: str) -> str:
+    """A text as a formula string literal: the text between double quotes, its own double quotes doubled."""
+    clean: str = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return '"' + clean.replace('"', '""') + '"'
+
+
+def sentence(template: str, **parts: str) -> str:
+    """A translated sentence as a formula expression: literal text around the {placeholders}, each
+    replaced by the expression given for it ('"X staat op de eerste plaats met "&FIXED(C10,1)&"."')."""
+    pieces = []
+    for literal_text, name, _spec, _conversion in string.Formatter().parse(template):
+        if literal_text:
+            pieces.append(literal(literal_text))
+        if name is not None:
+            pieces.append(f"({parts[name]})")
+    return "&".join(pieces) or '""'
+
+
+def num(value: float) -> str:
+    """A number as formula text, exactly as far as a spreadsheet reads it: '1E-09', '77.19'."""
+    return repr(float(value)).upper().replace("E-0", "E-").replace("E+0", "E+")
+
+
+def capitalised(expression: str) -> str:
+    """The expression's text with its first letter in capitals, as a sentence starts."""
+    return f"UPPER(LEFT({expression},1))&MID({expression},2,32767)"
+
+
+def code(ws: Worksheet, row: int, column: int, value: str) -> None:
+    """A row's code: small and grey, there for the formulas to find the row by, whatever order the rows are in."""
+    text(ws, row, column, value, box=True)
+    ws.cell(row=row, column=column).font = CODE_FONT
 
 
 def ref(column: int, row: int, absolute: bool = False, sheet: str | None = None) -> str:

@@ -1,0 +1,109 @@
+"""The Excel workbook for the memo: every input a cell, every cost, value, share, total, rank and the
+conclusion a live formula that finds its inputs by code, so editing and sorting in Excel or
+LibreOffice keeps every figure right.
+
+Sheets (in the chosen language): summary, criteria and weights, scores with their grounds, costs
+with the municipality and tariffs, sources, and the calculation. A very hidden sheet keeps the
+project file, so the workbook opens back into the app with the reader's edits (see reader.py).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.worksheet.pagebreak import Break
+
+from ...core.model import Project
+from ...core.scoring import evaluate
+from ...i18n import tr
+from ..atomic import write_bytes_atomic
+from ..project_file import project_to_data
+from . import charts
+from .cells import number, print_setup, ref, text
+from .geometry import (
+    CRITERIA,
+    LAYOUT_VERSION,
+    META_SHEET,
+    SCORES,
+    SHEET_ORDER,
+    SHEET_TITLES,
+    SOURCES,
+    TOTALS,
+    WORKBOOK_FORMAT,
+)
+from .inputs import cost_curve, costs_sheet, criteria_sheet, scores_sheet, sources_sheet
+from .results import calculation_sheet, project_title, summary_sheet
+
+CHUNK = 30_000
+SUMMARY_PAGE_ROWS = 50  # rows of the default height on a portrait A4 page within the margins
+
+
+def sheet_names(lang: str) -> dict[str, str]:
+    return {key: tr(SHEET_TITLES[key], lang) for key in SHEET_ORDER}
+
+
+def build_workbook(project: Project, lang: str, now: datetime | None = None) -> Workbook:
+    """The workbook in memory; raises ModelError if the project cannot be scored."""
+    evaluation = evaluate(project)
+    now = now or datetime.now()
+    names = sheet_names(lang)
+    wb = Workbook()
+    sheets = {"summary": wb.active}
+    sheets["summary"].title = names["summary"]
+    for key in SHEET_ORDER[1:]:
+        sheets[key] = wb.create_sheet(names[key])
+    after_tariffs = costs_sheet(sheets["costs"], project, lang, names)
+    sheets["costs"].row_breaks.append(Break(id=after_tariffs - 1))  # the curve and its chart on a page of their own
+    heading, last = cost_curve(sheets["costs"], project, lang, after_tariffs)
+    sheets["costs"].add_chart(charts.cost_chart(sheets["costs"], lang, heading, last, len(project.options)),
+                              f"A{last + 2}")
+    criteria_sheet(sheets["criteria"], project, lang)
+    scores_sheet(sheets["scores"], project, lang)
+    sources_sheet(sheets["sources"], project, lang)
+    spans = calculation_sheet(sheets["calculation"], project, evaluation, lang, names)
+    chart_row = summary_sheet(sheets["summary"], project, evaluation, lang, names, spans,
+                              now.strftime("%d-%m-%Y %H:%M"))
+    chart = charts.contributions_chart(sheets["calculation"], lang, spans.chart_top, len(project.options),
+                                       spans.chart_series)
+    if chart_row + charts.rows_for(chart) > SUMMARY_PAGE_ROWS:
+        sheets["summary"].row_breaks.append(Break(id=chart_row - 1))
+    sheets["summary"].add_chart(chart, ref(1, chart_row))
+    _meta(wb, project, lang, names)
+    title = project_title(project, lang)
+    wb.properties.title = title
+    wb.properties.subject = tr("Comparison of the options for the external complaint body of {name}", lang,
+                               name=project.municipality.name)
+    wb.properties.creator = "OmbudsCompare"
+    wb.properties.keywords = "ombudsman; klachtinstantie; OmbudsCompare"
+    wb.properties.created = now
+    repeat = {"criteria": f"{CRITERIA.header_row}:"
+              f"{CRITERIA.header_row}", "scores": f"{SCORES.header_row}:{SCORES.header_row}",
+              "sources": f"{SOURCES.header_row}:{SOURCES.header_row}",
+              "calculation": f"{TOTALS.header_row}:{TOTALS.header_row}"}
+    for key, ws in sheets.items():
+        print_setup(ws, f"{title} — {ws.title}", tr("Page &P of &N", lang), repeat.get(key), portrait=key == "summary")
+    return wb
+
+
+def export_workbook(project: Project, path: str | os.PathLike[str], lang: str) -> None:
+    """Write the workbook atomically: a failure leaves any earlier file as it was and no partial file."""
+    wb = build_workbook(project, lang)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_bytes_atomic(path, buffer.getvalue())
+
+
+def _meta(wb: Workbook, project: Project, lang: str, names: dict[str, str]) -> None:
+    """What only the app needs to open the workbook again: the project as exported, the language and the sheet
+    names. Where each input lives is not stored: the reader finds rows by their codes (geometry.py)."""
+    ws = wb.create_sheet(META_SHEET)
+    ws.sheet_state = "veryHidden"
+    text(ws, 1, 1, WORKBOOK_FORMAT)
+    number(ws, 1, 2, LAYOUT_VERSION)
+    payload = json.dumps({"project": project_to_data(project), "lang": lang, "sheets": names}, ensure_ascii=False)
+    for index in range(0, len(payload), CHUNK):
+        text(ws, 3 + index // CHUNK, 1, payload[index:index + CHUNK])

@@ -1,0 +1,297 @@
+"""Reading a layout-2 workbook's input tables over the exported project: headings checked, rows found by code,
+every value checked and every problem named by sheet and cell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl import Workbook
+
+from ...core import limits
+from ...i18n import Message, tr
+from ..checks import MAX_PROBLEMS, Checker, TooManyProblems
+from ..errors import Problem
+from .geometry import (
+    CRITERIA,
+    MUNICIPALITY_CODE,
+    SCORE_SOURCE_FIELDS,
+    SCORES,
+    SOURCE_FIELDS,
+    SOURCES,
+    TARIFF_CODE,
+    TARIFF_FIELDS,
+    TARIFFS,
+    TOWN,
+    Table,
+)
+
+EXTRA_ROWS = 200  # rows past the expected ones that are looked at for rows added without a code
+
+
+class Cells:
+    """Reads one sheet's cells, reporting problems as 'Sheet!B5: …'."""
+
+    def __init__(self, book: Workbook, sheet: str, checker: Checker):
+        self.ws = book[sheet] if sheet in book.sheetnames else None
+        self.sheet = sheet
+        self.checker = checker
+        if self.ws is None:
+            checker.problem(sheet, "the sheet is missing from the workbook")
+
+    def place(self, address: str) -> str:
+        return f"{self.sheet}!{address}"
+
+    def problem(self, address: str, msgid: str, **params: Any) -> None:
+        self.checker.problems.append(Problem(self.place(address), Message(msgid, **params)))
+        if len(self.checker.problems) >= MAX_PROBLEMS:
+            raise TooManyProblems
+
+    def value(self, address: str) -> Any:
+        return None if self.ws is None else self.ws[address].value
+
+    def number(self, address: str, **limits: Any) -> float | None:
+        if self.ws is None:
+            return None
+        value = self.ws[address].value
+        before = len(self.checker.problems)
+        result = self.checker.number({"v": value}, "v", "", **limits)
+        if len(self.checker.problems) > before:
+            problem = self.checker.problems[-1]
+            self.checker.problems[-1] = Problem(self.place(address), problem.message)
+        return result
+
+    def text(self, address: str) -> str:
+        if self.ws is None:
+            return ""
+        value = self.ws[address].value
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return str(value).upper()
+        if isinstance(value, (int, float)):
+            return str(value)
+        if hasattr(value, "strftime"):  # a date the reader typed and Excel recognised
+            return str(value.strftime("%Y-%m-%d"))
+        if not isinstance(value, str):
+            self.problem(address, "must be a text")
+            return ""
+        return value.strip()
+
+
+def kept(old: Any, new: str) -> Any:
+    """The exported text when the cell still holds it (spaces at either end aside), else the cell's text."""
+    return old if isinstance(old, str) and old.strip() == new else new
+
+
+def same_or(old: Any, new: float | None) -> Any:
+    """The exported value when the cell still holds it (so 0 stays 0, not 0.0), else the cell's."""
+    if new is None or isinstance(old, bool) or not isinstance(old, (int, float)):
+        return new
+    return old if abs(new - old) <= 1e-12 * max(1.0, abs(old)) else new
+
+
+class Overlay:
+    """Reads a layout-2 workbook's input tables over the exported project data."""
+
+    def __init__(self, book: Workbook, data: dict[str, Any], sheets: dict[str, str], lang: str, checker: Checker):
+        self.book, self.data, self.sheets, self.lang, self.ck = book, data, sheets, lang, checker
+        self.option_names = {o["id"]: _names(o.get("name")) for o in data.get("options", [])}
+        self.criterion_names = {c["id"]: _names(c.get("name")) for c in data.get("criteria", [])}
+
+    def run(self) -> None:
+        self.costs()
+        self.criteria()
+        self.scores()
+        self.sources()
+
+    def sheet(self, key: str) -> Cells:
+        return Cells(self.book, str(self.sheets.get(key, key)), self.ck)
+
+    def headings(self, cells: Cells, table: Table) -> bool:
+        """True when every heading is where it was exported; else the first one that moved is a problem (the
+        ones after it have usually moved along)."""
+        for column in table.columns:
+            address = table.cell(column.key, table.header_row)
+            expected = tr(column.title, self.lang)
+            found = cells.text(address)
+            if " ".join(found.split()) != " ".join(expected.split()):
+                cells.problem(address, "expected the heading '{expected}' here, found '{found}'; the columns must"
+                                       " stay as exported (sorting the rows is fine)", expected=expected,
+                              found=found[:40] or "—")
+                return False
+        return True
+
+    def rows(self, cells: Cells, table: Table, expected: list[str], keys: tuple[str, ...] = ("code",),
+             what: str = "") -> dict[str, int]:
+        """The row of every expected code, read down the table until an empty row; codes that are unknown,
+        twice there, missing, or rows without a code are problems."""
+        found: dict[str, int] = {}
+        wanted = set(expected)
+        if cells.ws is None:
+            return found
+        last_column = table.first_column + len(table.columns) - 1
+        for row in range(table.first_row, table.first_row + len(expected) + EXTRA_ROWS):
+            row_values = [cells.ws.cell(row=row, column=c).value for c in range(table.first_column, last_column + 1)]
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row_values):
+                break
+            row_code = "|".join(cells.text(table.cell(key, row)) for key in keys)
+            where = table.cell(keys[0], row)
+            if not row_code.strip("|"):
+                cells.problem(where, "this row has no code; rows can only be added in the app (Edit menu)")
+            elif row_code not in wanted:
+                cells.problem(where, "unknown code '{code}'; the codes must stay as exported", code=row_code[:60])
+            elif row_code in found:
+                cells.problem(where, "the code '{code}' is also in row {row}; each row must be there once",
+                              code=row_code, row=found[row_code])
+            else:
+                found[row_code] = row
+        for missing in expected:
+            if missing not in found:
+                cells.problem(table.cell(keys[0], table.first_row), "the row with code '{code}' ({what}) is missing",
+                              code=missing, what=what)
+        return found
+
+    def check_name(self, cells: Cells, address: str, own: str, names: dict[str, set[str]]) -> None:
+        """A name that is another row's exported name (and not this row's) means the rows were sorted without their
+        codes: refuse rather than give one option the other's figures."""
+        name = cells.text(address)
+        if name in names.get(own, set()):
+            return
+        for other, theirs in names.items():
+            if other != own and name in theirs:
+                cells.problem(address, "this row's code is '{code}' but its name is that of '{other}'; were the rows"
+                                       " sorted without their code column? Undo the sort and sort the whole table",
+                              code=own, other=other)
+                return
+
+    def costs(self) -> None:
+        cells, data = self.sheet("costs"), self.data
+        if cells.ws is None:
+            return
+        town = data["municipality"]
+        if self.headings(cells, TOWN):
+            at = TOWN.first_row
+            town["name"] = kept(town.get("name"), cells.text(TOWN.cell("name", at))) or town["name"]
+            for key, rule in limits.MUNICIPALITY.items():
+                town[key] = same_or(town.get(key), cells.number(TOWN.cell(key, at), minimum=rule.minimum,
+                                                               maximum=rule.maximum, integer=rule.integer))
+        if not self.headings(cells, TARIFFS):
+            return
+        rows = self.rows(cells, TARIFFS, [o["id"] for o in data["options"]], what=tr("an option", self.lang))
+        for option in data["options"]:
+            row = rows.get(option["id"])
+            if row is None:
+                continue
+            address = TARIFFS.cell("name", row)
+            self.check_name(cells, address, option["id"], self.option_names)
+            name = cells.text(address)
+            if name:
+                option["name"][self.lang] = kept(option["name"].get(self.lang), name)
+                self.option_names[option["id"]].add(name)
+            tariff = option["tariff"]
+            for key in TARIFF_FIELDS:
+                rule = limits.TARIFF[key]
+                scale = 100.0 if key == "indexation_percent" else 1.0
+                value = cells.number(TARIFFS.cell(key, row), minimum=rule.minimum / scale,
+                                     maximum=rule.maximum / scale)
+                tariff[key] = same_or(tariff.get(key, 0), None if value is None else value * scale)
+
+    def criteria(self) -> None:
+        cells, data = self.sheet("criteria"), self.data
+        if cells.ws is None or not self.headings(cells, CRITERIA):
+            return
+        rows = self.rows(cells, CRITERIA, [c["id"] for c in data["criteria"]], what=tr("a criterion", self.lang))
+        for criterion in data["criteria"]:
+            row = rows.get(criterion["id"])
+            if row is None:
+                continue
+            address = CRITERIA.cell("name", row)
+            self.check_name(cells, address, criterion["id"], self.criterion_names)
+            name = cells.text(address)
+            if name:
+                criterion["name"][self.lang] = kept(criterion["name"].get(self.lang), name)
+                self.criterion_names[criterion["id"]].add(name)
+            if criterion["kind"] != "scale":
+                for key in ("best", "worst"):
+                    criterion[key] = same_or(criterion.get(key), cells.number(
+                        CRITERIA.cell(key, row), minimum=limits.LEVEL.minimum, maximum=limits.LEVEL.maximum))
+            switch = cells.value(CRITERIA.cell("enabled", row))
+            if isinstance(switch, bool):
+                criterion["enabled"] = switch
+            else:
+                criterion["enabled"] = cells.number(CRITERIA.cell("enabled", row), minimum=0, maximum=1,
+                                                    integer=True) == 1
+            criterion["weight"] = same_or(criterion["weight"], cells.number(
+                CRITERIA.cell("weight", row), minimum=limits.WEIGHT.minimum, maximum=limits.WEIGHT.maximum))
+
+    def scores(self) -> None:
+        cells, data = self.sheet("scores"), self.data
+        if cells.ws is None or not self.headings(cells, SCORES):
+            return
+        kinds = {c["id"]: c["kind"] for c in data["criteria"]}
+        pairs = [f"{o['id']}|{c['id']}" for o in data["options"] for c in data["criteria"]
+                 if c["kind"] in ("scale", "number")]
+        rows = self.rows(cells, SCORES, pairs, keys=("option_code", "criterion_code"), what=tr("a score", self.lang))
+        existing = {(s.get("option"), s.get("criterion")): s for s in data["scores"] if isinstance(s, dict)}
+        kept_scores = [s for s in data["scores"] if not isinstance(s, dict)
+                       or f"{s.get('option')}|{s.get('criterion')}" not in rows]
+        for pair in pairs:
+            row = rows.get(pair)
+            if row is None:
+                continue
+            option_id, criterion_id = pair.split("|", 1)
+            self.check_label(cells, SCORES.cell("option", row), self.option_names.get(option_id, set()),
+                             tr("option", self.lang), option_id)
+            self.check_label(cells, SCORES.cell("criterion", row), self.criterion_names.get(criterion_id, set()),
+                             tr("criterion", self.lang), criterion_id)
+            score = dict(existing.get((option_id, criterion_id)) or {"option": option_id, "criterion": criterion_id})
+            value_cell = SCORES.cell("value", row)
+            grounds = {key: cells.text(SCORES.cell(key, row)) for key in ("justification", *SCORE_SOURCE_FIELDS)}
+            if cells.value(value_cell) is None or cells.text(value_cell) == "":
+                if any(grounds.values()):
+                    cells.problem(value_cell, "the score is empty but it has a justification or source; enter a"
+                                              " score, or clear those cells too if it is not judged yet")
+                continue  # not judged yet: no score, as in the app
+            scale = {"minimum": 1, "maximum": 5, "integer": True} if kinds.get(criterion_id) == "scale" else {
+                "minimum": limits.NUMBER_SCORE.minimum, "maximum": limits.NUMBER_SCORE.maximum}
+            score["value"] = same_or(score.get("value"), cells.number(value_cell, **scale))
+            score["justification"] = kept(score.get("justification", ""), grounds["justification"])
+            source = dict(score.get("source", {}))
+            for key in SCORE_SOURCE_FIELDS:
+                source[key] = kept(source.get(key, ""), grounds[key])
+            score["source"] = {k: v for k, v in source.items() if v}
+            kept_scores.append(score)
+        data["scores"] = kept_scores
+
+    def check_label(self, cells: Cells, address: str, names: set[str], what: str, code: str) -> None:
+        label = cells.text(address)
+        if label not in names:
+            cells.problem(address, "expected the name of the {what} with code '{code}' here, found '{found}'; was a"
+                                   " column sorted on its own?", what=what, code=code, found=label[:40] or "—")
+
+    def sources(self) -> None:
+        cells, data = self.sheet("sources"), self.data
+        if cells.ws is None or not self.headings(cells, SOURCES):
+            return
+        owners: dict[str, dict[str, Any]] = {MUNICIPALITY_CODE: data["municipality"]}
+        for option in data["options"]:
+            owners[TARIFF_CODE + option["id"]] = option["tariff"]
+        rows = self.rows(cells, SOURCES, list(owners), what=tr("a source", self.lang))
+        for row_code, owner in owners.items():
+            row = rows.get(row_code)
+            if row is None:
+                continue
+            source = dict(owner.get("source") or {})
+            for key in SOURCE_FIELDS:
+                source[key] = kept(source.get(key, ""), cells.text(SOURCES.cell(key, row)))
+            cleaned = {k: v for k, v in source.items() if v}
+            if cleaned:
+                owner["source"] = cleaned
+            else:
+                owner.pop("source", None)
+
+
+def _names(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return {v.strip() for v in value.values() if isinstance(v, str)}
+    return {value.strip()} if isinstance(value, str) else set()

@@ -1,0 +1,122 @@
+"""Opening a workbook this program exported, with the edits a reader made in Excel or LibreOffice.
+
+The very hidden sheet holds the project as exported. Its input cells are then read back over it:
+each table's headings are checked, its rows are found by their codes (so a sorted table reads the
+same), every value is checked and a problem is named by sheet and cell; the result goes through the
+same validation as a project file. Workbooks that are not ours, damaged or hostile (XML entity
+bombs, enormous parts) are refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import zipfile
+from typing import Any
+
+from openpyxl import Workbook
+
+from ...core.model import Project
+from ..checks import Checker, TooManyProblems
+from ..errors import FileError
+from ..project_reader import read_project
+from .geometry import LAYOUT_VERSION, META_SHEET, WORKBOOK_FORMAT
+from .overlay import Overlay
+
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+MAX_PART_BYTES = 50 * 1024 * 1024
+MAX_PARTS = 500
+
+
+def load_workbook_project(path: str | os.PathLike[str]) -> Project:
+    """The project in an OmbudsCompare workbook, with the workbook's input cells as edited."""
+    name = str(path)
+    _check_container(name)
+    import openpyxl
+
+    try:
+        with open(name, "rb") as handle:  # closed even when openpyxl gives up half-way
+            book = openpyxl.load_workbook(handle, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - openpyxl, zipfile and defusedxml raise many kinds
+        chain = _causes(exc)
+        forbidden = next((type(e).__name__ for e in chain if "Forbidden" in type(e).__name__), None)
+        if forbidden:
+            raise FileError.single(name, "", "was refused: it contains XML constructs that are not allowed in a"
+                                             " workbook ({kind})", kind=forbidden) from None
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
+        raise FileError.single(name, "", "is not a readable Excel workbook ({detail})", detail=detail) from None
+    if META_SHEET not in book.sheetnames or book[META_SHEET]["A1"].value != WORKBOOK_FORMAT:
+        raise FileError.single(name, "", "is not a workbook exported by OmbudsCompare (its hidden sheet"
+                                         " '{sheet}' is missing); open a project file or a workbook this program"
+                                         " exported", sheet=META_SHEET)
+    version = book[META_SHEET]["B1"].value
+    if version not in (1, LAYOUT_VERSION):
+        raise FileError.single(name, "", "was exported by a newer version of OmbudsCompare (workbook layout"
+                                         " {version}); update the program to open it", version=str(version)[:20])
+    payload = _meta(book, name)
+    data = payload["project"]
+    checker = Checker()
+    with contextlib.suppress(TooManyProblems):
+        if version == 1:
+            from .legacy import overlay_layout_1
+
+            overlay_layout_1(book, data, payload["layout"], checker)
+        else:
+            Overlay(book, data, payload["sheets"], payload.get("lang", "nl"), checker).run()
+    if checker.problems:
+        raise FileError(name, checker.problems)
+    project, problems = read_project(data)
+    if problems or project is None:
+        raise FileError(name, problems)
+    return project
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        chain.append(link)
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return chain
+
+
+def _check_container(name: str) -> None:
+    """Refuse what is not a zip, too large, or would unpack into something enormous."""
+    try:
+        size = os.path.getsize(name)
+    except FileNotFoundError:
+        raise FileError.single(name, "", "file not found") from None
+    except OSError as exc:
+        raise FileError.single(name, "", "cannot be read: {reason}", reason=exc.strerror or str(exc)) from None
+    if size > MAX_WORKBOOK_BYTES:
+        raise FileError.single(name, "", "is too large for a workbook of this program ({size} MB; at most {limit} MB)",
+                               size=round(size / 1e6, 1), limit=MAX_WORKBOOK_BYTES // 1_000_000)
+    try:
+        with zipfile.ZipFile(name) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError, RuntimeError):
+        raise FileError.single(name, "", "is not an Excel workbook (.xlsx) or it is damaged") from None
+    if len(parts) > MAX_PARTS or any(p.file_size > MAX_PART_BYTES for p in parts):
+        raise FileError.single(name, "", "was refused: a part of it would unpack to more than {limit} MB",
+                               limit=MAX_PART_BYTES // (1024 * 1024))
+
+
+def _meta(book: Workbook, name: str) -> dict[str, Any]:
+    ws = book[META_SHEET]
+    chunks = []
+    row = 3
+    while isinstance(ws.cell(row=row, column=1).value, str):
+        chunks.append(ws.cell(row=row, column=1).value)
+        row += 1
+    try:
+        payload = json.loads("".join(chunks))
+        if not isinstance(payload.get("project"), dict) or not isinstance(payload.get("sheets", payload.get(
+                "layout", {}).get("sheets")), dict):
+            raise ValueError
+        return dict(payload)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise FileError.single(name, "", "is damaged: its hidden sheet '{sheet}' cannot be read",
+                               sheet=META_SHEET) from None

@@ -1,0 +1,355 @@
+"""The result sheets: the calculation (totals, then every option × criterion cell) and the summary.
+
+The summary ranks live: its rows pick the options in order of their totals (LARGE over a sort key
+built from the tolerant rank and the project order, the app's tie rule), its winner is bold by
+conditional formatting and its conclusion is a formula, so an edit anywhere in the workbook leaves
+no sentence that contradicts the table beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.formatting.rule import FormulaRule, Rule
+from openpyxl.styles import Alignment, Font
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ...core.model import Project
+from ...core.scoring import TIE_TOLERANCE, Evaluation
+from ...core.sensitivity import weight_sensitivity
+from ...explain.sentences import interval_sentence
+from ...i18n import tr
+from .cells import (
+    MONEY,
+    MONEY_4,
+    PERCENT,
+    WHOLE,
+    capitalised,
+    code,
+    fit_rows,
+    formula,
+    header_row,
+    literal,
+    num,
+    number,
+    ref,
+    sentence,
+    text,
+    widths,
+)
+from .geometry import (
+    COMPUTED_COLUMN,
+    CRITERIA,
+    FACTS_ROW,
+    RANKING,
+    SCORES,
+    TARIFFS,
+    TOTALS,
+    TOWN,
+    cells_table,
+)
+from .inputs import score_rows
+
+SORT_STEP = 10_000  # sort key = -(rank × SORT_STEP + order): rank first, then the project order
+
+
+@dataclass
+class Spans:
+    """The absolute ranges other sheets' formulas look rows up in."""
+
+    totals: dict[str, str]
+    cells: dict[str, str]
+    chart_top: int = 0
+    chart_series: int = 0
+
+
+def _lookup(span: dict[str, str], key: str, code_expression: str) -> str:
+    return f"INDEX({span[key]},MATCH({code_expression},{span['code']},0))"
+
+
+def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, lang: str,
+                      names: dict[str, str]) -> Spans:
+    options, criteria = project.options, project.criteria
+    n, m = len(options), len(criteria)
+    text(ws, 1, 1, tr("Calculation: raw value → value 0–100 → contribution", lang), bold=True, size=14)
+    text(ws, 2, 1, tr("Value = (raw − worst level) ÷ (best level − worst level) × 100, limited to 0–100;"
+                      " contribution = value × share; total = sum of the contributions. Every row finds its inputs"
+                      " by its codes, so sorting any table changes no figure.", lang))
+    cells = cells_table(n)
+    tariffs = {key: TARIFFS.span(key, n, names["costs"]) for key in
+               ("code", "name", *COMPUTED_COLUMN.values())}
+    crits = {key: CRITERIA.span(key, m, names["criteria"]) for key in
+             ("code", "name", "best", "worst", "enabled", "share")}
+    pairs = len(score_rows(project))
+    scores = {key: SCORES.span(key, pairs, names["scores"]) for key in ("option_code", "criterion_code", "value")}
+    spans = Spans(
+        totals={key: TOTALS.span(key, n, names["calculation"]) for key in
+                ("code", "name", "total", "missing", "rank", "sort", "in_sentence", "number", "exported")},
+        cells={key: cells.span(key, n * m, names["calculation"]) for key in
+               ("option_code", "criterion_code", "contribution")},
+    )
+    local_totals = {key: TOTALS.span(key, n) for key in ("code", "number")}
+    local_cells = {key: cells.span(key, n * m) for key in ("option_code", "contribution", "counts_missing")}
+    header_row(ws, TOTALS.header_row, TOTALS.titles(lang))
+    results = {r.option_id: r for r in evaluation.results}
+    not_ranked = literal(tr("not ranked: scores missing", lang))
+    t = TOTALS.letter
+    for index, option in enumerate(options):
+        row = TOTALS.first_row + index
+        code(ws, row, TOTALS.col("code"), option.id)
+        number(ws, row, TOTALS.col("order"), index + 1, "0", box=True)
+        formula(ws, row, TOTALS.col("name"), f"={_lookup(tariffs, 'name', f'$A{row}')}", box=True)
+        formula(ws, row, TOTALS.col("missing"),
+                f"=SUMIFS({local_cells['counts_missing']},{local_cells['option_code']},$A{row})", "0", box=True)
+        formula(ws, row, TOTALS.col("total"),
+                f"=IF({t('missing')}{row}>0,{not_ranked},"
+                f"SUMIFS({local_cells['contribution']},{local_cells['option_code']},$A{row}))", "0.00", box=True)
+        total = f"{t('total')}{row}"
+        tolerance = f"{num(TIE_TOLERANCE)}*MAX(1,ABS({total}))"
+        formula(ws, row, TOTALS.col("rank"),
+                f'=IF(ISNUMBER({total}),1+SUMPRODUCT(({local_totals["number"]}>{total}+{tolerance})*1),"—")', "0",
+                box=True)
+        formula(ws, row, TOTALS.col("number"), f"=IF(ISNUMBER({total}),{total},-1)", "0.00", box=True)
+        formula(ws, row, TOTALS.col("sort"),
+                f"=-(IF(ISNUMBER({t('rank')}{row}),{t('rank')}{row},{n + 1})*{SORT_STEP}+{t('order')}{row})", "0",
+                box=True)
+        exported = results[option.id].total if option.id in results else -1
+        number(ws, row, TOTALS.col("exported"), exported, "0.00", box=True)
+        formula(ws, row, TOTALS.col("in_sentence"),
+                f"=IF({t('name')}{row}={literal(option.name.get(lang))},{literal(option.sentence_name(lang))},"
+                f"{t('name')}{row})", box=True)
+    header_row(ws, cells.header_row, [tr(c.title, lang) for c in cells.columns])
+    k = cells.letter
+    row = cells.first_row
+    for option in options:
+        for criterion in criteria:
+            code(ws, row, cells.col("option_code"), option.id)
+            code(ws, row, cells.col("criterion_code"), criterion.id)
+            own_option, own_criterion = f"$A{row}", f"$B{row}"
+            formula(ws, row, cells.col("option"), f"={_lookup(tariffs, 'name', own_option)}", box=True)
+            formula(ws, row, cells.col("criterion"), f"={_lookup(crits, 'name', own_criterion)}", box=True)
+            if criterion.kind.computed:
+                raw = f"={_lookup(tariffs, COMPUTED_COLUMN[criterion.kind.value], own_option)}"
+            else:
+                found = (f"SUMPRODUCT(({scores['option_code']}={own_option})*({scores['criterion_code']}="
+                         f"{own_criterion})*ISNUMBER({scores['value']}))")
+                raw = (f"=IF({found}=1,SUMIFS({scores['value']},{scores['option_code']},{own_option},"
+                       f"{scores['criterion_code']},{own_criterion}),{literal(tr('missing', lang))})")
+            formula(ws, row, cells.col("raw"), raw, "#,##0.00##", box=True)
+            best, worst = _lookup(crits, "best", own_criterion), _lookup(crits, "worst", own_criterion)
+            raw_cell = f"{k('raw')}{row}"
+            formula(ws, row, cells.col("value"),
+                    f'=IF(ISNUMBER({raw_cell}),MAX(0,MIN(100,({raw_cell}-{worst})/({best}-{worst})*100)),"")',
+                    "0.00", box=True)
+            formula(ws, row, cells.col("share"), f"={_lookup(crits, 'share', own_criterion)}", PERCENT, box=True)
+            formula(ws, row, cells.col("contribution"),
+                    f'=IF(ISNUMBER({k("value")}{row}),{k("value")}{row}*{k("share")}{row},"")', "0.00", box=True)
+            formula(ws, row, cells.col("counts_missing"),
+                    f"=IF(AND({_lookup(crits, 'enabled', own_criterion)}=1,NOT(ISNUMBER({raw_cell}))),1,0)", "0",
+                    box=True)
+            row += 1
+    spans.chart_top = row + 1
+    spans.chart_series = _chart_data(ws, project, lang, names, spans, spans.chart_top)
+    widths(ws, {**cells.widths(), **TOTALS.widths()})
+    fit_rows(ws, TOTALS.header_row, TOTALS.header_row)
+    fit_rows(ws, cells.header_row, cells.header_row)
+    ws.freeze_panes = f"A{TOTALS.first_row}"
+    return spans
+
+
+def _chart_data(ws: Worksheet, project: Project, lang: str, names: dict[str, str], spans: Spans, top: int) -> int:
+    """Contributions per switched-on criterion (rows) for the options in ranking order (columns), labelled with
+    their totals: what the summary's chart draws. Returns the number of series."""
+    n = len(project.options)
+    text(ws, top, 1, tr("For the chart: contributions in ranking order", lang), bold=True)
+    codes_row, labels_row = top + 1, top + 2
+    text(ws, codes_row, 1, tr("Code", lang), bold=True)
+    text(ws, labels_row, 2, tr("Option", lang), bold=True)
+    crits = {key: CRITERIA.span(key, len(project.criteria), names["criteria"]) for key in ("code", "name")}
+    not_ranked = literal(" (" + tr("not ranked", lang) + ")")
+    for k in range(n):
+        column = 3 + k
+        letter = ref(column, 1)[:-1]
+        ranked_code = ref(RANKING.col("code"), RANKING.first_row + k, True, names["summary"])
+        formula(ws, codes_row, column, f"={ranked_code}")
+        ws.cell(row=codes_row, column=column).font = Font(size=9, color="595959")
+        total = _lookup(spans.totals, "total", f"{letter}${codes_row}")
+        formula(ws, labels_row, column,
+                f'={_lookup(spans.totals, "name", f"{letter}${codes_row}")}&IF(ISNUMBER({total}),'
+                f'" ("&FIXED({total},1)&")",{not_ranked})', wrap=True)
+    enabled = [c for c in project.criteria if c.enabled]
+    for index, criterion in enumerate(enabled):
+        row = labels_row + 1 + index
+        code(ws, row, 1, criterion.id)
+        formula(ws, row, 2, f"={_lookup(crits, 'name', f'$A{row}')}")
+        for k in range(n):
+            column = 3 + k
+            letter = ref(column, 1)[:-1]
+            total = _lookup(spans.totals, "total", f"{letter}${codes_row}")
+            formula(ws, row, column,
+                    f"=IF(ISNUMBER({total}),SUMIFS({spans.cells['contribution']},{spans.cells['option_code']},"
+                    f"{letter}${codes_row},{spans.cells['criterion_code']},$A{row}),0)", "0.00")
+    return len(enabled)
+
+
+def summary_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, lang: str, names: dict[str, str],
+                  spans: Spans, exported_at: str) -> int:
+    """The facts, the live ranking and conclusion, notes and descriptions; returns the row for the chart."""
+    n = len(project.options)
+    text(ws, 1, 1, project_title(project, lang), bold=True, size=14)
+    facts = ((tr("Municipality", lang), "name", "General"), (tr("Inhabitants", lang), "population", WHOLE),
+             (tr("Complaints a year", lang), "complaints_per_year", "#,##0.##"),
+             (tr("Reference year", lang), "reference_year", "0"))
+    for offset, (label, key, fmt) in enumerate(facts):  # live: they follow the inputs on the costs sheet
+        row = FACTS_ROW + offset
+        text(ws, row, 1, label, bold=True)
+        formula(ws, row, 2, f"={ref(TOWN.col(key), TOWN.first_row, sheet=names['costs'])}", fmt)
+        ws.cell(row=row, column=2).alignment = Alignment(horizontal="left")
+    text(ws, FACTS_ROW + 4, 1, tr("Exported by OmbudsCompare on {date}", lang, date=exported_at))
+    header_row(ws, RANKING.header_row, RANKING.titles(lang))
+    totals = spans.totals
+    tariffs = {key: TARIFFS.span(key, n, names["costs"]) for key in ("code", "annual_cost", "cost_per_inhabitant")}
+    for k in range(n):
+        row = RANKING.first_row + k
+        own = f"$F{row}"
+        formula(ws, row, RANKING.col("code"),
+                f"=INDEX({totals['code']},MATCH(LARGE({totals['sort']},{k + 1}),{totals['sort']},0))")
+        ws.cell(row=row, column=RANKING.col("code")).font = Font(size=9, color="595959")
+        formula(ws, row, RANKING.col("rank"), f"={_lookup(totals, 'rank', own)}", "0", box=True)
+        ws.cell(row=row, column=RANKING.col("rank")).alignment = Alignment(horizontal="center", vertical="top")
+        formula(ws, row, RANKING.col("name"), f"={_lookup(totals, 'name', own)}", box=True)
+        formula(ws, row, RANKING.col("total"), f"={_lookup(totals, 'total', own)}", "0.0", box=True)
+        formula(ws, row, RANKING.col("annual_cost"), f"={_lookup(tariffs, 'annual_cost', own)}", MONEY, box=True)
+        formula(ws, row, RANKING.col("cost_per_inhabitant"), f"={_lookup(tariffs, 'cost_per_inhabitant', own)}",
+                MONEY_4, box=True)
+    last = RANKING.first_row + n - 1
+    area = f"A{RANKING.first_row}:E{last}"
+    ws.conditional_formatting.add(area, FormulaRule(formula=[f"$A{RANKING.first_row}=1"], font=Font(bold=True)))
+    column, numbers = RANKING.letter("total"), totals["number"]
+    own_total = f"{column}{RANKING.first_row}"
+    collides = (f"IF(ISNUMBER({own_total}),SUMPRODUCT((ROUND({numbers},1)=ROUND({own_total},1))"
+                f"*(ABS({numbers}-{own_total})>1E-9))>0,FALSE)")
+    ws.conditional_formatting.add(  # two totals that differ never look the same: a second decimal when needed
+        f"{column}{RANKING.first_row}:{column}{last}",
+        Rule(type="expression", formula=[collides],
+             dxf=DifferentialStyle(numFmt=NumberFormat(numFmtId=200, formatCode="0.00"))))
+    row = last + 2
+    text(ws, row, 1, tr("Conclusion", lang), bold=True)
+    _long_text(ws, row + 1, conclusion_formula(project, lang, names, spans), formula_text=True,
+               estimate=120)
+    telling = weight_sensitivity(evaluation).most_telling()
+    row += 2
+    if telling is not None:
+        said = interval_sentence(project, telling, lang)
+        _long_text(ws, row, _unchanged_formula(project, said, evaluation, lang, spans), formula_text=True,
+                   estimate=len(said))
+        row += 1
+    row += 1
+    if project.notes.strip():
+        text(ws, row, 1, tr("Notes", lang), bold=True)
+        _long_text(ws, row + 1, project.notes)
+        row += 3
+    described = [o for o in project.options if o.description.get(lang)]
+    if described:
+        text(ws, row, 1, tr("The options", lang), bold=True)
+        row += 1
+        for option in described:
+            _long_text(ws, row, f"{option.name.get(lang)}: {option.description.get(lang)}")
+            row += 1
+        row += 1
+    widths(ws, RANKING.widths())
+    fit_rows(ws, RANKING.header_row, RANKING.header_row)
+    return row
+
+
+def _long_text(ws: Worksheet, row: int, value: str, formula_text: bool = False, estimate: int = 0) -> None:
+    """A sentence or note across the table's width, wrapped, with a row height for its length (merged cells
+    do not grow by themselves)."""
+    last = RANKING.first_column + len(RANKING.columns) - 2  # up to the last column before the codes
+    if formula_text:
+        formula(ws, row, 1, value, wrap=True)
+        length = estimate
+    else:
+        text(ws, row, 1, value, wrap=True)
+        length = len(value)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    characters = sum(c.width for c in RANKING.columns[:-1]) * 1.05
+    lines = sum(max(1, -(-len(part) // int(characters))) for part in (value if not formula_text else "x" * length)
+                .split("\n"))
+    ws.row_dimensions[row].height = 15 * max(1, lines) + 3
+
+
+def project_title(project: Project, lang: str) -> str:
+    return project.title or tr("Comparison of the external complaint body", lang)
+
+
+def conclusion_formula(project: Project, lang: str, names: dict[str, str], spans: Spans) -> str:
+    """Who ranks first, by how much, or who share first place, and which options are not ranked yet: built
+    from the ranking table's cells, in the workbook's language."""
+    n = len(project.options)
+    totals = spans.totals
+    first, second = RANKING.first_row, RANKING.first_row + 1
+    c, a = RANKING.letter("total"), RANKING.letter("rank")
+
+    def in_sentence(row: int) -> str:
+        return _lookup(totals, "in_sentence", f"$F${row}")
+
+    ranked = f"COUNT({totals['total']})"
+    none = literal(tr("No option can be ranked yet: every option still lacks a score.", lang))
+    if n == 1:
+        only = sentence(tr("{name} is the only option ({total}).", lang), name=in_sentence(first),
+                        total=f"FIXED({c}{first},1)")
+        return f"=IF({ranked}=0,{none},{capitalised(only)})"
+    leaders = "MID(" + "&".join(f'IF(${a}${RANKING.first_row + k}=1,", "&{in_sentence(RANKING.first_row + k)},"")'
+                                for k in range(n)) + ",3,32767)"
+    tie = sentence(tr("Tie for first place: {names} ({total}).", lang), names=leaders, total=f"FIXED({c}{first},1)")
+    only_so_far = sentence(tr("{name} is the only option ranked so far ({total}).", lang), name=in_sentence(first),
+                           total=f"FIXED({c}{first},1)")
+    x, y = f"{c}{first}", f"{c}{second}"
+    decimals = f"IF(ROUND({x},1)<>ROUND({y},1),1,IF(ROUND({x},2)<>ROUND({y},2),2,3))"
+    lead = sentence(tr("{name} ranks first with {total}, ahead of {other} with {other_total}.", lang),
+                    name=in_sentence(first), total=f"FIXED({x},{decimals})", other=in_sentence(second),
+                    other_total=f"FIXED({y},{decimals})")
+    leaders_count = f"COUNTIF({totals['rank']},1)"
+    t = TOTALS.letter
+    missing_names = "MID(" + "&".join(f'IF({_sheet_cell(names, t("missing"), TOTALS.first_row + i)}>0,", "&'
+                                      f'{_sheet_cell(names, t("in_sentence"), TOTALS.first_row + i)},"")'
+                                      for i in range(n)) + ",3,32767)"
+    incomplete = sentence(tr("Not ranked yet, because not every score has been given: {names}.", lang),
+                          names=missing_names)
+    body = capitalised(f"IF({leaders_count}>=2,{tie},IF({ranked}=1,{only_so_far},{lead}))")
+    return f'=IF({ranked}=0,{none},{body}&IF({ranked}<{n}," "&{incomplete},""))'
+
+
+def _sheet_cell(names: dict[str, str], letter: str, row: int) -> str:
+    quoted = names["calculation"].replace("'", "''")
+    return f"'{quoted}'!${letter}${row}"
+
+
+def contribution_squares(project: Project, evaluation: Evaluation) -> float:
+    """The sum of the squared contributions of every cell the workbook computes one for (ranked or not)."""
+    from ...core.scoring import criterion_value, raw_value
+
+    total = 0.0
+    for option in project.options:
+        for criterion in project.criteria:
+            if not criterion.kind.computed and project.score(option.id, criterion.id) is None:
+                continue
+            value = criterion_value(criterion, raw_value(project, option, criterion))
+            total += (value * evaluation.shares.get(criterion.id, 0.0)) ** 2
+    return total
+
+
+def _unchanged_formula(project: Project, text_at_export: str, evaluation: Evaluation, lang: str,
+                       spans: Spans) -> str:
+    """The sentence from the export while every total and contribution is as exported; a plain notice once any
+    figure has changed (the sentence was computed by the app and cannot follow)."""
+    squares = contribution_squares(project, evaluation)
+    totals = spans.totals
+    changed = (f"SUMPRODUCT((ABS({totals['number']}-{totals['exported']})>1E-9)*1)+"
+               f"IF(ABS(SUMSQ({spans.cells['contribution']})-{num(squares)})>1E-9*MAX(1,{num(squares)}),1,0)")
+    notice = tr("(A sentence about the weights stood here; the figures have changed since the export, so open the"
+                " workbook in OmbudsCompare to see it for the new figures.)", lang)
+    return f"=IF({changed}=0,{literal(text_at_export)},{literal(notice)})"
