@@ -28,7 +28,7 @@ def generated_project(n_options: int, n_criteria: int, seed: int = 0) -> Project
     """A valid project with `n_options` options and `n_criteria` criteria of every kind."""
     rng = random.Random(seed)
     project = Project(
-        title=f"Generated {n_options} × {n_criteria}",
+        title=LocalText.both(f"Gegenereerd {n_options} × {n_criteria}", f"Generated {n_options} × {n_criteria}"),
         municipality=Municipality("Voorbeeldstad", rng.randint(5_000, 900_000), rng.randint(0, 400), 2018),
     )
     for i in range(n_options):

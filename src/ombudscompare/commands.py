@@ -186,16 +186,24 @@ def set_source(project: Project, owner: tuple[str, ...], field: str, text: str) 
                    Message("{what} of {owner}", what=Message(SOURCE_NAMES[field]), owner=of))
 
 
-def set_project_text(project: Project, field: str, text: str) -> Command | None:
-    """The project's title (one line) or its notes (free text for the memo)."""
+def set_project_text(project: Project, field: str, text: str, lang: str = "nl") -> Command | None:
+    """The project's title in `lang` (one line; other languages whose title was the same follow along) or its
+    notes (free text for the memo)."""
     single = field == "title"
     text = _checked_text(text.strip() if single else text, single_line=single,
                          max_length=limits.MAX_NAME if single else limits.MAX_TEXT)
+    if single:
+        if text == project.title.get(lang):
+            return None
+        old = project.title.get(lang)
+        changes: list[Edit] = [SetField.of(project, ("project_title", lang), text or None)]
+        changes += [SetField.of(project, ("project_title", other), text or None)
+                    for other, value in project.title.texts.items() if other != lang and value == old]
+        return Command(edits.Compound(changes), Message(N_("Project title")))
     old = getattr(project, field)
     if text == old:
         return None
-    return Command(SetField(("project", field), old, text),
-                   Message(N_("Project title") if single else N_("Project notes")))
+    return Command(SetField(("project", field), old, text), Message(N_("Project notes")))
 
 
 def set_tariff(project: Project, option_id: str, field: str, value: float) -> Command | None:

@@ -29,7 +29,7 @@ def blank_project(lang: str = "nl") -> Project:
     def text(nl: str, en: str) -> LocalText:
         return LocalText({"nl": nl, "en": en})
 
-    project = Project(title="", municipality=Municipality("Gemeente" if lang == "nl" else "Municipality", 50_000, 50,
+    project = Project(municipality=Municipality("Gemeente" if lang == "nl" else "Municipality", 50_000, 50,
                                                           2026))
     project.options = [
         Option("option1", text("Mogelijkheid A", "Option A")),

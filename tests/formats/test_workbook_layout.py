@@ -7,6 +7,7 @@ import os
 import openpyxl
 import pytest
 
+from ombudscompare.core.model import LocalText
 from ombudscompare.explain import palette
 from ombudscompare.formats.atomic import write_atomic
 from ombudscompare.formats.errors import FileError
@@ -52,7 +53,7 @@ def test_every_sheet_prints_on_a4_at_80_percent_or_more(tmp_path, haarlem, size)
 
 
 def test_headers_stay_under_excels_limit_whatever_the_title(tmp_path, haarlem):
-    haarlem.title = "Een zeer lange titel & nog meer " * 12
+    haarlem.title = LocalText.both("Een zeer lange titel & nog meer " * 6)
     path = tmp_path / "long.xlsx"
     export_workbook(haarlem, path, "nl")
     for ws in openpyxl.load_workbook(path).worksheets:
@@ -192,3 +193,12 @@ def test_a_failed_write_keeps_the_earlier_file(haarlem, tmp_path):
     assert os.listdir(tmp_path) == ["memo.xlsx"]
     with pytest.raises(FileError, match="the folder does not exist"):
         export_workbook(haarlem, tmp_path / "missing" / "memo.xlsx", "en")
+
+
+def test_the_english_workbook_has_the_english_title(haarlem, tmp_path):
+    for lang, start in (("nl", "Haarlem 2018: Nationale ombudsman of"), ("en", "Haarlem 2018: National Ombudsman or")):
+        path = tmp_path / f"{lang}.xlsx"
+        export_workbook(haarlem, path, lang)
+        book = openpyxl.load_workbook(path)
+        assert book.worksheets[0]["A1"].value.startswith(start)
+        assert book.properties.title.startswith(start)

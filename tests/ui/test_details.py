@@ -29,7 +29,8 @@ def test_title_notes_and_municipality_source_in_the_project_details(window, qtbo
     _type(qtbot, dialog.notes, "Besproken met de griffie.")
     _type(qtbot, dialog.source.fields["url"], "https://haarlem.nl/cijfers")
     project = window.document.project
-    assert project.title == "Keuze klachtinstantie 2027"
+    assert project.title.texts == {"nl": "Keuze klachtinstantie 2027", "en": "Haarlem 2018: National Ombudsman or Joint"
+                                                                            " Ombudsman Metropool Amsterdam"}
     assert project.notes == "Besproken met de griffie."
     assert project.municipality.source.url == "https://haarlem.nl/cijfers"
     assert window.document.undo_stack.undoText() == "Link van de cijfers van de gemeente"
@@ -51,7 +52,7 @@ def test_a_line_break_pasted_into_the_title_is_refused_in_words(window, qtbot):
     from ombudscompare.ui.widgets.numbers import FieldHint
 
     assert "regeleinden" in FieldHint.shared().text()
-    assert window.document.project.title.startswith("Haarlem 2018")
+    assert window.document.project.title.get("nl").startswith("Haarlem 2018")
     dialog.close()
 
 

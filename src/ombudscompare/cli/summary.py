@@ -27,7 +27,7 @@ def render_text(project: Project, evaluation: Evaluation, lang: str, explain: bo
     town = project.municipality
     lines = []
     if project.title:
-        lines.append(project.title)
+        lines.append(project.title.get(lang))
     lines.append(
         tr(
             "{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}",
@@ -57,7 +57,7 @@ def render_json(project: Project, evaluation: Evaluation, lang: str) -> dict[str
     """The comparison as plain data; weights in percent of the enabled total, numbers unrounded."""
     town = project.municipality
     return {
-        "title": project.title,
+        "title": project.title.get(lang),
         "language": lang,
         "municipality": {
             "name": town.name,

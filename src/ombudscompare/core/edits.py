@@ -19,6 +19,7 @@ from .model import Criterion, LocalText, Option, Project, Score
 #   ("score_source", option_id, criterion_id, attr)
 #   ("municipality_source", attr)           ("tariff_source", option_id, attr)
 #   ("option_description", option_id, lang) ("option_in_sentence", option_id, lang)
+#   ("project_title", lang)
 # A text per language that is absent reads as None, and setting None removes it.
 Target = tuple[Any, ...]
 
@@ -52,6 +53,8 @@ def _locate(project: Project, target: Target) -> tuple[Any, Any, bool]:
         return project.option(target[1]).description.texts, target[2], True
     if kind == "option_in_sentence":
         return project.option(target[1]).in_sentence.texts, target[2], True
+    if kind == "project_title":
+        return project.title.texts, target[1], True
     raise KeyError(target)
 
 

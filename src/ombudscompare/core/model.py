@@ -185,7 +185,7 @@ class Score:
 class Project:
     """Everything one comparison holds; what a project file stores."""
 
-    title: str = ""
+    title: LocalText = field(default_factory=LocalText)  # per language; the memo's title
     notes: str = ""
     municipality: Municipality = field(default_factory=Municipality)
     options: list[Option] = field(default_factory=list)

@@ -94,6 +94,11 @@ def value_function_text(criterion: Criterion, lang: str | None = None) -> str:
               worst=amount_text(criterion, worst, lang))
 
 
+def display_title(project: Project, lang: str | None = None) -> str:
+    """The project's title in the language shown, or a plain description when it has none."""
+    return project.title.get(lang or "nl") if project.title else tr("Comparison of the external complaint body", lang)
+
+
 def conclusion(project: Project, evaluation: Evaluation, lang: str | None = None) -> str:
     """One sentence on who ranks first, with the margin or the tie; and which options are not ranked yet."""
     sentence = capital(_first_place(project, evaluation, lang))

@@ -97,7 +97,7 @@ def project_to_data(project: Project) -> dict[str, Any]:
         "version": f"{FORMAT_MAJOR}.{max(project.format_minor, FORMAT_MINOR)}",
     }
     if project.title:
-        data["title"] = project.title
+        data["title"] = _local(project.title)
     if project.notes:
         data["notes"] = project.notes
     data["municipality"] = _municipality(project.municipality)

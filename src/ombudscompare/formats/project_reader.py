@@ -81,7 +81,7 @@ def _read(ck: Checker, data: Any) -> Project | None:
         return None
     ck.strict = minor <= FORMAT_MINOR
     project = Project(format_minor=max(minor, FORMAT_MINOR))
-    project.title = ck.text(top, "title", "", single_line=True, max_length=MAX_NAME)
+    project.title = ck.local_text(top, "title", "", required=False, single_line=True)
     project.notes = ck.text(top, "notes", "")
     project.extra = ck.extra_fields(top, "", TOP_FIELDS)
     if "municipality" not in top:

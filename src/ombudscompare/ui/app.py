@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..examples import haarlem_2018
 from ..formats.errors import FileError
 from ..formats.loading import is_workbook, load_any
-from ..i18n import set_language, system_language, tr
+from ..i18n import language, set_language, system_language, tr
 from ..resources import read_bytes
 from .charts import style
 from .document import Document
@@ -90,7 +90,8 @@ def offer_recovery(window: MainWindow, recovery: Recovery) -> None:
         when = datetime.fromisoformat(newest.saved_at).strftime("%d-%m-%Y %H:%M")
     except ValueError:
         when = newest.saved_at
-    name = os.path.basename(newest.original_path) if newest.original_path else (newest.project.title or tr("Untitled"))
+    name = (os.path.basename(newest.original_path) if newest.original_path
+            else (newest.project.title.get(language()) or tr("Untitled")))
     box = QMessageBox(QMessageBox.Icon.Question, tr("Restore unsaved work?"),
                       tr("OmbudsCompare was closed unexpectedly. Unsaved work on “{name}” from {when} was kept.",
                          name=name, when=when), QMessageBox.StandardButton.NoButton, window)

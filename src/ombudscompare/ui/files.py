@@ -71,7 +71,7 @@ class FileController:
     def display_name(self) -> str:
         if self.document.path:
             return os.path.basename(self.document.path)
-        return self.document.project.title or tr("Untitled")
+        return self.document.project.title.get(language()) or tr("Untitled")
 
     # --- new and open -----------------------------------------------------------------------
     def new_blank(self) -> bool:

@@ -20,6 +20,7 @@ from ...core.model import Project
 from ...core.scoring import TIE_TOLERANCE, Evaluation
 from ...core.sensitivity import weight_sensitivity
 from ...explain.sentences import interval_sentence
+from ...explain.values import display_title
 from ...i18n import tr
 from .cells import (
     MONEY,
@@ -282,7 +283,7 @@ def _long_text(ws: Worksheet, row: int, value: str, formula_text: bool = False, 
 
 
 def project_title(project: Project, lang: str) -> str:
-    return project.title or tr("Comparison of the external complaint body", lang)
+    return display_title(project, lang)
 
 
 def conclusion_formula(project: Project, lang: str, names: dict[str, str], spans: Spans) -> str:

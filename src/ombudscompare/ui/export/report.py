@@ -17,7 +17,7 @@ from ...core.sensitivity import weight_sensitivity
 from ...core.tariff import annual_cost
 from ...explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table
-from ...explain.values import annual_cost_formula, conclusion
+from ...explain.values import annual_cost_formula, conclusion, display_title
 from ...formats.atomic import write_bytes_atomic
 from ...i18n import tr
 from ...i18n.numbers import format_money, format_number
@@ -43,7 +43,7 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
     evaluation = evaluate(project)
     town = project.municipality
     parts = [f"<html><head><style>{CSS}</style></head><body>"]
-    title = project.title or tr("Comparison of the external complaint body", lang)
+    title = display_title(project, lang)
     parts.append(f"<h1>{_e(title)}</h1>")
     facts = tr("{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}", lang,
                name=town.name, population=format_number(town.population, 0, lang),
@@ -182,7 +182,7 @@ def write_report(project: Project, path: str | os.PathLike[str], lang: str, now:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(project.title or tr("Comparison of the external complaint body", lang))
+    writer.setTitle(display_title(project, lang))
     writer.setCreator("OmbudsCompare")
     writer.setResolution(96)  # the document's pixels are screen pixels: 96 to the inch
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,

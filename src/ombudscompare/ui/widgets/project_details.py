@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from ... import commands
-from ...i18n import Message, tr
+from ...i18n import Message, language, tr
 from ..document import Document
 from .fields import BoundLine, BoundText, SourceForm
 
@@ -57,7 +57,7 @@ class ProjectDetailsDialog(QDialog):
 
     def refresh(self, _change: object = None) -> None:
         project = self.document.project
-        self.title_field.show_text(project.title)
+        self.title_field.show_text(project.title.get(language()))
         self.notes.show_text(project.notes)
         self.source.show_source(project.municipality.source, True)
 
@@ -68,7 +68,8 @@ class ProjectDetailsDialog(QDialog):
         super().closeEvent(event)
 
     def _set(self, field: str, text: str) -> Message | None:
-        return self.document.attempt(lambda: commands.set_project_text(self.document.project, field, text))
+        return self.document.attempt(lambda: commands.set_project_text(self.document.project, field, text,
+                                                                       language()))
 
     def _set_source(self, field: str, text: str) -> Message | None:
         return self.document.attempt(lambda: commands.set_source(self.document.project, ("municipality",), field,
