@@ -104,3 +104,34 @@ def test_multi_year_indexation(haarlem):
     assert view.years == (2018, 2019, 2020, 2021)
     assert view.costs["goma"][3] == pytest.approx(43297.29 * 1.025**3)
     assert view.total("no") == pytest.approx(4 * 31191.16966491)
+
+
+def _option(option_id, **tariff):
+    return Option(option_id, LocalText.both(option_id), Tariff(**tariff))
+
+
+def test_lines_that_touch_at_a_kink_do_not_swap():
+    """a: 1000 a year with 10 complaints included, then 150 each; b: 100 per complaint. They meet at 10
+    complaints; b is cheaper before and, rising more slowly, after: it stays cheaper."""
+    a = _option("a", fixed=1000, included_complaints=10, surcharge=150)
+    b = _option("b", per_complaint=100)
+    crossings, overlaps = complaint_crossings(a, b, 1000)
+    (point,) = crossings
+    assert point.at == pytest.approx(10) and point.kind == "touch" and point.cheaper_after == "b"
+    assert not overlaps
+
+
+def test_lines_that_join_from_a_point_on_are_even():
+    a = _option("a", fixed=1000, included_complaints=10, surcharge=100)
+    b = _option("b", per_complaint=100)
+    crossings, overlaps = complaint_crossings(a, b, 1000)
+    (point,) = crossings
+    assert point.at == pytest.approx(10) and point.kind == "join" and point.cheaper_after is None
+    assert overlaps[0].start == pytest.approx(10) and overlaps[0].end == float("inf")
+
+
+def test_a_real_crossing_at_a_kink_names_the_one_cheaper_beyond_it():
+    a = _option("a", fixed=1000, included_complaints=10, surcharge=50)
+    b = _option("b", per_complaint=100)
+    (point,), _ = complaint_crossings(a, b, 1000)
+    assert point.at == pytest.approx(10) and point.kind == "cross" and point.cheaper_after == "a"

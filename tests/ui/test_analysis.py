@@ -18,7 +18,8 @@ def test_costs_tab_marks_the_break_even_population(window):
     assert len(crossings) == 1
     assert crossings[0][0] == pytest.approx(43297.29 / 0.19529023)
     assert tab.by_complaints.data["crossings"] == []
-    assert "pas goedkoper dan de Nationale ombudsman boven 221.708 inwoners" in tab.sentences.text()
+    assert ("is de Gezamenlijke Ombudsman Metropool Amsterdam goedkoper dan de Nationale ombudsman vanaf 221.708"
+            " inwoners (bij 221.707,4 inwoners kosten beide € 43.297,29 per jaar)") in tab.sentences.text()
     assert tab.years.rowCount() == 2 and tab.years.columnCount() == 6
     assert tab.years.item(0, 5).text() == "€ 124.764,68"
 

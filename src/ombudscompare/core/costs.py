@@ -19,7 +19,10 @@ EPS = 1e-9
 class Crossing:
     """Where two options' cost lines meet: at `at` (complaints or inhabitants) both cost `cost`.
 
-    `cheaper_after` is the option that is cheaper just beyond the point (None if they coincide there).
+    `cheaper_after` is the option that is cheaper just beyond the point, decided on the right-hand side
+    (None where the lines coincide from the point on). `kind` says what happens there: "cross" (the
+    other option is cheaper beyond it than before it), "touch" (the lines meet at a kink and the same
+    option stays cheaper) or "join" (from here on both cost the same).
     """
 
     first: str
@@ -27,6 +30,7 @@ class Crossing:
     at: float
     cost: float
     cheaper_after: str | None
+    kind: str = "cross"
 
 
 @dataclass(frozen=True)
@@ -54,25 +58,50 @@ def complaint_crossings(a: Option, b: Option, population: float) -> tuple[list[C
     """Every number of complaints ≥ 0 at which the two options cost the same, at this population."""
     kinks = sorted({0.0, *_complaint_kinks(a.tariff), *_complaint_kinks(b.tariff)})
     edges = kinks + [float("inf")]
-    crossings: list[Crossing] = []
+    pieces = []  # (start, end, difference in intercept, difference in slope) of cost a − cost b
     overlaps: list[Overlap] = []
     for start, end in zip(edges[:-1], edges[1:]):
         ia, sa = _linear_on(a.tariff, population, start, end)
         ib, sb = _linear_on(b.tariff, population, start, end)
         d_intercept, d_slope = ia - ib, sa - sb
-        if abs(d_slope) <= EPS:
-            if abs(d_intercept) <= EPS * max(1.0, abs(ia)):
-                overlaps.append(Overlap(a.id, b.id, start, end))
+        equal = abs(d_slope) <= EPS and abs(d_intercept) <= EPS * max(1.0, abs(ia))
+        if equal:
+            overlaps.append(Overlap(a.id, b.id, start, end))
+        pieces.append((start, end, d_intercept, 0.0 if abs(d_slope) <= EPS else d_slope, equal))
+    points: list[float] = []
+    for start, end, d_intercept, d_slope, equal in pieces:
+        if equal or d_slope == 0.0:
             continue
         at = -d_intercept / d_slope
         tolerance = 1e-9 * max(1.0, abs(at))
         if start - tolerance <= at <= end + tolerance:
             at = max(at, start)
-            if any(abs(c.at - at) <= 1e-7 * max(1.0, at) for c in crossings):
-                continue
-            cheaper = a.id if d_slope < 0 else b.id
-            crossings.append(Crossing(a.id, b.id, at, annual_cost(a.tariff, population, at), cheaper))
+            if not any(abs(p - at) <= 1e-7 * max(1.0, at) for p in points):
+                points.append(at)
+    for overlap in _merge(overlaps):  # where the lines join after differing, that point counts too
+        if overlap.start > 0 and not any(abs(p - overlap.start) <= 1e-7 * max(1.0, overlap.start) for p in points):
+            points.append(overlap.start)
+    crossings = [_crossing_at(a, b, population, at, pieces) for at in sorted(points)]
     return crossings, _merge(overlaps)
+
+
+def _crossing_at(a: Option, b: Option, population: float, at: float,
+                 pieces: list[tuple[float, float, float, float, bool]]) -> Crossing:
+    """What happens where the two lines meet: decided from the slopes of the pieces on either side."""
+    tolerance = 1e-9 * max(1.0, at)
+
+    def piece(x: float) -> tuple[float, float, float, float, bool]:
+        return next(p for p in pieces if p[0] <= x < p[1])
+
+    right = piece(at + tolerance)
+    left = piece(at - tolerance) if at - tolerance > 0 else None
+    cost = annual_cost(a.tariff, population, at)
+    after = 0 if right[4] else (1 if right[3] > 0 else -1)  # sign of cost a − cost b just beyond the point
+    before = None if left is None else (0 if left[4] else (-1 if left[3] > 0 else 1))
+    if after == 0:
+        return Crossing(a.id, b.id, at, cost, None, "join")
+    cheaper = a.id if after < 0 else b.id
+    return Crossing(a.id, b.id, at, cost, cheaper, "touch" if before == after else "cross")
 
 
 def population_crossing(a: Option, b: Option, complaints: float) -> Crossing | Overlap | None:

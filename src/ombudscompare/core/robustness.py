@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .scoring import Evaluation
+from .scoring import TIE_DECIMALS, Evaluation
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,8 @@ def sample_weights(shares: np.ndarray, samples: int, seed: int, spread: float | 
 
 def ranks(totals: np.ndarray) -> np.ndarray:
     """samples × options competition ranks (1 = best; equal totals share the better rank)."""
-    tolerance = 1e-9 * np.maximum(1.0, np.abs(totals))
-    better = totals[:, None, :] > totals[:, :, None] + tolerance[:, :, None]
+    keys = np.round(totals, TIE_DECIMALS)  # the tie rule of the ordinary ranking (scoring.tie_key)
+    better = keys[:, None, :] > keys[:, :, None]
     result: np.ndarray = 1 + better.sum(axis=2)
     return result
 

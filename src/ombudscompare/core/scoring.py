@@ -10,7 +10,7 @@ from ..i18n import Message
 from . import tariff as tariffs
 from .model import SCALE_MAX, SCALE_MIN, Criterion, CriterionKind, Option, Project
 
-TIE_TOLERANCE = 1e-9
+TIE_DECIMALS = 8  # totals that agree when rounded to 8 decimals are tied (transitive, and a spreadsheet's ROUND)
 
 
 class ModelError(Exception):
@@ -140,15 +140,21 @@ def beyond_levels(criterion: Criterion, raw: float) -> int:
     return -1 if position < 0 else (1 if position > 1 else 0)
 
 
+def tie_key(total: float) -> float:
+    """What ranking compares: the total rounded to TIE_DECIMALS, so rounding noise (0.1 + 0.2 against 0.3)
+    never decides a rank, and a chain of near-equal totals cannot rank 1, 1, 2."""
+    return round(total, TIE_DECIMALS)
+
+
 def rank_totals(totals: list[float]) -> list[tuple[int, bool]]:
-    """Competition ranks (1, 1, 3, ...) and whether each total is tied with another (within 1e-9)."""
-    ascending = sorted(totals)
-    count = len(totals)
+    """Competition ranks (1, 1, 3, ...) and whether each total is tied with another (equal to 8 decimals)."""
+    keys = [tie_key(t) for t in totals]
+    ascending = sorted(keys)
+    count = len(keys)
     ranks = []
-    for total in totals:
-        tolerance = TIE_TOLERANCE * max(1.0, abs(total))
-        better = count - bisect_right(ascending, total + tolerance)
-        equal = bisect_right(ascending, total + tolerance) - bisect_left(ascending, total - tolerance)
+    for key in keys:
+        better = count - bisect_right(ascending, key)
+        equal = bisect_right(ascending, key) - bisect_left(ascending, key)
         ranks.append((better + 1, equal > 1))
     return ranks
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .model import Project
-from .scoring import Evaluation, evaluate
+from .scoring import Evaluation, evaluate, tie_key
 
 EPS = 1e-12
+NOISE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Interval:
     high: float
     lower_rival: str | None
     upper_rival: str | None
+    shared_with: tuple[str, ...] = ()  # the options that share first place with `leader` now
 
     @property
     def margin(self) -> float:
@@ -73,21 +75,28 @@ class Interval:
 
 
 def lines(evaluation: Evaluation, criterion_id: str) -> Lines:
-    """The straight lines T_i(w) for one enabled criterion."""
+    """The straight lines T_i(w) for one enabled criterion.
+
+    The total at weight 0 is the average over the other criteria with their own shares in proportion, summed
+    directly (not recovered from the total), so weights as lopsided as 1e9 : 1e-5 : 3e-5 keep their ratio."""
     shares = evaluation.shares
     current = shares[criterion_id]
     option_ids = tuple(r.option_id for r in evaluation.results)
     own = np.array([r.cell(criterion_id).value for r in evaluation.results])
-    rest = 1.0 - current
-    if rest > EPS:
-        others = np.array([(r.total - current * r.cell(criterion_id).value) / rest for r in evaluation.results])
-    else:  # the only weight: the others count equally from here on
-        others_ids = [c for c in shares if c != criterion_id]
-        if others_ids:
-            others = np.array([np.mean([r.cell(c).value for c in others_ids]) for r in evaluation.results])
-        else:
-            others = own.copy()
+    others_ids = [c for c in shares if c != criterion_id]
+    rest = sum(shares[c] for c in others_ids)
+    if rest > 0:
+        others = np.array([sum(shares[c] * r.cell(c).value for c in others_ids) / rest for r in evaluation.results])
+    elif others_ids:  # the others weigh nothing: from here on they count equally
+        others = np.array([np.mean([r.cell(c).value for c in others_ids]) for r in evaluation.results])
+    else:
+        others = own.copy()
     return Lines(criterion_id, option_ids, others, own, current)
+
+
+def _same(a: float, b: float) -> bool:
+    """Equal up to rounding noise: differences this small never make a flip (a 'flip at 0.0 %')."""
+    return abs(a - b) <= NOISE * max(1.0, abs(a), abs(b))
 
 
 def flips(line: Lines) -> list[Flip]:
@@ -96,10 +105,12 @@ def flips(line: Lines) -> list[Flip]:
     n = len(line.option_ids)
     for i in range(n):
         for j in range(i + 1, n):
+            if _same(line.others[i], line.others[j]) or _same(line.own[i], line.own[j]):
+                continue  # equal at 0 % or at 100 %: no change of order strictly inside
             d0 = line.others[i] - line.others[j]
             d1 = line.own[i] - line.own[j]
-            if abs(d0 - d1) <= EPS or d0 * d1 >= 0:
-                continue  # parallel, or no sign change strictly inside
+            if d0 * d1 >= 0:
+                continue  # no sign change strictly inside
             at = d0 / (d0 - d1)
             if not EPS < at < 1 - EPS:
                 continue
@@ -111,16 +122,31 @@ def flips(line: Lines) -> list[Flip]:
 
 
 def first_place_interval(line: Lines) -> Interval:
-    """How far the weight can move either way while the current leader stays first."""
+    """How far the weight can move either way while the current leader stays first.
+
+    When options share first place now, all of them are leaders: if their lines part, any change of the
+    weight gives first place to one of them alone (an interval of width 0, its rivals the leaders that go
+    first with more and with less weight); if their lines are the same, they share first place together
+    and the interval is where no other option overtakes them."""
     now = line.totals(line.current)
-    leader = int(np.argmax(now))
+    best = tie_key(float(np.max(now)))
+    leaders = [i for i in range(len(line.option_ids)) if tie_key(float(now[i])) == best]
+    slopes = line.own - line.others
+    ids = line.option_ids
+    shared = tuple(ids[i] for i in leaders[1:])
+    if len(leaders) > 1 and not all(_same(slopes[i], slopes[leaders[0]]) for i in leaders):
+        up = max(leaders, key=lambda i: (slopes[i], -i))
+        down = min(leaders, key=lambda i: (slopes[i], i))
+        return Interval(line.criterion_id, ids[leaders[0]], float(line.current), float(line.current),
+                        float(line.current), ids[down], ids[up], shared)
+    leader = leaders[0]
     low, high = 0.0, 1.0
     lower_rival = upper_rival = None
     for j in range(len(line.option_ids)):
-        if j == leader:
+        if j in leaders:
             continue
-        d0 = line.others[leader] - line.others[j]
-        d1 = line.own[leader] - line.own[j]
+        d0 = 0.0 if _same(line.others[leader], line.others[j]) else line.others[leader] - line.others[j]
+        d1 = 0.0 if _same(line.own[leader], line.own[j]) else line.own[leader] - line.own[j]
         if abs(d0 - d1) <= EPS:
             continue
         at = d0 / (d0 - d1)
@@ -129,7 +155,7 @@ def first_place_interval(line: Lines) -> Interval:
         elif at > line.current + EPS and at < high and d1 < 0:
             high, upper_rival = at, line.option_ids[j]
     return Interval(line.criterion_id, line.option_ids[leader], float(line.current), float(max(0.0, low)),
-                    float(min(1.0, high)), lower_rival, upper_rival)
+                    float(min(1.0, high)), lower_rival, upper_rival, shared)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from ..core.sensitivity import WeightSensitivity, weight_sensitivity
 from ..i18n import N_, tr
 from ..i18n.numbers import format_money, format_number, format_percent
 from .tables import Table, frequencies_table, intervals_table, ranking_table
+from .values import totals_decimals
 
 KINDS = {
     "ranking": N_("Ranking with contributions"),
@@ -141,7 +142,8 @@ def ranking(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
     contributions = np.array([[r.cell(c.id).contribution for c in criteria] for r in ranked]).reshape(n, m)
     starts = np.cumsum(contributions, axis=1) - contributions
     totals = [r.total for r in ranked]
-    labels = [format_number(total, 1, lang) for total in totals]
+    decimals = totals_decimals(totals)
+    labels = [format_number(total, decimals, lang) for total in totals]
     names = [project.option(r.option_id).name.get(lang) for r in ranked]
     return BarChartData(
         title=tr("Ranking", lang),

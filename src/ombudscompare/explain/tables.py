@@ -12,7 +12,7 @@ from ..core.scoring import Evaluation, rounded_percentages
 from ..core.sensitivity import WeightSensitivity
 from ..i18n import tr
 from ..i18n.numbers import format_money, format_number, format_percent
-from .values import kind_name, raw_text, source_text, value_function_text
+from .values import kind_name, raw_text, shown_shares, source_text, totals_decimals, value_function_text
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,9 @@ def ranking_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
     """Rank, option, score, annual cost and cost per inhabitant, best first; options not yet fully
     scored follow without a rank or score."""
     ranking = evaluation.ranking()
+    decimals = totals_decimals([r.total for r in ranking])
     rows = [(rank_text(r.rank, r.tied), project.option(r.option_id).name.get(lang),
-             format_number(r.total, 1, lang), format_money(r.annual_cost, lang),
+             format_number(r.total, decimals, lang), format_money(r.annual_cost, lang),
              format_money(r.cost_per_inhabitant, lang, 4)) for r in ranking]
     rows += [("—", project.option(i.option_id).name.get(lang), tr("not scored", lang),
               format_money(i.annual_cost, lang), format_money(i.cost_per_inhabitant, lang, 4))
@@ -53,7 +54,7 @@ def ranking_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
 
 def weights_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
     """Every criterion with its share of the weight (rounded so that the shown shares add up to 100)."""
-    shown = rounded_percentages(evaluation.shares, 1)
+    shown = shown_shares(evaluation)
     rows = tuple((c.name.get(lang), format_percent(shown[c.id] / 100.0, 1, lang) if c.id in shown else tr("off", lang))
                  for c in project.criteria)
     return Table((tr("Criterion", lang), tr("Weight", lang)), rows, frozenset({1}),
@@ -63,7 +64,7 @@ def weights_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
 def explanation_table(project: Project, evaluation: Evaluation, option_id: str, lang: str) -> Table:
     """How one option's total comes about: raw value → 0–100 → weight → contribution, then the total."""
     result = evaluation.result(option_id)
-    shown = rounded_percentages(evaluation.shares, 1)
+    shown = shown_shares(evaluation)
     rows = [(project.criterion(c.criterion_id).name.get(lang), raw_text(project, c.criterion_id, c.raw, lang),
              format_number(c.value, 1, lang), format_percent(shown[c.criterion_id] / 100.0, 1, lang),
              format_number(c.contribution, 2, lang)) for c in result.cells]
@@ -76,10 +77,11 @@ def explanation_table(project: Project, evaluation: Evaluation, option_id: str, 
 def intervals_table(project: Project, sensitivity: WeightSensitivity, lang: str) -> Table:
     """Per criterion: its weight, the range in which first place stays, the flips, and the margin."""
     rows = []
+    shown = rounded_percentages({i.criterion_id: i.current for i in sensitivity.intervals.values()}, 1)
     for criterion_id, interval in sensitivity.intervals.items():
         rows.append((
             project.criterion(criterion_id).name.get(lang),
-            format_percent(interval.current, 1, lang),
+            format_percent(shown[criterion_id] / 100.0, 1, lang),
             f"{format_percent(interval.low, 1, lang)} – {format_percent(interval.high, 1, lang)}",
             ", ".join(format_percent(f.at, 1, lang) for f in sensitivity.flips[criterion_id]) or "—",
             format_number(interval.margin * 100.0, 1, lang) if interval.margin != float("inf") else "—",
@@ -122,7 +124,7 @@ def scores_table(project: Project, option_id: str, lang: str) -> Table:
 
 def criteria_table(project: Project, evaluation: Evaluation, lang: str) -> Table:
     """Every criterion: its kind, how its raw value becomes 0–100, its weight (or off) and description."""
-    shown = rounded_percentages(evaluation.shares, 1)
+    shown = shown_shares(evaluation)
     rows = tuple((c.name.get(lang), kind_name(c.kind, lang), value_function_text(c, lang),
                   format_percent(shown[c.id] / 100.0, 1, lang) if c.id in shown else tr("off", lang),
                   c.description.get(lang)) for c in project.criteria)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.model import Criterion, CriterionKind, Direction, Option, Project
-from ..core.scoring import Evaluation
+from ..core.scoring import TIE_DECIMALS, Evaluation, rounded_percentages, tie_key
 from ..i18n import tr
 from ..i18n.numbers import format_money, format_number
 from .sentences import capital
@@ -73,14 +73,48 @@ def annual_cost_formula(project: Project, option: Option, lang: str | None = Non
         "{fixed} + {per_inhabitant} × {population} inhabitants + {per_complaint} × {complaints} complaints"
         " + {surcharge} × {extra} extra complaints",
         lang,
-        fixed=format_money(t.fixed, lang),
-        per_inhabitant=format_money(t.per_inhabitant, lang, 4),
+        fixed=exact_money(t.fixed, lang),
+        per_inhabitant=exact_money(t.per_inhabitant, lang),
         population=format_number(town.population, 0, lang),
-        per_complaint=format_money(t.per_complaint, lang),
-        complaints=format_number(town.complaints_per_year, 0, lang),
-        surcharge=format_money(t.surcharge, lang),
-        extra=format_number(extra, 0, lang),
+        per_complaint=exact_money(t.per_complaint, lang),
+        complaints=exact_number(town.complaints_per_year, lang),
+        surcharge=exact_money(t.surcharge, lang),
+        extra=exact_number(extra, lang),
     )
+
+
+def _decimals_needed(value: float, fewest: int, most: int) -> int:
+    for decimals in range(fewest, most + 1):
+        if abs(round(value, decimals) - value) <= 1e-12 * max(1.0, abs(value)):
+            return decimals
+    return most
+
+
+def exact_money(value: float, lang: str | None = None) -> str:
+    """An amount with every decimal it has (at least 2, at most 8): the worked example computes with what it
+    shows, so '€ 0,19529023 × 159.717' is the annual cost beside it, not a rounded rate's product."""
+    return format_money(value, lang, _decimals_needed(value, 2, 8))
+
+
+def exact_number(value: float, lang: str | None = None) -> str:
+    """A count with its decimals when it has them (93, but 92,5 complaints)."""
+    return format_number(value, _decimals_needed(value, 0, 4), lang)
+
+
+def shown_shares(evaluation: Evaluation) -> dict[str, float]:
+    """Every switched-on criterion's weight in percent, rounded once for every table (adding up to 100)."""
+    return rounded_percentages(evaluation.shares, 1)
+
+
+def totals_decimals(totals: list[float]) -> int:
+    """Decimals to show totals with so that two totals that differ never read the same (1, or more when
+    needed); tied totals (equal to TIE_DECIMALS) may read the same."""
+    ordered = sorted(totals, reverse=True)
+    decimals = 1
+    for higher, lower in zip(ordered, ordered[1:]):
+        if tie_key(higher) != tie_key(lower):
+            decimals = max(decimals, distinct_decimals(higher, lower, most=TIE_DECIMALS))
+    return decimals
 
 
 def value_function_text(criterion: Criterion, lang: str | None = None) -> str:
@@ -123,7 +157,7 @@ def _first_place(project: Project, evaluation: Evaluation, lang: str | None = No
         return tr("Tie for first place: {names} ({total}).", lang, names=names,
                   total=format_number(first.total, 1, lang))
     second = ranking[1]
-    decimals = distinct_decimals(first.total, second.total)
+    decimals = distinct_decimals(first.total, second.total, most=TIE_DECIMALS)
     return tr(
         "{name} ranks first with {total}, ahead of {other} with {other_total}.",
         lang,
@@ -134,7 +168,7 @@ def _first_place(project: Project, evaluation: Evaluation, lang: str | None = No
     )
 
 
-def distinct_decimals(a: float, b: float, fewest: int = 1, most: int = 3) -> int:
+def distinct_decimals(a: float, b: float, fewest: int = 1, most: int = TIE_DECIMALS) -> int:
     """The fewest decimals (from `fewest`) at which two different figures no longer look the same, so that
     '60,5 ahead of 60,5' becomes '60,52 ahead of 60,49'. The workbook's conclusion formula uses the same rule."""
     for decimals in range(fewest, most):

@@ -17,7 +17,7 @@ from openpyxl.styles.numbers import NumberFormat
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...core.model import Project
-from ...core.scoring import TIE_TOLERANCE, Evaluation
+from ...core.scoring import TIE_DECIMALS, Evaluation
 from ...core.sensitivity import weight_sensitivity
 from ...explain.sentences import interval_sentence
 from ...explain.values import display_title
@@ -108,10 +108,9 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
                 f"=IF({t('missing')}{row}>0,{not_ranked},"
                 f"SUMIFS({local_cells['contribution']},{local_cells['option_code']},$A{row}))", "0.00", box=True)
         total = f"{t('total')}{row}"
-        tolerance = f"{num(TIE_TOLERANCE)}*MAX(1,ABS({total}))"
-        formula(ws, row, TOTALS.col("rank"),
-                f'=IF(ISNUMBER({total}),1+SUMPRODUCT(({local_totals["number"]}>{total}+{tolerance})*1),"—")', "0",
-                box=True)
+        formula(ws, row, TOTALS.col("rank"),  # the app's tie rule: totals equal to TIE_DECIMALS decimals are tied
+                f'=IF(ISNUMBER({total}),1+SUMPRODUCT((ROUND({local_totals["number"]},{TIE_DECIMALS})>'
+                f'ROUND({total},{TIE_DECIMALS}))*1),"—")', "0", box=True)
         formula(ws, row, TOTALS.col("number"), f"=IF(ISNUMBER({total}),{total},-1)", "0.00", box=True)
         formula(ws, row, TOTALS.col("sort"),
                 f"=-(IF(ISNUMBER({t('rank')}{row}),{t('rank')}{row},{n + 1})*{SORT_STEP}+{t('order')}{row})", "0",
@@ -309,7 +308,9 @@ def conclusion_formula(project: Project, lang: str, names: dict[str, str], spans
     only_so_far = sentence(tr("{name} is the only option ranked so far ({total}).", lang), name=in_sentence(first),
                            total=f"FIXED({c}{first},1)")
     x, y = f"{c}{first}", f"{c}{second}"
-    decimals = f"IF(ROUND({x},1)<>ROUND({y},1),1,IF(ROUND({x},2)<>ROUND({y},2),2,3))"
+    decimals = str(TIE_DECIMALS)  # the fewest decimals at which the two totals differ (explain.values)
+    for places in range(TIE_DECIMALS - 1, 0, -1):
+        decimals = f"IF(ROUND({x},{places})<>ROUND({y},{places}),{places},{decimals})"
     lead = sentence(tr("{name} ranks first with {total}, ahead of {other} with {other_total}.", lang),
                     name=in_sentence(first), total=f"FIXED({x},{decimals})", other=in_sentence(second),
                     other_total=f"FIXED({y},{decimals})")

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.scoring import beyond_levels
 from ...explain.tables import Table, explanation_table, ranking_table
-from ...explain.values import beyond_text, how_computed, missing_text, value_function_text
+from ...explain.values import beyond_text, how_computed, missing_text, shown_shares, value_function_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_number, format_percent
 from .base import ID_ROLE, DocumentTableModel, Index
@@ -145,5 +145,6 @@ class ExplanationModel(TableModel):
         lines = [text for text in (beyond_text(criterion, cell.raw, lang), how) if text]
         lines.append(tr("Value function: {rule}", rule=value_function_text(criterion, lang)))
         lines.append(tr("Contribution = value × weight = {value} × {weight}",
-                        value=format_number(cell.value, 1, lang), weight=format_percent(cell.share, 1, lang)))
+                        value=format_number(cell.value, 1, lang),
+                        weight=format_percent(shown_shares(evaluation)[cell.criterion_id] / 100.0, 1, lang)))
         return "\n".join(lines)
