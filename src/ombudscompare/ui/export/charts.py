@@ -13,6 +13,7 @@ from ...core.model import Project
 from ...explain.charts import KINDS, chart_data, kind_title
 from ...formats.atomic import write_bytes_atomic
 from ..charts import new_chart, style
+from .svg_flat import flatten
 
 __all__ = ["KINDS", "chart_widget", "copy_chart", "kind_title", "png_bytes", "render_image", "save_chart",
            "svg_bytes"]
@@ -67,6 +68,7 @@ def svg_bytes(widget: QWidget, size: QSize = SLIDE, title: str = "") -> bytes:
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     generator.setSize(size)
+    generator.setResolution(96)
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(title)
     generator.setDescription("OmbudsCompare")
@@ -74,7 +76,7 @@ def svg_bytes(widget: QWidget, size: QSize = SLIDE, title: str = "") -> bytes:
     painter.fillRect(QRect(0, 0, size.width(), size.height()), 0xFFFFFFFF)
     widget.render(painter, QPoint(0, 0))
     painter.end()
-    return bytes(data.data())
+    return flatten(bytes(data.data()), size.width(), size.height())
 
 
 def save_chart(widget: QWidget, path: str | os.PathLike[str], size: QSize = SLIDE, title: str = "") -> None:
