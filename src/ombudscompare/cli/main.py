@@ -187,7 +187,8 @@ def run_chart(args: argparse.Namespace, lang: str) -> int:
 
     from ..ui.export.charts import chart_widget, kind_title, save_chart
 
-    widget = chart_widget(args.kind, project, lang, criterion=args.criterion, spread=args.spread)
+    widget = chart_widget(args.kind, project, lang, criterion=args.criterion, spread=args.spread,
+                          size=QSize(args.width, args.height))
     save_chart(widget, args.output, QSize(args.width, args.height), kind_title(args.kind, lang))
     return _wrote(args.output)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -117,13 +118,15 @@ class BarChart(QWidget):
         self.bars.set_bars(data.x0, data.y, data.width, data.thickness, data.series)
         self._set_legend(data.legend)
         self._set_values(data.values)
+        if data.values:
+            QTimer.singleShot(0, self, self.place_labels)
         self._name_room = data.name_room
         self._set_ranges(data.x_range, data.y_range, data.x_padding)
         self._set_names(data.names)
 
     def _set_title(self, text: str) -> None:
         if self._cache.get("title") != text:
-            self.plot.setTitle(text, size=style.pt(style.TITLE_POINT_SIZE, self.zoom), color=style.FOREGROUND)
+            style.set_title(self.plot, text, self.zoom)
             self._cache["title"] = text
 
     def _set_axis_label(self, text: str) -> None:
@@ -162,6 +165,25 @@ class BarChart(QWidget):
                 item.setAnchor(anchor)
                 item.anchored = anchor
             item.setPos(x, y)
+            item.placed = (x, y, inside)
+
+    def place_labels(self) -> None:
+        """A total written after its bar that would run past the end of the axis (known only in pixels, at the
+        size drawn) goes just inside the bar's end instead."""
+        if not shiboken6.isValid(self.plot):
+            return
+        area = self.plot.vb.sceneBoundingRect()
+        for item in self.texts:
+            x, y, inside = getattr(item, "placed", (0.0, 0.0, True))
+            if inside:
+                continue
+            outside = item.sceneBoundingRect().right() > area.right()
+            anchor = (1, 0.5) if outside else (0, 0.5)
+            if item.anchored != anchor:
+                item.setAnchor(anchor)
+                item.anchored = anchor
+                item.setPos(x - 2.0 if outside else x, y)
+
 
     def _set_names(self, labels: tuple[tuple[float, str], ...]) -> None:
         """Category names written just above their bars, left-aligned — long names need no axis room."""
@@ -204,3 +226,5 @@ class BarChart(QWidget):
         super().resizeEvent(event)
         if self._names:
             QTimer.singleShot(0, self, lambda: self._set_names(self._names))
+        if self.texts:
+            QTimer.singleShot(0, self, self.place_labels)

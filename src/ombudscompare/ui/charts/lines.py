@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...explain.charts import LineChartData
@@ -133,37 +134,72 @@ class LineChart(QWidget):
             if label.toPlainText() != text:
                 label.setText(text)
             label.preferred = (left, below)
-            label.setAnchor((1.05 if left else -0.05, -0.1 if below else 1.1))
+            label.point = (x, y)
             label.setPos(x, y)
-        QTimer.singleShot(0, self, self._keep_labels_inside)
+            self._anchor(label, left, below)
+        QTimer.singleShot(0, self, self.place_labels)
 
-    def _keep_labels_inside(self) -> None:
-        """A label that would run out of the plot goes to the other side of its point (known only in pixels)."""
-        if not shiboken6.isValid(self.plot):
+    def _anchor(self, label: pg.TextItem, left: bool | None, below: bool, far: float = 1.0) -> None:
+        """Put the label's box beside its point, a ring's width away (`far` times that), on the given side;
+        left None centres it above or below the point (where two crossing lines leave a wedge free)."""
+        box = label.boundingRect()
+        gap = 10 * self.zoom * far
+        if left is None:
+            ax = 0.5
+        else:
+            ax = 1 + gap / max(1.0, box.width()) if left else -gap / max(1.0, box.width())
+        ay = -gap / max(1.0, box.height()) if below else 1 + gap / max(1.0, box.height())
+        label.setAnchor((ax, ay))
+        label.side = (left, below)
+
+    def place_labels(self) -> None:
+        """Each point's label on the first side of its point (the preferred one first) where, measured in pixels
+        as drawn, it stays inside the plot and covers no line, no marker and no other label."""
+        if not shiboken6.isValid(self.plot) or not self.points or self.shown is None:
             return
         area = self.plot.vb.sceneBoundingRect()
+        to_scene = self.plot.vb.childGroup.sceneTransform()
+        x = np.asarray(self.shown.x, float)
+        lines = []
+        for _name, y in self.shown.series:
+            sx = to_scene.m11() * x + to_scene.m21() * np.asarray(y, float) + to_scene.dx()
+            sy = to_scene.m12() * x + to_scene.m22() * np.asarray(y, float) + to_scene.dy()
+            t = np.linspace(0.0, 1.0, 12)[:, None]  # points along every segment, so a steep line is seen too
+            lines.append((sx[:-1] + t * np.diff(sx), sy[:-1] + t * np.diff(sy)))
+        marks = [line.sceneBoundingRect() for line in self.vlines]
+        marks += [line.label.sceneBoundingRect() for line in self.vlines]
+        taken: list[QRectF] = []
         for _dot, label in self.points:
-            left, below = getattr(label, "preferred", (False, False))
-            rect = label.sceneBoundingRect()
-            if rect.right() > area.right():
-                left = True
-            elif rect.left() < area.left():
-                left = False
-            if rect.top() < area.top():
-                below = True
-            elif rect.bottom() > area.bottom():
-                below = False
-            if (left, below) != label.preferred:
-                label.setAnchor((1.05 if left else -0.05, -0.1 if below else 1.1))
+            preferred = getattr(label, "preferred", (False, False))
+            corners = [preferred] + [(a, b) for a in (True, False) for b in (False, True) if (a, b) != preferred]
+            sides = [(a, b, 1.0) for a, b in corners] + [(None, b, f) for f in (2.0, 4.0) for b in (False, True)]
+            best, best_cost = sides[0], float("inf")
+            for side in sides:
+                self._anchor(label, *side)
+                rect = label.sceneBoundingRect()
+                cost = 0.0
+                if not area.contains(rect):
+                    cost += 100.0
+                cost += sum(10.0 for mark in marks if mark.intersects(rect))
+                cost += sum(10.0 for other in taken if other.intersects(rect))
+                for sx, sy in lines:
+                    cost += float(np.count_nonzero((sx > rect.left()) & (sx < rect.right()) & (sy > rect.top())
+                                                   & (sy < rect.bottom()))) / 12.0
+                if cost < best_cost:
+                    best, best_cost = side, cost
+                if cost == 0:
+                    break
+            self._anchor(label, *best)
+            taken.append(label.sceneBoundingRect())
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.points:
-            QTimer.singleShot(0, self, self._keep_labels_inside)
+            QTimer.singleShot(0, self, self.place_labels)
 
     def _set_labels(self, labels: tuple[str, str, str]) -> None:
         title, bottom, left = labels
         size = style.pt(style.LABEL_POINT_SIZE, self.zoom)
-        self.plot.setTitle(title, size=size, color=style.FOREGROUND)
+        style.set_title(self.plot, title, self.zoom)
         self.plot.setLabel("bottom", bottom, **{"font-size": size})
         self.plot.setLabel("left", left, **{"font-size": size})

@@ -24,7 +24,7 @@ HATCH_ON_LIGHT = QColor(0, 0, 0, 170)
 FOREGROUND = QColor("#202020")
 LABEL_POINT_SIZE = 12
 SMALL_POINT_SIZE = 9
-TITLE_POINT_SIZE = 14
+TITLE_POINT_SIZE = 16
 
 
 def configure() -> None:
@@ -78,6 +78,15 @@ def font(point_size: int = LABEL_POINT_SIZE, bold: bool = False, zoom: float | N
 def pt(point_size: float, zoom: float) -> str:
     """A size for pyqtgraph's HTML labels: '24pt'."""
     return f"{point_size * zoom:g}pt"
+
+
+def set_title(plot: pg.PlotItem, text: str, zoom: float) -> None:
+    """The chart's title: bold and larger than every label, with a row tall enough to keep it clear of the top
+    edge (pyqtgraph fixes the title row at 30 pixels, which clips a slide-sized title)."""
+    plot.setTitle(text, size=pt(TITLE_POINT_SIZE, zoom), color=FOREGROUND, bold=True)
+    height = int(TITLE_POINT_SIZE * zoom * 96 / 72 * 1.9)
+    plot.titleLabel.setMaximumHeight(height)
+    plot.layout.setRowFixedHeight(0, height)
 
 
 def style_axes(plot: pg.PlotItem, zoom: float = 1.0) -> None:

@@ -21,10 +21,17 @@ SLIDE = QSize(1920, 1080)
 SLIDE_ZOOM = 2.0  # 12 pt labels become 24 pt: readable from the back of a committee room
 
 
-def chart_widget(kind: str, project: Project, lang: str, zoom: float = SLIDE_ZOOM, criterion: str | None = None,
-                 spread: float | None = None) -> QWidget:
-    """A fresh chart of `kind` for the project, drawn from its data, without a parent (no tabs are built)."""
-    with style.zoomed(zoom):
+def slide_zoom(size: QSize) -> float:
+    """Type that takes the same share of the picture at any size: twice the window's at 1920 × 1080, and in
+    proportion below that (but never under 0.75, where labels stop being readable)."""
+    return max(0.75, SLIDE_ZOOM * min(size.width() / SLIDE.width(), size.height() / SLIDE.height()))
+
+
+def chart_widget(kind: str, project: Project, lang: str, zoom: float | None = None, criterion: str | None = None,
+                 spread: float | None = None, size: QSize = SLIDE) -> QWidget:
+    """A fresh chart of `kind` for the project, drawn from its data, without a parent (no tabs are built);
+    its type sized for a picture of `size` unless `zoom` is given."""
+    with style.zoomed(slide_zoom(size) if zoom is None else zoom):
         widget = new_chart(kind)
     widget.show_data(chart_data(kind, project, lang, criterion=criterion, spread=spread))
     widget.setStyleSheet("background: white;")
@@ -38,6 +45,10 @@ def _lay_out(widget: QWidget, size: QSize) -> None:
     widget.show()
     for _ in range(3):
         QApplication.processEvents()
+    for chart in [widget, *widget.findChildren(QWidget)]:
+        place = getattr(chart, "place_labels", None)
+        if place is not None:
+            place()  # now that the plot has its final size
 
 
 def render_image(widget: QWidget, size: QSize = SLIDE) -> QImage:
