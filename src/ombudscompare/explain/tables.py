@@ -108,15 +108,22 @@ def frequencies_table(project: Project, frequencies: RankFrequencies, lang: str)
 
 
 def scores_table(project: Project, option_id: str, lang: str) -> Table:
-    """One option's entered scores with their justification (and the quoted words) and source."""
+    """One option's scores with their justification (and the quoted words) and source; a criterion not judged
+    yet says so, and one that is switched off says that it does not count."""
     rows, keys = [], []
     for criterion in project.criteria:
-        score = project.score(option_id, criterion.id)
-        if score is None or criterion.kind.computed:
+        if criterion.kind.computed:
             continue
-        quote = f"\n“{score.source.quote}”" if score.source.quote else ""
-        rows.append((criterion.name.get(lang), raw_text(project, criterion.id, score.value, lang),
-                     score.justification + quote, source_text(score.source)))
+        score = project.score(option_id, criterion.id)
+        name = criterion.name.get(lang)
+        if not criterion.enabled:
+            name += "\n" + tr("(switched off: does not count)", lang)
+        if score is None:
+            rows.append((name, tr("not judged yet", lang), "", ""))
+        else:
+            quote = f"\n“{score.source.quote}”" if score.source.quote else ""
+            rows.append((name, raw_text(project, criterion.id, score.value, lang), score.justification + quote,
+                         source_text(score.source)))
         keys.append(criterion.id)
     return Table((tr("Criterion", lang), tr("Score", lang), tr("Justification", lang), tr("Source", lang)),
                  tuple(rows), frozenset(), tuple(keys))
@@ -126,7 +133,7 @@ def criteria_table(project: Project, evaluation: Evaluation, lang: str) -> Table
     """Every criterion: its kind, how its raw value becomes 0–100, its weight (or off) and description."""
     shown = shown_shares(evaluation)
     rows = tuple((c.name.get(lang), kind_name(c.kind, lang), value_function_text(c, lang),
-                  format_percent(shown[c.id] / 100.0, 1, lang) if c.id in shown else tr("off", lang),
+                  format_percent(shown[c.id] / 100.0, 1, lang) if c.id in shown else tr("off: does not count", lang),
                   c.description.get(lang)) for c in project.criteria)
     return Table((tr("Criterion", lang), tr("Kind", lang), tr("Value function", lang), tr("Weight", lang),
                   tr("Description", lang)), rows, frozenset({3}), tuple(c.id for c in project.criteria))

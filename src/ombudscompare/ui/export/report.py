@@ -17,10 +17,10 @@ from ...core.sensitivity import weight_sensitivity
 from ...core.tariff import annual_cost
 from ...explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table
-from ...explain.values import annual_cost_formula, conclusion, display_title
+from ...explain.values import annual_cost_formula, conclusion, display_title, exact_money
 from ...formats.atomic import write_bytes_atomic
 from ...i18n import tr
-from ...i18n.numbers import format_money, format_number
+from ...i18n.numbers import format_money, format_number, format_percent
 from .charts import KINDS, chart_widget, render_image
 
 CHART_SIZE = QSize(1600, 900)
@@ -35,7 +35,8 @@ td, th { padding: 3px 6px; border: 1px solid #A6A6A6; vertical-align: top; }
 
 
 def _e(text: str) -> str:
-    return html.escape(text or "")
+    """Escaped for HTML, an amount kept together with its € and a percentage with its % sign."""
+    return html.escape(text or "").replace("€ ", "€\u00a0").replace(" %", "\u00a0%")
 
 
 def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[str, QImage]]:
@@ -95,27 +96,46 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
     formula = tr("Annual cost = fixed + per inhabitant × inhabitants + per complaint × complaints + surcharge ×"
                  " max(0, complaints − complaints included)", lang)
     parts.append(f"<p>{_e(formula)}</p>")
-    rows = ""
+    parts.append(_costs_table(project, lang))
     town = project.municipality
     for option in project.options:
-        t = option.tariff
-        cost = annual_cost(t, town.population, town.complaints_per_year)
-        rows += (f"<tr><td>{_e(option.name.get(lang))}</td><td class='num'>{format_money(t.fixed, lang)}</td>"
-                 f"<td class='num'>{format_money(t.per_inhabitant, lang, 6)}</td>"
-                 f"<td class='num'>{format_money(t.per_complaint, lang)}</td>"
-                 f"<td class='num'>{format_number(t.included_complaints, 0, lang)}</td>"
-                 f"<td class='num'>{format_money(t.surcharge, lang)}</td>"
-                 f"<td class='num'>{format_money(cost, lang)}</td></tr>"
-                 f"<tr><td></td><td colspan='6' class='small'>{_e(annual_cost_formula(project, option, lang))}"
-                 f"{_source_line(t.source, lang)}</td></tr>")
-    parts.append(_html_table([tr("Option", lang), tr("Fixed a year", lang), tr("Per inhabitant", lang),
-                              tr("Per complaint", lang), tr("Complaints included", lang),
-                              tr("Surcharge per extra complaint", lang), tr("Annual cost", lang)], rows))
+        cost = annual_cost(option.tariff, town.population, town.complaints_per_year)
+        parts.append(f"<p class='small'><b>{_e(option.name.get(lang))}</b>: "
+                     f"{_e(annual_cost_formula(project, option, lang))} = {_e(format_money(cost, lang))}"
+                     f"{_source_line(option.tariff.source, lang)}</p>")
     years = multi_year(project)
     parts.append(f"<p>{_e(tr('Costs over {years} years (with indexation)', lang, years=len(years.years)))}</p>")
     parts.append(_table(multi_year_table(project, years, lang)))
     parts.append("</body></html>")
     return "".join(parts), images
+
+
+def _costs_table(project: Project, lang: str) -> str:
+    """The tariffs with the options as columns, as in the memo's table: every column as wide as its name needs,
+    so no amount is split from its € sign and no word is broken."""
+    town = project.municipality
+    options = project.options
+    rows = []
+    for label, key in ((tr("Fixed a year", lang), "fixed"), (tr("Per inhabitant", lang), "per_inhabitant"),
+                       (tr("Per complaint", lang), "per_complaint"),
+                       (tr("Complaints included", lang), "included_complaints"),
+                       (tr("Surcharge per extra complaint", lang), "surcharge"),
+                       (tr("Indexation a year", lang), "indexation_percent")):
+        cells = []
+        for option in options:
+            value = getattr(option.tariff, key)
+            if key == "included_complaints":
+                shown = format_number(value, 0, lang)
+            elif key == "indexation_percent":
+                shown = format_percent(value / 100.0, 1, lang)
+            else:
+                shown = exact_money(value, lang)
+            cells.append(f"<td class='num'>{_e(shown)}</td>")
+        rows.append(f"<tr><td>{_e(label)}</td>{''.join(cells)}</tr>")
+    costs = [annual_cost(o.tariff, town.population, town.complaints_per_year) for o in options]
+    totals = "".join(f"<td class='num'><b>{_e(format_money(cost, lang))}</b></td>" for cost in costs)
+    rows.append(f"<tr><td><b>{_e(tr('Annual cost', lang))}</b></td>{totals}</tr>")
+    return _html_table([""] + [o.name.get(lang) for o in options], "".join(rows))
 
 
 def _source_line(source, lang: str) -> str:
@@ -155,6 +175,7 @@ def _paint_pages(document: QTextDocument, writer: QPdfWriter, lang: str) -> None
     document.setPageSize(QSizeF(width, body))
     pages = document.pageCount()
     painter = QPainter(writer)
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)  # charts stored without JPEG smudges
     painter.setFont(QFont("DejaVu Sans", 8))
     for page in range(pages):
         if page:

@@ -1,0 +1,74 @@
+"""The PDF report as a memo reader gets it: no word broken mid-word, no amount split from its €, switched-off
+criteria marked as not counting, and charts stored without lossy compression."""
+
+import re
+import unicodedata
+
+import pytest
+
+from ombudscompare.core.model import LocalText, Option, Tariff
+from ombudscompare.ui.export.report import write_report
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def _six_options(project):
+    names = ["Ombudsman Zuid-Kennemerland en IJmond", "Regionale Klachtencommissie Noordwest",
+             "Gemeenschappelijke Ombudsvoorziening Holland", "Nationale ombudsman met aanvullend spreekuur"]
+    for number, name in enumerate(names):
+        option_id = f"extra{number}"
+        project.options.append(Option(option_id, LocalText.both(name),
+                                      Tariff(fixed=12_345.67 * (number + 1), per_complaint=432.97,
+                                             included_complaints=50 + number, surcharge=99.5)))
+        for criterion in project.criteria:
+            score = project.score("goma", criterion.id)
+            if score is not None:
+                project.scores[(option_id, criterion.id)] = type(score)(option_id, criterion.id, score.value)
+    return project
+
+
+def _text(path):
+    reader = pypdf.PdfReader(str(path))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return unicodedata.normalize("NFKC", text).replace("\xa0", " "), reader  # NFKC: 'ﬃ' ligatures as letters
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_word_is_broken_and_no_amount_split(qapp, haarlem, tmp_path, lang):
+    project = _six_options(haarlem)
+    path = tmp_path / "report.pdf"
+    write_report(project, path, lang)
+    text, _reader = _text(path)
+    words = set()
+    for option in project.options:
+        words.update(w for w in re.findall(r"[\w-]{6,}", option.name.get(lang)))
+    words.update({"nl": ["Inbegrepen", "Naheffing", "Onafhankelijkheid", "betrokkenheid", "Indexatie"],
+                  "en": ["Surcharge", "Indexation", "Independence", "involvement", "included"]}[lang])
+    for word in words:
+        assert re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text), f"'{word}' is broken or missing"
+    assert not re.search(r"€\s*\n", text), "an amount split from its € sign"
+    assert not re.search(r"\d\s*\n\s*%", text), "a percentage split from its % sign"
+
+
+def test_switched_off_criteria_say_they_do_not_count(qapp, haarlem, tmp_path):
+    path = tmp_path / "report.pdf"
+    write_report(haarlem, path, "nl")
+    text, _reader = _text(path)
+    flat = " ".join(text.split())
+    assert flat.count("uit: telt niet mee") - flat.count("staat uit: telt niet mee") == 2  # the criteria table
+    assert flat.count("(staat uit: telt niet mee)") == 4  # and at their scores, for both options
+
+
+def test_charts_are_stored_losslessly(qapp, haarlem, tmp_path):
+    path = tmp_path / "report.pdf"
+    write_report(haarlem, path, "nl")
+    _text_found, reader = _text(path)
+    filters = []
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for obj in (resources.get("/XObject") or {}).values():
+            image = obj.get_object()
+            if image.get("/Subtype") == "/Image":
+                found = image.get("/Filter")
+                filters += list(found) if isinstance(found, list) else [found]
+    assert filters and "/DCTDecode" not in filters, filters
