@@ -195,3 +195,15 @@ def test_dutch_messages(tmp_path):
     with pytest.raises(FileError) as caught:
         parse_project(json.dumps(mutate(["options", 1, "tariff", "surcharge"], -5)), "case.json")
     assert caught.value.render("nl") == "case.json: options[1].tariff.surcharge: moet een getal ≥ 0 zijn, gevonden: -5"
+
+
+def test_a_plain_title_of_format_1_0_reads_as_dutch_and_a_title_per_language_round_trips():
+    data = json.loads(haarlem_2018_text())
+    data["version"] = "1.0"
+    data["title"] = "Keuze klachtinstantie"
+    project = parse_project(json.dumps(data))
+    assert project.title.texts == {"nl": "Keuze klachtinstantie"}
+    assert project.title.get("en") == "Keuze klachtinstantie", "a title in one language shows in the other too"
+    project.title.texts["en"] = "Choice of complaint body"
+    again = parse_project(dumps(project))
+    assert again.title.texts == {"nl": "Keuze klachtinstantie", "en": "Choice of complaint body"}
