@@ -29,6 +29,18 @@ def _title(chart: BarChart | LineChart, words: str) -> None:
                         overlay=False)
 
 
+def _ink(colour: str) -> str:
+    """The hatch lines: a darker shade of a light colour, a lighter tint of a dark one. Same hue, so a reader
+    that draws the pattern the other way round (LibreOffice shows some presets mostly in the line colour)
+    still shows the series' colour family, as in the legend beside it."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    if palette.is_light(colour):
+        mixed = [round(c * 0.55) for c in channels]
+    else:
+        mixed = [round(c + (255 - c) * 0.55) for c in channels]
+    return "".join(f"{c:02X}" for c in mixed)
+
+
 def _fill(index: int) -> GraphicalProperties:
     base = palette.colour(index)[1:]
     properties = GraphicalProperties()
@@ -36,7 +48,7 @@ def _fill(index: int) -> GraphicalProperties:
     if hatch == "none":
         properties.solidFill = base
     else:
-        ink = "000000" if palette.is_light(palette.colour(index)) else "FFFFFF"
+        ink = _ink(palette.colour(index))
         properties.pattFill = PatternFillProperties(prst=PRESETS[hatch], fgClr=ColorChoice(srgbClr=ink),
                                                     bgClr=ColorChoice(srgbClr=base))
     properties.line = LineProperties(solidFill="404040", w=6350)  # a thin outline keeps light fills apart

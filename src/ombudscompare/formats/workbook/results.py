@@ -220,7 +220,9 @@ def summary_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, lang:
         formula(ws, row, RANKING.col("rank"), f"={_lookup(totals, 'rank', own)}", "0", box=True)
         ws.cell(row=row, column=RANKING.col("rank")).alignment = Alignment(horizontal="center", vertical="top")
         formula(ws, row, RANKING.col("name"), f"={_lookup(totals, 'name', own)}", box=True)
-        formula(ws, row, RANKING.col("total"), f"={_lookup(totals, 'total', own)}", "0.0", box=True)
+        total = _lookup(totals, "total", own)
+        formula(ws, row, RANKING.col("total"), f"=IF(ISNUMBER({total}),{total},{literal(tr('not ranked', lang))})",
+                "0.0", box=True)
         formula(ws, row, RANKING.col("annual_cost"), f"={_lookup(tariffs, 'annual_cost', own)}", MONEY, box=True)
         formula(ws, row, RANKING.col("cost_per_inhabitant"), f"={_lookup(tariffs, 'cost_per_inhabitant', own)}",
                 MONEY_4, box=True)
