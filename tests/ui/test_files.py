@@ -146,3 +146,19 @@ def test_suggested_chart_names_are_in_the_language_shown(window):
     switch_language(window, "en")
     assert chart_file_name("ranking") == "ranking.png"
     switch_language(window, "nl")
+
+
+def test_opening_a_project_explains_its_own_first_place(window, tmp_path):
+    """The explanation showed the National Ombudsman (first in Haarlem); a project in which GOMA is first opens
+    with GOMA explained, not the option that happened to be selected before."""
+    from ombudscompare.examples import haarlem_2018
+    from ombudscompare.formats.project_file import save_project
+
+    assert window.result.explanation_model.option_id == "no"
+    project = haarlem_2018()
+    project.criterion("local_involvement").weight = 200
+    path = tmp_path / "goma-first.json"
+    save_project(project, path)
+    assert window.files.open_path(str(path))
+    assert window.result.explanation_model.option_id == "goma"
+    assert "Gezamenlijke Ombudsman Metropool Amsterdam" in window.result.explanation_title.text()

@@ -2,7 +2,7 @@
 labels, point labels that hide no line, totals that stay on the axis, and all of it at 800 × 450 as at 1920 × 1080."""
 
 import pytest
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QFontMetricsF, QPainterPathStroker
 
 from ombudscompare.core.model import LocalText, Option, Tariff
@@ -91,3 +91,15 @@ def test_many_options_still_lay_out_at_800(qapp, haarlem):
         widget = _chart(kind, haarlem, SIZES[1])
         assert QRectF(widget.rect()).contains(widget.plot.vb.sceneBoundingRect())
         assert widget.plot.vb.sceneBoundingRect().height() > 120, kind
+
+
+@pytest.mark.parametrize("size", SIZES + [QSize(640, 460)], ids=["1920", "800", "window"])
+def test_point_labels_keep_off_the_now_line(qapp, haarlem, size):
+    """Also at the window's type size (a chart beside the tables on a 1920 × 1080 screen)."""
+    widget = chart_widget("costs-population", haarlem, "nl", zoom=1.0 if size.width() < 800 else None, size=size)
+    _lay_out(widget, size)
+    (line,) = widget.vlines
+    at = widget.plot.vb.mapViewToScene(QPointF(line.value(), 0)).x()
+    for _dot, label in widget.points:
+        rect = label.sceneBoundingRect()
+        assert not rect.left() <= at <= rect.right(), "the break-even label covers the 'now' line"

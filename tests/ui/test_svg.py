@@ -49,6 +49,13 @@ def blocks(rgb: np.ndarray, colour: str, block: int = 20) -> np.ndarray:
     return grid.mean(axis=(1, 3)) > 0.03
 
 
+def grown(mask: np.ndarray) -> np.ndarray:
+    """The mask and its eight neighbours of every block."""
+    padded = np.pad(mask, 1)
+    h, w = mask.shape
+    return np.any([padded[1 + dy:1 + dy + h, 1 + dx:1 + dx + w] for dy in (-1, 0, 1) for dx in (-1, 0, 1)], axis=0)
+
+
 @pytest.mark.parametrize("kind", ["ranking", "costs-complaints", "sensitivity"])
 def test_svg_renders_outside_qt_like_the_png(qapp, haarlem, kind):
     widget = chart_widget(kind, haarlem, "nl")
@@ -63,8 +70,11 @@ def test_svg_renders_outside_qt_like_the_png(qapp, haarlem, kind):
     for index in range(min(series, len(palette.PALETTE) - 1)):  # black is text too; leave it out
         ours, theirs = blocks(png, palette.colour(index)), blocks(elsewhere, palette.colour(index))
         compared += 1
-        overlap = (ours & theirs).sum() / (ours | theirs).sum()
-        assert overlap > 0.9, f"{palette.colour(index)}: {overlap:.2f}"
+        # every block of the colour in one picture has one in the other at most a block away (a dashed line's
+        # dashes may start a little differently); misplaced or smeared bars fail this by far
+        found = (ours & grown(theirs)).sum() / ours.sum()
+        shown = (theirs & grown(ours)).sum() / max(1, theirs.sum())
+        assert min(found, shown) > 0.95, f"{palette.colour(index)}: {found:.2f} / {shown:.2f}"
     assert compared >= 2
 
 

@@ -102,6 +102,15 @@ class BarChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.data: dict = {}
         self.shown: BarChartData | None = None
+        self.plot.vb.sigResized.connect(self._plot_resized)
+
+    def _plot_resized(self, *_args) -> None:
+        """The plot area has its new size (pyqtgraph lays out lazily, after the widget's resize): fit the title
+        to it and place the totals."""
+        if self._cache.get("title"):
+            style.set_title(self.plot, self._cache["title"], self.zoom, self.plot.vb.width())
+        if self.texts:
+            QTimer.singleShot(0, self, self.place_labels)
 
     def show_data(self, data: BarChartData) -> None:
         """Draw the chart; texts and ranges that did not change are left alone (re-laying out costs time)."""
@@ -126,7 +135,7 @@ class BarChart(QWidget):
 
     def _set_title(self, text: str) -> None:
         if self._cache.get("title") != text:
-            style.set_title(self.plot, text, self.zoom)
+            style.set_title(self.plot, text, self.zoom, self.plot.vb.width())
             self._cache["title"] = text
 
     def _set_axis_label(self, text: str) -> None:
@@ -226,5 +235,4 @@ class BarChart(QWidget):
         super().resizeEvent(event)
         if self._names:
             QTimer.singleShot(0, self, lambda: self._set_names(self._names))
-        if self.texts:
-            QTimer.singleShot(0, self, self.place_labels)
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...explain.charts import LineChartData
@@ -57,6 +57,7 @@ class LineChart(QWidget):
         self._cache: dict = {}
         self.data: dict = {}
         self.shown: LineChartData | None = None
+        self.plot.vb.sigResized.connect(self._plot_resized)
 
     def show_data(self, data: LineChartData) -> None:
         """Draw the chart; texts, ticks, ranges and marks that did not change are left alone."""
@@ -166,8 +167,11 @@ class LineChart(QWidget):
             sy = to_scene.m12() * x + to_scene.m22() * np.asarray(y, float) + to_scene.dy()
             t = np.linspace(0.0, 1.0, 12)[:, None]  # points along every segment, so a steep line is seen too
             lines.append((sx[:-1] + t * np.diff(sx), sy[:-1] + t * np.diff(sy)))
-        marks = [line.sceneBoundingRect() for line in self.vlines]
-        marks += [line.label.sceneBoundingRect() for line in self.vlines]
+        marks = []  # the dashed 'now' lines (as thin strips: their own bounding box spans the whole view) and labels
+        for line in self.vlines:
+            at = to_scene.map(QPointF(line.value(), 0.0)).x()
+            marks.append(QRectF(at - 3 * self.zoom, area.top(), 6 * self.zoom, area.height()))
+            marks.append(line.label.sceneBoundingRect())
         taken: list[QRectF] = []
         for _dot, label in self.points:
             preferred = getattr(label, "preferred", (False, False))
@@ -192,14 +196,18 @@ class LineChart(QWidget):
             self._anchor(label, *best)
             taken.append(label.sceneBoundingRect())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
+    def _plot_resized(self, *_args) -> None:
+        """The plot area has its new size (pyqtgraph lays out lazily, after the widget's resize): fit the title
+        to it and place the point labels."""
+        labels = self._cache.get("labels")
+        if labels:
+            style.set_title(self.plot, labels[0], self.zoom, self.plot.vb.width())
         if self.points:
             QTimer.singleShot(0, self, self.place_labels)
 
     def _set_labels(self, labels: tuple[str, str, str]) -> None:
         title, bottom, left = labels
         size = style.pt(style.LABEL_POINT_SIZE, self.zoom)
-        style.set_title(self.plot, title, self.zoom)
+        style.set_title(self.plot, title, self.zoom, self.plot.vb.width())
         self.plot.setLabel("bottom", bottom, **{"font-size": size})
         self.plot.setLabel("left", left, **{"font-size": size})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from ...explain import palette
 
@@ -68,7 +68,7 @@ def current_zoom() -> float:
     return _ZOOM[0]
 
 
-def font(point_size: int = LABEL_POINT_SIZE, bold: bool = False, zoom: float | None = None) -> QFont:
+def font(point_size: float = LABEL_POINT_SIZE, bold: bool = False, zoom: float | None = None) -> QFont:
     result = QFont()
     result.setPointSizeF(point_size * (_ZOOM[0] if zoom is None else zoom))
     result.setBold(bold)
@@ -80,10 +80,20 @@ def pt(point_size: float, zoom: float) -> str:
     return f"{point_size * zoom:g}pt"
 
 
-def set_title(plot: pg.PlotItem, text: str, zoom: float) -> None:
+def set_title(plot: pg.PlotItem, text: str, zoom: float, width: float | None = None) -> None:
     """The chart's title: bold and larger than every label, with a row tall enough to keep it clear of the top
-    edge (pyqtgraph fixes the title row at 30 pixels, which clips a slide-sized title)."""
-    plot.setTitle(text, size=pt(TITLE_POINT_SIZE, zoom), color=FOREGROUND, bold=True)
+    edge (pyqtgraph fixes the title row at 30 pixels, which clips a slide-sized title). Given the chart's width,
+    a long title steps down in size to fit (never below the labels' size), and is shortened with '…' only then."""
+    size = float(TITLE_POINT_SIZE)
+    shown = text
+    if width is not None and width > 0:
+        room = width - 24 * zoom
+        while size > LABEL_POINT_SIZE and QFontMetricsF(font(size, True, zoom)).horizontalAdvance(text) > room:
+            size -= 0.5
+        metrics = QFontMetricsF(font(size, True, zoom))
+        if metrics.horizontalAdvance(text) > room:
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    plot.setTitle(shown, size=pt(size, zoom), color=FOREGROUND, bold=True)
     height = int(TITLE_POINT_SIZE * zoom * 96 / 72 * 1.9)
     plot.titleLabel.setMaximumHeight(height)
     plot.layout.setRowFixedHeight(0, height)
