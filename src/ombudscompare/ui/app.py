@@ -70,6 +70,28 @@ def apply_language(lang: str) -> None:
         if translator.load(LOCALES[lang], "qtbase", "_", folder):
             app.installTranslator(translator)
             _translators.append(translator)
+        gaps = QtGaps(lang)
+        app.installTranslator(gaps)  # installed last: asked first
+        _translators.append(gaps)
+
+
+class QtGaps(QTranslator):
+    """Labels of Qt's own file dialog that its Dutch catalogue lacks in the form the dialog asks for (it has
+    'Look in:', the dialog asks for '&Look in:'): Qt's own words, with a shortcut letter."""
+
+    WORDS = {"nl": {"&Look in:": "&Zoeken in:", "Files of &type:": "Bestanden van &type:"}}
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.words = self.WORDS.get(lang, {})
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 - Qt's name
+        if context == "QFileDialog" and source_text in self.words:
+            return self.words[source_text]
+        return None  # a null string: Qt asks the next translator
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self.words
 
 
 def recovery_folder() -> Path:

@@ -15,7 +15,7 @@ from ..i18n import N_, language, tr
 from .document import Document
 from .settings import Settings
 
-FILTER = "OmbudsCompare (*.json);;{all} (*)"
+FILTER = "{projects} (*.json);;{all} (*)"
 STATUS_MS = 10_000
 CHART_FILE_NAMES = {
     "ranking": N_("ranking"),
@@ -30,7 +30,7 @@ CHART_FILE_NAMES = {
 def chart_file_name(kind: str) -> str:
     """What an exported chart is called at first, in the language shown: 'rangorde.png'."""
     return tr(CHART_FILE_NAMES[kind]) + ".png"
-OPEN_FILTER = "OmbudsCompare (*.json *.xlsx);;Excel (*.xlsx);;{all} (*)"
+OPEN_FILTER = "{both} (*.json *.xlsx);;{projects} (*.json);;{books} (*.xlsx);;{all} (*)"
 
 
 class FileController:
@@ -90,7 +90,9 @@ class FileController:
         if not self.maybe_save():
             return False
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Open project"), self._folder(),
-                                              OPEN_FILTER.format(all=tr("All files")))
+                                              OPEN_FILTER.format(
+                                                  both=tr("Projects and workbooks"), projects=tr("Project files"),
+                                                  books=tr("Excel workbooks"), all=tr("All files")))
         return bool(path) and self.open_path(path, ask=False)
 
     def open_path(self, path: str, ask: bool = True) -> bool:
@@ -120,7 +122,8 @@ class FileController:
     def save_as(self) -> bool:
         suggested = self.document.path or os.path.join(self._folder(), self._suggested_name())
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Save project as"), suggested,
-                                              FILTER.format(all=tr("All files")))
+                                              FILTER.format(projects=tr("Project files"),
+                                                            all=tr("All files")))
         if not path:
             return False
         if not os.path.splitext(path)[1]:
