@@ -9,12 +9,19 @@ from openpyxl import Workbook
 from ..checks import Checker
 from .overlay import Cells, same_or
 
+MAX_ROW = 10_000  # beyond any layout-1 table of a project within the limits (50 options × 100 criteria)
+
 
 def overlay_layout_1(book: Workbook, data: dict[str, Any], layout: dict[str, Any], ck: Checker) -> None:
-    """Put the workbook's input cells over the exported project data, at the rows the hidden sheet names."""
+    """Put the workbook's input cells over the exported project data, at the rows the hidden sheet names.
+    Rows must be whole numbers within what such a workbook could hold (ValueError otherwise: damaged)."""
     sheets = layout["sheets"]
     lang = layout.get("lang", "nl")
-    costs = Cells(book, sheets["costs"], ck)
+    rows = [r for key in ("options", "criteria", "scores") for r in dict(layout[key]).values()]
+    if not all(isinstance(r, int) and not isinstance(r, bool) and 1 <= r <= MAX_ROW for r in rows):
+        raise ValueError("a row in the hidden sheet is not a row of this workbook")
+    reach = max([*rows, 20]) + 1
+    costs = Cells(book, sheets["costs"], ck, rows=reach, columns=12)
     town = data["municipality"]
     town["name"] = costs.text(layout["municipality"]["name"]) or town["name"]
     town["population"] = same_or(town["population"], costs.number(
@@ -37,7 +44,7 @@ def overlay_layout_1(book: Workbook, data: dict[str, Any], layout: dict[str, Any
         indexation = costs.number(f"G{row}", minimum=-0.5, maximum=1.0)
         tariff["indexation_percent"] = same_or(tariff.get("indexation_percent", 0),
                                                 None if indexation is None else indexation * 100.0)
-    criteria = Cells(book, sheets["criteria"], ck)
+    criteria = Cells(book, sheets["criteria"], ck, rows=reach, columns=12)
     for criterion in data["criteria"]:
         row = layout["criteria"].get(criterion["id"])
         if row is None:
@@ -48,13 +55,13 @@ def overlay_layout_1(book: Workbook, data: dict[str, Any], layout: dict[str, Any
         if criterion["kind"] != "scale":
             criterion["best"] = same_or(criterion.get("best"), criteria.number(f"D{row}"))
             criterion["worst"] = same_or(criterion.get("worst"), criteria.number(f"E{row}"))
-        switch = criteria.ws[f"F{row}"].value if criteria.ws is not None else None
+        switch = criteria.value(f"F{row}")
         if isinstance(switch, bool):
             criterion["enabled"] = switch
         else:
             criterion["enabled"] = criteria.number(f"F{row}", minimum=0, maximum=1, integer=True) == 1
         criterion["weight"] = same_or(criterion["weight"], criteria.number(f"G{row}", minimum=0, maximum=1e9))
-    scores = Cells(book, sheets["scores"], ck)
+    scores = Cells(book, sheets["scores"], ck, rows=reach, columns=12)
     kinds = {c["id"]: c["kind"] for c in data["criteria"]}
     for score in data["scores"]:
         row = layout["scores"].get(f"{score['option']}\t{score['criterion']}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from ...core import limits
 from ...i18n import Message, tr
@@ -28,15 +29,50 @@ from .geometry import (
 EXTRA_ROWS = 200  # rows past the expected ones that are looked at for rows added without a code
 
 
-class Cells:
-    """Reads one sheet's cells, reporting problems as 'Sheet!B5: …'."""
+class Grid:
+    """The values of a sheet's top-left block, read once in a single pass of the sheet's XML that stops at the
+    last row wanted: a hostile sheet (rows a million down, enormous merged or linked ranges) costs nothing."""
 
-    def __init__(self, book: Workbook, sheet: str, checker: Checker):
-        self.ws = book[sheet] if sheet in book.sheetnames else None
+    def __init__(self, ws: Any, rows: int, columns: int):
+        self.rows, self.columns = rows, columns
+        self.values: list[tuple[Any, ...]] = [tuple(r) for r in ws.iter_rows(
+            min_row=1, max_row=rows, min_col=1, max_col=columns, values_only=True)]
+
+    def get(self, row: int, column: int) -> Any:
+        if 1 <= row <= len(self.values) and 1 <= column <= self.columns:
+            line = self.values[row - 1]
+            return line[column - 1] if column <= len(line) else None
+        return None
+
+
+class Cells:
+    """Reads one sheet's cells (within `rows` × `columns` at the top left), reporting problems as 'Sheet!B5: …'."""
+
+    def __init__(self, book: Workbook, sheet: str, checker: Checker, rows: int = 1000, columns: int = 16):
+        self.ws = Grid(book[sheet], rows, columns) if sheet in book.sheetnames else None
         self.sheet = sheet
         self.checker = checker
         if self.ws is None:
             checker.problem(sheet, "the sheet is missing from the workbook")
+
+    def _get(self, address: str) -> Any:
+        """The value at a single cell's address; anything else (a range, a cell beyond what this sheet should
+        hold) is a problem, not something to read."""
+        try:
+            row, column = coordinate_to_tuple(address)
+        except (ValueError, TypeError, AttributeError):
+            self.problem(str(address)[:20], "the workbook's hidden sheet names no single cell here; the workbook"
+                                            " is damaged")
+            return None
+        if self.ws is None:
+            return None
+        if row > self.ws.rows or column > self.ws.columns:
+            self.problem(address, "is outside the tables this sheet holds; the workbook is damaged")
+            return None
+        return self.ws.get(row, column)
+
+    def at(self, row: int, column: int) -> Any:
+        return None if self.ws is None else self.ws.get(row, column)
 
     def place(self, address: str) -> str:
         return f"{self.sheet}!{address}"
@@ -47,12 +83,12 @@ class Cells:
             raise TooManyProblems
 
     def value(self, address: str) -> Any:
-        return None if self.ws is None else self.ws[address].value
+        return self._get(address)
 
     def number(self, address: str, **limits: Any) -> float | None:
         if self.ws is None:
             return None
-        value = self.ws[address].value
+        value = self._get(address)
         before = len(self.checker.problems)
         result = self.checker.number({"v": value}, "v", "", **limits)
         if len(self.checker.problems) > before:
@@ -63,7 +99,7 @@ class Cells:
     def text(self, address: str) -> str:
         if self.ws is None:
             return ""
-        value = self.ws[address].value
+        value = self._get(address)
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -104,8 +140,10 @@ class Overlay:
         self.scores()
         self.sources()
 
-    def sheet(self, key: str) -> Cells:
-        return Cells(self.book, str(self.sheets.get(key, key)), self.ck)
+    def sheet(self, key: str, table: Table, count: int) -> Cells:
+        """A sheet read as far as its table can reach: its rows, and the rows where one may have been added."""
+        return Cells(self.book, str(self.sheets.get(key, key)), self.ck, rows=table.first_row + count + EXTRA_ROWS,
+                     columns=table.first_column + len(table.columns))
 
     def headings(self, cells: Cells, table: Table) -> bool:
         """True when every heading is where it was exported; else the first one that moved is a problem (the
@@ -131,7 +169,7 @@ class Overlay:
             return found
         last_column = table.first_column + len(table.columns) - 1
         for row in range(table.first_row, table.first_row + len(expected) + EXTRA_ROWS):
-            row_values = [cells.ws.cell(row=row, column=c).value for c in range(table.first_column, last_column + 1)]
+            row_values = [cells.at(row, c) for c in range(table.first_column, last_column + 1)]
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in row_values):
                 break
             row_code = "|".join(cells.text(table.cell(key, row)) for key in keys)
@@ -165,7 +203,8 @@ class Overlay:
                 return
 
     def costs(self) -> None:
-        cells, data = self.sheet("costs"), self.data
+        data = self.data
+        cells = self.sheet("costs", TARIFFS, len(data["options"]))
         if cells.ws is None:
             return
         town = data["municipality"]
@@ -197,7 +236,8 @@ class Overlay:
                 tariff[key] = same_or(tariff.get(key, 0), None if value is None else value * scale)
 
     def criteria(self) -> None:
-        cells, data = self.sheet("criteria"), self.data
+        data = self.data
+        cells = self.sheet("criteria", CRITERIA, len(data["criteria"]))
         if cells.ws is None or not self.headings(cells, CRITERIA):
             return
         rows = self.rows(cells, CRITERIA, [c["id"] for c in data["criteria"]], what=tr("a criterion", self.lang))
@@ -225,7 +265,8 @@ class Overlay:
                 CRITERIA.cell("weight", row), minimum=limits.WEIGHT.minimum, maximum=limits.WEIGHT.maximum))
 
     def scores(self) -> None:
-        cells, data = self.sheet("scores"), self.data
+        data = self.data
+        cells = self.sheet("scores", SCORES, len(data["options"]) * len(data["criteria"]))
         if cells.ws is None or not self.headings(cells, SCORES):
             return
         kinds = {c["id"]: c["kind"] for c in data["criteria"]}
@@ -270,7 +311,8 @@ class Overlay:
                                    " column sorted on its own?", what=what, code=code, found=label[:40] or "—")
 
     def sources(self) -> None:
-        cells, data = self.sheet("sources"), self.data
+        data = self.data
+        cells = self.sheet("sources", SOURCES, len(data["options"]) + 1)
         if cells.ws is None or not self.headings(cells, SOURCES):
             return
         owners: dict[str, dict[str, Any]] = {MUNICIPALITY_CODE: data["municipality"]}

@@ -22,11 +22,13 @@ from ..checks import Checker, TooManyProblems
 from ..errors import FileError
 from ..project_reader import read_project
 from .geometry import LAYOUT_VERSION, META_SHEET, WORKBOOK_FORMAT
-from .overlay import Overlay
+from .overlay import Grid, Overlay
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 MAX_PART_BYTES = 50 * 1024 * 1024
 MAX_PARTS = 500
+MAX_CHUNKS = 1000  # of the hidden sheet's project text, 30,000 characters each
+MAX_SHARED_STRINGS = 250_000  # far above a workbook of a project within the limits
 
 
 def load_workbook_project(path: str | os.PathLike[str]) -> Project:
@@ -35,26 +37,47 @@ def load_workbook_project(path: str | os.PathLike[str]) -> Project:
     _check_container(name)
     import openpyxl
 
-    try:
-        with open(name, "rb") as handle:  # closed even when openpyxl gives up half-way
-            book = openpyxl.load_workbook(handle, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - openpyxl, zipfile and defusedxml raise many kinds
-        chain = _causes(exc)
-        forbidden = next((type(e).__name__ for e in chain if "Forbidden" in type(e).__name__), None)
-        if forbidden:
-            raise FileError.single(name, "", "was refused: it contains XML constructs that are not allowed in a"
-                                             " workbook ({kind})", kind=forbidden) from None
-        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
-        raise FileError.single(name, "", "is not a readable Excel workbook ({detail})", detail=detail) from None
-    if META_SHEET not in book.sheetnames or book[META_SHEET]["A1"].value != WORKBOOK_FORMAT:
+    with open(name, "rb") as handle:  # closed even when openpyxl gives up half-way
+        try:
+            # read-only: sheets are streamed when asked for and only as far as needed; merged ranges and
+            # hyperlinks, which a hostile file can make enormous, are never built
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
+        except Exception as exc:  # noqa: BLE001 - openpyxl, zipfile and defusedxml raise many kinds
+            raise _unreadable(name, exc) from None
+        try:
+            return _read(book, name)
+        except FileError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            raise FileError.single(name, "", "is damaged: its hidden sheet '{sheet}' does not describe this"
+                                             " workbook", sheet=META_SHEET) from None
+        except Exception as exc:  # noqa: BLE001 - a damaged part found while streaming a sheet
+            raise _unreadable(name, exc) from None
+        finally:
+            book.close()
+
+
+def _unreadable(name: str, exc: BaseException) -> FileError:
+    chain = _causes(exc)
+    forbidden = next((type(e).__name__ for e in chain if "Forbidden" in type(e).__name__), None)
+    if forbidden:
+        return FileError.single(name, "", "was refused: it contains XML constructs that are not allowed in a"
+                                          " workbook ({kind})", kind=forbidden)
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
+    return FileError.single(name, "", "is not a readable Excel workbook ({detail})", detail=detail)
+
+
+def _read(book: Workbook, name: str) -> Project:
+    meta = Grid(book[META_SHEET], 3 + MAX_CHUNKS, 2) if META_SHEET in book.sheetnames else None
+    if meta is None or meta.get(1, 1) != WORKBOOK_FORMAT:
         raise FileError.single(name, "", "is not a workbook exported by OmbudsCompare (its hidden sheet"
                                          " '{sheet}' is missing); open a project file or a workbook this program"
                                          " exported", sheet=META_SHEET)
-    version = book[META_SHEET]["B1"].value
+    version = meta.get(1, 2)
     if version not in (1, LAYOUT_VERSION):
         raise FileError.single(name, "", "was exported by a newer version of OmbudsCompare (workbook layout"
                                          " {version}); update the program to open it", version=str(version)[:20])
-    payload = _meta(book, name)
+    payload = _meta(meta, name)
     data = payload["project"]
     checker = Checker()
     with contextlib.suppress(TooManyProblems):
@@ -102,14 +125,33 @@ def _check_container(name: str) -> None:
     if len(parts) > MAX_PARTS or any(p.file_size > MAX_PART_BYTES for p in parts):
         raise FileError.single(name, "", "was refused: a part of it would unpack to more than {limit} MB",
                                limit=MAX_PART_BYTES // (1024 * 1024))
+    strings = next((p for p in parts if p.filename.lower().endswith("sharedstrings.xml")), None)
+    if strings is not None and _count(name, strings, b"<si") > MAX_SHARED_STRINGS:
+        raise FileError.single(name, "", "was refused: it holds more than {limit} different texts, far more than"
+                                         " a workbook of this program", limit=f"{MAX_SHARED_STRINGS:,}")
 
 
-def _meta(book: Workbook, name: str) -> dict[str, Any]:
-    ws = book[META_SHEET]
+def _count(name: str, part: zipfile.ZipInfo, needle: bytes) -> int:
+    """How often `needle` occurs in a part, counted while unpacking it in pieces (never held whole)."""
+    found, tail = 0, b""
+    try:
+        with zipfile.ZipFile(name) as archive, archive.open(part) as stream:
+            while piece := stream.read(1 << 20):
+                block = tail + piece
+                found += block.count(needle)
+                tail = block[-(len(needle) - 1):]
+                if found > MAX_SHARED_STRINGS:
+                    break
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        raise FileError.single(name, "", "is not an Excel workbook (.xlsx) or it is damaged") from None
+    return found
+
+
+def _meta(meta: Grid, name: str) -> dict[str, Any]:
     chunks = []
     row = 3
-    while isinstance(ws.cell(row=row, column=1).value, str):
-        chunks.append(ws.cell(row=row, column=1).value)
+    while isinstance(meta.get(row, 1), str):
+        chunks.append(meta.get(row, 1))
         row += 1
     try:
         payload = json.loads("".join(chunks))
