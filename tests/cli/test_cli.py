@@ -277,3 +277,22 @@ def test_writing_commands_do_not_overwrite_without_force(command, tmp_path, caps
     code, _, err = run(capsys, "--lang", "en", command, "-o", str(target), "--force", *extra)
     assert code == 0, err
     assert target.read_bytes() != b"my own work"
+
+
+@pytest.mark.parametrize("control", ["\u009b", "\u202e", "\x1b"])
+def test_control_characters_never_reach_the_terminal(tmp_path, capsys, control):
+    """A file name with a terminal command introducer or a right-to-left override is printed escaped."""
+    missing = tmp_path / f"plan{control}2[31mred.json"
+    code, out, err = run(capsys, "--lang", "en", "summary", str(missing))
+    assert code == 2
+    assert control not in err and f"\\u{ord(control):04x}" in err
+
+
+def test_a_name_with_c1_controls_is_refused_on_load(tmp_path, capsys):
+    from ombudscompare.examples import haarlem_2018_text
+
+    path = tmp_path / "c1.json"
+    path.write_text(haarlem_2018_text().replace('"Haarlem"', '"Haar\\u009blem"', 1))
+    code, out, err = run(capsys, "--lang", "en", "summary", str(path))
+    assert code == 2 and "municipality.name: must not contain control characters" in err
+    assert "\u009b" not in out + err

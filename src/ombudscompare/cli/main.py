@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def _wrote(path: str) -> int:
-    print(tr("Wrote {file}", file=path), file=sys.stderr)
+    print(terminal_safe(tr("Wrote {file}", file=path)), file=sys.stderr)
     return 0
 
 
@@ -136,9 +137,9 @@ def run_summary(args: argparse.Namespace, lang: str) -> int:
     project = _project(args)
     evaluation = evaluate(project)
     if args.json:
-        print(json.dumps(render_json(project, evaluation, lang), ensure_ascii=False, indent=2))
+        print(terminal_safe(json.dumps(render_json(project, evaluation, lang), ensure_ascii=False, indent=2)))
     else:
-        sys.stdout.write(render_text(project, evaluation, lang, explain=args.explain))
+        sys.stdout.write(terminal_safe(render_text(project, evaluation, lang, explain=args.explain)))
     return 0
 
 
@@ -148,9 +149,9 @@ def run_sensitivity(args: argparse.Namespace, lang: str) -> int:
     project = _project(args)
     analysis = Analysis(project, evaluate(project), args.samples, args.seed, args.spread, args.years)
     if args.json:
-        print(json.dumps(render_json(analysis, lang), ensure_ascii=False, indent=2))
+        print(terminal_safe(json.dumps(render_json(analysis, lang), ensure_ascii=False, indent=2)))
     else:
-        sys.stdout.write(render_text(analysis, lang))
+        sys.stdout.write(terminal_safe(render_text(analysis, lang)))
     return 0
 
 
@@ -211,7 +212,7 @@ def run_example(args: argparse.Namespace, lang: str) -> int:
         return 0
     _refuse_existing(args.output, args.force)
     write_bytes_atomic(args.output, text.encode("utf-8"))
-    print(tr("Wrote the Haarlem 2018 case to {file}", file=args.output), file=sys.stderr)
+    print(terminal_safe(tr("Wrote the Haarlem 2018 case to {file}", file=args.output)), file=sys.stderr)
     return 0
 
 
@@ -374,7 +375,18 @@ def _window(file: str | None, lang: str | None) -> int:
 
 
 def _fail(line: str) -> None:
-    print(f"ombudscompare: {line}", file=sys.stderr)
+    print(terminal_safe(f"ombudscompare: {line}"), file=sys.stderr)
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: control characters (C0 but line breaks and tabs, C1 such as U+009B, the start of a
+    terminal command) and the bidirectional overrides that make one name display as another are written as
+    \\uXXXX, so nothing a file or file name holds can rewrite the terminal or disguise itself. In JSON
+    strings that is the same character, escaped."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from ..core.model import LANGUAGES, Criterion, LocalText, Municipality, Option, Project, Score, Source, Tariff
-from ..i18n import Message
+from ..i18n import N_, Message
 from .atomic import write_bytes_atomic
 from .checks import SOURCE_FIELDS
 from .errors import FileError
 from .project_reader import FORMAT_MAJOR, FORMAT_MINOR, FORMAT_NAME, read_project
+from .reading import read_regular_file
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -34,20 +34,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def load_project(path: str | os.PathLike[str]) -> Project:
     """Read and validate a project file; any problem raises FileError naming the file and place."""
     name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise FileError.single(name, "", "is too large for a project file ({size} MB; at most {limit} MB)",
-                                   size=round(size / 1e6, 1), limit=MAX_FILE_BYTES // 1_000_000)
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileError.single(name, "", "file not found") from None
-    except IsADirectoryError:
-        raise FileError.single(name, "", "is a folder, not a file") from None
-    except PermissionError:
-        raise FileError.single(name, "", "no permission to read this file") from None
-    except OSError as exc:
-        raise FileError.single(name, "", "cannot be read: {reason}", reason=exc.strerror or str(exc)) from None
+    raw = read_regular_file(name, MAX_FILE_BYTES, N_("is too large for a project file ({size} MB; at most {limit}"
+                                                     " MB)"))
     return parse_project(raw, name)
 
 
@@ -70,6 +58,8 @@ def parse_project(raw: bytes | str, name: str = "") -> Project:
         raise FileError.single(name, "", "the key '{key}' appears twice in one object", key=exc.key) from None
     except RecursionError:
         raise FileError.single(name, "", "is nested too deeply to be a project file") from None
+    except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
+        raise FileError.single(name, "", "holds a number with far too many digits to be a project file") from None
     project, problems = read_project(data)
     if problems:
         raise FileError(name, problems)

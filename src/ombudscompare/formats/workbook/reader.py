@@ -21,6 +21,7 @@ from ...core.model import Project
 from ..checks import Checker, TooManyProblems
 from ..errors import FileError
 from ..project_reader import read_project
+from ..reading import check_regular
 from .geometry import LAYOUT_VERSION, META_SHEET, WORKBOOK_FORMAT
 from .overlay import Grid, Overlay
 
@@ -108,12 +109,7 @@ def _causes(exc: BaseException) -> list[BaseException]:
 
 def _check_container(name: str) -> None:
     """Refuse what is not a zip, too large, or would unpack into something enormous."""
-    try:
-        size = os.path.getsize(name)
-    except FileNotFoundError:
-        raise FileError.single(name, "", "file not found") from None
-    except OSError as exc:
-        raise FileError.single(name, "", "cannot be read: {reason}", reason=exc.strerror or str(exc)) from None
+    size = check_regular(name).st_size
     if size > MAX_WORKBOOK_BYTES:
         raise FileError.single(name, "", "is too large for a workbook of this program ({size} MB; at most {limit} MB)",
                                size=round(size / 1e6, 1), limit=MAX_WORKBOOK_BYTES // 1_000_000)
