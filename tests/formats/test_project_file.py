@@ -207,3 +207,22 @@ def test_a_plain_title_of_format_1_0_reads_as_dutch_and_a_title_per_language_rou
     project.title.texts["en"] = "Choice of complaint body"
     again = parse_project(dumps(project))
     assert again.title.texts == {"nl": "Keuze klachtinstantie", "en": "Choice of complaint body"}
+
+
+@pytest.mark.parametrize("bad", ["Haar\udc80lem", "Haar\tlem", "H" * 201])
+def test_a_project_that_could_not_be_opened_again_is_not_saved(tmp_path, bad):
+    """However it got there (a plug-in, a future bug), such a name never reaches the disk: the save says why and
+    the earlier file stays as it was; the workbook export refuses the same way."""
+    from ombudscompare.formats.workbook import export_workbook
+
+    path = tmp_path / "p.json"
+    project = parse_project(haarlem_2018_text())
+    save_project(project, path)
+    before = path.read_bytes()
+    project.municipality.name = bad
+    with pytest.raises(FileError, match="cannot be saved"):
+        save_project(project, path)
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
+    with pytest.raises(FileError, match="cannot be saved"):
+        export_workbook(project, tmp_path / "p.xlsx", "nl")
+    assert not (tmp_path / "p.xlsx").exists()

@@ -10,7 +10,7 @@ from ..core.model import LANGUAGES, Criterion, LocalText, Municipality, Option, 
 from ..i18n import N_, Message
 from .atomic import write_bytes_atomic
 from .checks import SOURCE_FIELDS
-from .errors import FileError
+from .errors import FileError, Problem
 from .project_reader import FORMAT_MAJOR, FORMAT_MINOR, FORMAT_NAME, read_project
 from .reading import read_regular_file
 
@@ -72,8 +72,27 @@ def _line_col(line: int, column: int) -> Message:
 
 
 def save_project(project: Project, path: str | os.PathLike[str]) -> None:
-    """Write the project atomically; a failure raises FileError and leaves any old file intact."""
-    write_bytes_atomic(path, dumps(project).encode("utf-8"))
+    """Write the project atomically; a failure raises FileError and leaves any old file intact.
+
+    The text is checked by the reader first: a project that could not be opened again is not written
+    (whatever put it in that state), and the message says what and where."""
+    write_bytes_atomic(path, checked_bytes(project, str(path)))
+
+
+def checked_bytes(project: Project, name: str) -> bytes:
+    """The project file's bytes, once the reader has accepted them; FileError ('cannot be saved: …') if not."""
+    text = dumps(project)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FileError.single(name, "", "cannot be saved: a text holds a character that cannot be stored (a broken"
+                                         " UTF-16 surrogate, at character {position}); change that text first",
+                               position=exc.start) from None
+    _project, problems = read_project(json.loads(text))
+    if problems:
+        first = problems[0]
+        raise FileError(name, [Problem(first.place, Message("cannot be saved: {reason}", reason=first.message))])
+    return data
 
 
 def dumps(project: Project) -> str:

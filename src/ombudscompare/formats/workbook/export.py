@@ -21,7 +21,7 @@ from ...core.model import Project
 from ...core.scoring import evaluate
 from ...i18n import tr
 from ..atomic import write_bytes_atomic
-from ..project_file import project_to_data
+from ..project_file import checked_bytes, project_to_data
 from . import charts
 from .cells import number, print_setup, ref, text
 from .geometry import (
@@ -90,7 +90,9 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
 
 
 def export_workbook(project: Project, path: str | os.PathLike[str], lang: str) -> None:
-    """Write the workbook atomically: a failure leaves any earlier file as it was and no partial file."""
+    """Write the workbook atomically: a failure leaves any earlier file as it was and no partial file. The project
+    must be one a project file can hold (the workbook carries it): FileError otherwise, nothing written."""
+    checked_bytes(project, str(path))
     wb = build_workbook(project, lang)
     buffer = io.BytesIO()
     wb.save(buffer)
