@@ -2,6 +2,7 @@
 
 import errno
 import os
+import time
 
 import pytest
 
@@ -87,3 +88,51 @@ def test_permissions_of_the_replaced_file_are_kept(tmp_path):
     os.chmod(target, 0o640)
     write_bytes_atomic(target, b"new")
     assert (os.stat(target).st_mode & 0o777) == 0o640
+
+
+def test_saving_over_a_link_updates_the_file_it_points_to(tmp_path):
+    real = tmp_path / "shared" / "memo.json"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "memo.json"
+    link.symlink_to(real)
+    write_bytes_atomic(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.json", "shared"]
+
+
+def test_a_read_only_file_is_not_overwritten(tmp_path):
+    path = tmp_path / "memo.json"
+    path.write_bytes(b"kept")
+    path.chmod(0o444)
+    with pytest.raises(FileError, match="cannot be saved: the file is read-only"):
+        write_bytes_atomic(path, b"lost?")
+    assert path.read_bytes() == b"kept"
+
+
+def test_permissions_and_owner_are_kept(tmp_path):
+    path = tmp_path / "memo.json"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    if os.geteuid() == 0:
+        os.chown(path, 4321, 4321)
+    write_bytes_atomic(path, b"new")
+    status = path.stat()
+    assert status.st_mode & 0o777 == 0o640
+    if os.geteuid() == 0:
+        assert (status.st_uid, status.st_gid) == (4321, 4321)
+
+
+def test_temporary_files_of_killed_saves_are_cleaned_up(tmp_path):
+    path = tmp_path / "memo.json"
+    stale, fresh = tmp_path / ".memo.json.k3j4h5g6.tmp", tmp_path / ".memo.json.a1b2c3d4.tmp"
+    other = tmp_path / ".other.json.k3j4h5g6.tmp"
+    for leftover in (stale, fresh, other):
+        leftover.write_bytes(b"half")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    write_bytes_atomic(path, b"new")
+    assert not stale.exists(), "a killed save's leftover over an hour old goes"
+    assert fresh.exists(), "one that may belong to a save in progress stays"
+    assert other.exists(), "another file's leftovers are not ours to judge here"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -33,14 +35,20 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
     On any failure the temporary file is removed, an existing file at `path` is left as it was,
     and a FileError says why in words a user understands.
     """
-    target = Path(path)
+    shown = Path(path)
+    target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown  # update the file a link points to
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise _error(target, IsADirectoryError(errno.EISDIR, "is a directory"))
+        raise _error(shown, IsADirectoryError(errno.EISDIR, "is a directory"))
+    with contextlib.suppress(OSError):
+        if target.exists() and not target.stat().st_mode & 0o222:
+            raise FileError(str(shown), [Problem("", Message("cannot be saved: the file is read-only; save it under"
+                                                             " another name, or make it writable first"))])
+    _remove_stale_temporaries(folder, target.name)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise _error(target, exc) from None
+        raise _error(shown, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -50,7 +58,7 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
         os.replace(tmp_name, target)
     except OSError as exc:
         _remove_quietly(tmp_name)
-        raise _error(target, exc) from None
+        raise _error(shown, exc) from None
     except BaseException:
         _remove_quietly(tmp_name)
         raise
@@ -66,14 +74,35 @@ def _write_all(handle: BinaryIO, data: bytes) -> None:
 
 
 def _copy_mode(target: Path, tmp_name: str) -> None:
-    """Keep the permissions of the file being replaced; a new file gets the usual umask ones."""
+    """Keep the permissions and, where the system allows, the owner and group of the file being replaced; a new
+    file gets the usual umask permissions."""
     try:
-        mode = target.stat().st_mode & 0o7777
+        status = target.stat()
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, 0o666 & ~umask)
+        return
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # only the owner's group, or root, may change it
+            os.chown(tmp_name, status.st_uid, status.st_gid)
+    os.chmod(tmp_name, status.st_mode & 0o7777)
+
+
+STALE_SECONDS = 3600
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Temporary files of our own naming for this file ('.memo.json.k3j4h5g6.tmp'), left by a save that was
+    killed over an hour ago; a save in progress elsewhere is younger and left alone."""
+    pattern = re.compile(rf"^\.{re.escape(name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                        os.unlink(entry.path)
 
 
 def _sync_folder(folder: Path) -> None:
