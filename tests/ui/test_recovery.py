@@ -102,3 +102,112 @@ def test_a_running_window_does_not_see_another_running_windows_file(tmp_path):
     first, second = Recovery(folder), Recovery(folder)
     first.keep(haarlem_2018(), None)
     assert second.orphans() == []
+
+
+def answer_dialogs(buttons, seen):
+    """Answer the next dialogs in turn, each with its button, noting what each said and offered."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def click():
+        box = QApplication.activeModalWidget()
+        if box is None or getattr(box, "answered", False):
+            QTimer.singleShot(10, click)
+            return
+        box.answered = True
+        seen.append(f"{box.text()}\n{box.informativeText()}\n" + " ".join(b.text() for b in box.buttons()))
+        wanted = buttons.pop(0)
+        next(b for b in box.buttons() if b.text().replace("&", "") == wanted).click()
+        if buttons:
+            QTimer.singleShot(10, click)
+
+    QTimer.singleShot(0, click)
+
+
+def _orphan(folder, population, path=None):
+    """A recovery file left by a session that died, with this population in its work."""
+    old = Recovery(folder)
+    project = haarlem_2018()
+    project.municipality.population = population
+    assert old.keep(project, path)
+    old.lock.unlock()
+    return old.file
+
+
+def test_every_piece_of_kept_work_is_offered_and_none_deleted_unasked(qtbot, tmp_path, dutch):
+    folder = tmp_path / "recovery"
+    first, second = _orphan(folder, 11111), _orphan(folder, 22222)
+    window = MainWindow(Document(haarlem_2018()), Settings(str(tmp_path / "s.ini")), Recovery(folder))
+    seen = []
+    answer_dialogs(["Terugzetten", "Later"], seen)
+    offer_recovery(window, window.recovery)
+    assert len(seen) == 2, "each is asked about, one after the other"
+    assert "Terugzetten" not in seen[1], "only one can be restored into the window"
+    restored = window.document.project.municipality.population
+    assert restored in (11111, 22222)
+    left = [p for p in (first, second) if p.exists()]
+    assert len(left) == 1, "the one put off till later is still there"
+    window.document.undo_stack.setClean()
+    window.close()
+    again = Recovery(folder)
+    assert [r.project.municipality.population for r in again.orphans()] == [33333 - restored]
+
+
+def test_work_saved_just_before_a_crash_is_not_offered(tmp_path):
+    from ombudscompare.formats.project_file import save_project
+
+    folder = tmp_path / "recovery"
+    saved = tmp_path / "saved.json"
+    project = haarlem_2018()
+    project.municipality.population = 44444
+    save_project(project, saved)
+    kept = _orphan(folder, 44444, str(saved))
+    assert Recovery(folder).orphans() == []
+    assert not kept.exists(), "identical to the file on disk: nothing would be lost"
+
+
+def test_an_unreadable_recovery_file_is_left_alone(tmp_path):
+    folder = tmp_path / "recovery"
+    broken = _orphan(folder, 55555)
+    broken.write_text("{half a file")
+    assert Recovery(folder).orphans() == []
+    assert broken.exists()
+
+
+def test_saving_removes_the_recovery_file_at_once(window, qtbot, tmp_path):
+    row = next(r for r in window.weights_panel.rows if r.criterion_id == "independence")
+    row.number.setValue(30.0)
+    qtbot.waitUntil(window.recovery.file.exists, timeout=3000)
+    window.files.save_to(str(tmp_path / "saved.json"))
+    assert not window.recovery.file.exists(), "no wait for the next tick: a crash now offers nothing"
+
+
+def test_the_window_works_without_a_writable_recovery_folder(qtbot, tmp_path, dutch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    recovery = Recovery(blocker / "recovery")
+    assert not recovery.available and recovery.problem
+    window = MainWindow(Document(haarlem_2018()), Settings(str(tmp_path / "s.ini")), recovery)
+    seen = []
+    answer_next_dialog("OK", seen)
+    offer_recovery(window, recovery)
+    assert "kan niet worden gebruikt" in seen[0] and "Sla vaak op" in seen[0]
+    row = next(r for r in window.weights_panel.rows if r.criterion_id == "independence")
+    row.number.setValue(30.0)
+    window.keep_recovery()
+    assert window.document.evaluation.shares["independence"] == 0.3
+    window.document.undo_stack.setClean()
+    window.close()
+
+
+def test_leftovers_of_killed_recovery_writes_are_cleaned(tmp_path):
+    import time
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    leftover = folder / ".recovery-0123456789ab.json.abcdefgh.tmp"
+    leftover.write_text("{half")
+    old = time.time() - 7200
+    os.utime(leftover, (old, old))
+    Recovery(folder)
+    assert not leftover.exists()

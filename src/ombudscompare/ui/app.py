@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -101,32 +101,61 @@ def recovery_folder() -> Path:
 
 
 def offer_recovery(window: MainWindow, recovery: Recovery) -> None:
-    """After a crash: ask whether to restore the newest unsaved work; the others are dropped."""
-    orphans = recovery.orphans()
-    if not orphans:
+    """After a crash: offer every piece of unsaved work that was kept, newest first, one at a time. Each can be
+    restored into this window (the first one chosen), saved as a project file, kept for the next start, or
+    deleted; nothing is deleted unless the user says so."""
+    if not recovery.available:
+        warn_unprotected(window, recovery.problem)
         return
-    newest = orphans[0]
-    for other in orphans[1:]:
-        Recovery.discard(other)
-    try:
-        when = datetime.fromisoformat(newest.saved_at).strftime("%d-%m-%Y %H:%M")
-    except ValueError:
-        when = newest.saved_at
-    name = (os.path.basename(newest.original_path) if newest.original_path
-            else (newest.project.title.get(language()) or tr("Untitled")))
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Restore unsaved work?"),
-                      tr("OmbudsCompare was closed unexpectedly. Unsaved work on “{name}” from {when} was kept.",
-                         name=name, when=when), QMessageBox.StandardButton.NoButton, window)
-    box.setObjectName("recovery_prompt")
-    box.setInformativeText(tr("Restore it now? If you choose not to, it is deleted."))
-    restore = box.addButton(tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(restore)
+    restored = False
+    for kept in recovery.orphans():
+        try:
+            when = datetime.fromisoformat(kept.saved_at).strftime("%d-%m-%Y %H:%M")
+        except ValueError:
+            when = kept.saved_at
+        title = kept.project.title.get(language()) or tr("Untitled")
+        where = kept.original_path or tr("never saved")
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Restore unsaved work?"),
+                          tr("OmbudsCompare was closed unexpectedly. Unsaved work on “{name}” ({file}) from {when}"
+                             " was kept.", name=title, file=where, when=when), QMessageBox.StandardButton.NoButton,
+                          window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a title or file name is never read as markup
+        box.setObjectName("recovery_prompt")
+        box.setInformativeText(tr("Restore it in this window, save it as a project file, or keep it for the next"
+                                  " start? It is deleted only if you choose Delete.") if not restored else
+                               tr("Save it as a project file, or keep it for the next start? It is deleted only"
+                                  " if you choose Delete."))
+        restore = None if restored else box.addButton(tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        save_as = box.addButton(tr("&Save as…"), QMessageBox.ButtonRole.ActionRole)
+        later = box.addButton(tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        delete = box.addButton(tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore or save_as)
+        box.setEscapeButton(later)
+        box.exec()
+        clicked = box.clickedButton()
+        if restore is not None and clicked is restore:
+            window.document.replace(kept.project, kept.original_path, modified=True)
+            window.keep_recovery()  # now in this session's own recovery file
+            Recovery.discard(kept)
+            restored = True
+        elif clicked is save_as:
+            if window.files.save_recovered(kept.project, kept.original_path):
+                Recovery.discard(kept)
+        elif clicked is delete:
+            Recovery.discard(kept)
+
+
+def warn_unprotected(window: MainWindow, reason: str) -> None:
+    """Once: without a folder for recovery files, unsaved work is lost if the program is killed."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Unsaved work cannot be protected"),
+                      tr("The folder for keeping unsaved work cannot be used ({reason}). OmbudsCompare works as"
+                         " usual, but if it is closed unexpectedly, changes since the last save are lost. Save"
+                         " often.", reason=reason), QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setObjectName("recovery_unavailable")
+    if os.environ.get("OMBUDSCOMPARE_QUIT_WHEN_SHOWN"):
+        QTimer.singleShot(0, box.accept)
     box.exec()
-    if box.clickedButton() is restore:
-        window.document.replace(newest.project, newest.original_path, modified=True)
-        window.keep_recovery()
-    Recovery.discard(newest)
 
 
 def settle_after_start() -> None:

@@ -7,6 +7,7 @@ import os
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from ..core.model import Project
 from ..examples import blank_project, haarlem_2018
 from ..formats.errors import FileError
 from ..formats.loading import is_workbook, load_any
@@ -139,6 +140,24 @@ class FileController:
             return False
         self.document.mark_saved(os.path.abspath(path))
         self.settings.add_recent(os.path.abspath(path))
+        self.tell(tr("Saved {path}", path=os.path.abspath(path)))
+        return True
+
+    def save_recovered(self, project: Project, original: str | None) -> bool:
+        """Unsaved work kept after a crash, saved as a project file of the user's choosing (not opened)."""
+        suggested = (os.path.splitext(original)[0] + " " + tr("(recovered)") + ".json" if original
+                     else os.path.join(self._folder(), tr("recovered") + ".json"))
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save recovered work as"), suggested,
+                                              FILTER.format(projects=tr("Project files"), all=tr("All files")))
+        if not path:
+            return False
+        if not os.path.splitext(path)[1]:
+            path += ".json"
+        try:
+            save_project(project, path)
+        except FileError as error:
+            self.warn(tr("Cannot save the project"), error.render())
+            return False
         self.tell(tr("Saved {path}", path=os.path.abspath(path)))
         return True
 

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         stack = document.undo_stack
         stack.indexChanged.connect(self._update_undo_texts)
         stack.cleanChanged.connect(self._update_undo_texts)
+        stack.cleanChanged.connect(self._clean_changed)
+        self._recovery_warned = False
         self.retranslate()
         self.setMinimumSize(MINIMUM_SIZE)
         self._fit_to_screen()
@@ -351,11 +353,18 @@ class MainWindow(QMainWindow):
                           tr("OmbudsCompare {version}: compare the options for a municipality's external complaint"
                              " body on cost and qualities.", version=__version__))
 
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.keep_recovery()  # just saved: the recovery file goes now, not at the next tick
+
     def keep_recovery(self) -> None:
         if self.recovery is None:
             return
         if self.document.modified:
-            self.recovery.keep(self.document.project, self.document.path)
+            if not self.recovery.keep(self.document.project, self.document.path) and not self._recovery_warned:
+                self._recovery_warned = True  # said once, in the status bar, where it does not interrupt
+                self.statusBar().showMessage(tr("Unsaved work cannot be kept for after a crash (the recovery"
+                                                " folder cannot be written); save often."), 30_000)
         else:
             self.recovery.clear()
 

@@ -1,13 +1,18 @@
 """Unsaved work kept in a recovery file while editing, offered back after a crash or a killed process.
 
 Each running window owns `recovery-<id>.json` and holds `recovery-<id>.lock`; a recovery file whose
-lock nobody holds any more belongs to a session that ended without cleaning up.
+lock nobody holds any more belongs to a session that ended without cleaning up. Such files are
+offered back one by one and deleted only when the user says so (or when the work in one is exactly
+what its project file on disk already holds). Without a writable folder the window still works; it
+only cannot protect unsaved work, and says so.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import re
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,9 +23,10 @@ from PySide6.QtCore import QLockFile
 from ..core.model import Project
 from ..formats.atomic import write_bytes_atomic
 from ..formats.errors import FileError
-from ..formats.project_file import parse_project, project_to_data
+from ..formats.project_file import dumps, load_project, parse_project, project_to_data
 
 FORMAT = "ombudscompare-recovery"
+TEMPORARY = re.compile(r"^\.recovery-[0-9a-f]{12}\.json\.[A-Za-z0-9_]{8}\.tmp$")
 
 
 @dataclass
@@ -38,14 +44,40 @@ class Recovery:
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.id = uuid.uuid4().hex[:12]
         self.file = self.folder / f"recovery-{self.id}.json"
+        self.problem = ""  # why unsaved work cannot be protected, in the system's words; '' when it can
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            probe = self.folder / f".probe-{self.id}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            self.problem = exc.strerror or type(exc).__name__
         self.lock = QLockFile(str(self.folder / f"recovery-{self.id}.lock"))
         self.lock.setStaleLockTime(0)
-        self.lock.tryLock(0)
+        if not self.problem:
+            self.lock.tryLock(0)
+            self._remove_stale_temporaries()
 
-    def keep(self, project: Project, original_path: str | None) -> None:
+    @property
+    def available(self) -> bool:
+        return not self.problem
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files of recovery writes that were killed (any session's), over an hour old."""
+        now = time.time()
+        with contextlib.suppress(OSError):
+            for entry in self.folder.iterdir():
+                if TEMPORARY.match(entry.name):
+                    with contextlib.suppress(OSError):
+                        if now - entry.stat().st_mtime > 3600:
+                            entry.unlink()
+
+    def keep(self, project: Project, original_path: str | None) -> bool:
+        """Write the unsaved work; False when it could not be written (the folder went away or filled up)."""
+        if not self.available:
+            return False
         data = {
             "format": FORMAT,
             "version": 1,
@@ -53,18 +85,25 @@ class Recovery:
             "saved_at": datetime.now().isoformat(timespec="seconds"),
             "project": project_to_data(project),
         }
-        with contextlib.suppress(FileError):  # a safety net: failing to write it must not disturb editing
+        try:  # a safety net: failing to write it must not disturb editing
             write_bytes_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        except FileError:
+            return False
+        return True
 
     def clear(self) -> None:
-        self.file.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.file.unlink(missing_ok=True)
 
     def close(self) -> None:
         self.clear()
         self.lock.unlock()
 
     def orphans(self) -> list[Recovered]:
-        """Recovery files of sessions that are no longer running, newest first; unreadable ones are dropped."""
+        """Recovery files of sessions that are no longer running, newest first. One that cannot be read is left
+        where it is (never deleted unasked); one whose work its project file already holds is removed."""
+        if not self.available:
+            return []
         found = []
         for path in sorted(self.folder.glob("recovery-*.json")):
             if path == self.file:
@@ -80,14 +119,29 @@ class Recovery:
                     raise ValueError
                 project = parse_project(json.dumps(data["project"]), path.name)
                 original = data.get("file")
-                found.append(Recovered(path, project, original if isinstance(original, str) else None,
-                                       str(data.get("saved_at", ""))))
+                recovered = Recovered(path, project, original if isinstance(original, str) else None,
+                                      str(data.get("saved_at", "")))
             except (OSError, ValueError, KeyError, TypeError, AttributeError, FileError):
-                path.unlink(missing_ok=True)
+                continue
+            if _already_saved(recovered):
+                Recovery.discard(recovered)
+                continue
+            found.append(recovered)
         found.sort(key=lambda r: r.saved_at, reverse=True)
         return found
 
     @staticmethod
     def discard(recovered: Recovered) -> None:
-        recovered.recovery_file.unlink(missing_ok=True)
-        recovered.recovery_file.with_suffix(".lock").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            recovered.recovery_file.unlink(missing_ok=True)
+            recovered.recovery_file.with_suffix(".lock").unlink(missing_ok=True)
+
+
+def _already_saved(recovered: Recovered) -> bool:
+    """The work kept is exactly what its project file holds now (saved just before the crash): nothing to offer."""
+    if not recovered.original_path:
+        return False
+    try:
+        return dumps(load_project(recovered.original_path)) == dumps(recovered.project)
+    except FileError:
+        return False
