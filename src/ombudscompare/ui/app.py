@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTimer, QTranslator
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -22,6 +22,7 @@ from .document import Document
 from .mainwindow import MainWindow
 from .recovery import Recovery
 from .settings import Settings
+from .widgets.plain import plain_box
 
 LOCALES = {"nl": QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands),
            "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
@@ -119,12 +120,12 @@ def offer_recovery(window: MainWindow, recovery: Recovery) -> None:
                           tr("OmbudsCompare was closed unexpectedly. Unsaved work on “{name}” ({file}) from {when}"
                              " was kept.", name=title, file=where, when=when), QMessageBox.StandardButton.NoButton,
                           window)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a title or file name is never read as markup
         box.setObjectName("recovery_prompt")
         box.setInformativeText(tr("Restore it in this window, save it as a project file, or keep it for the next"
                                   " start? It is deleted only if you choose Delete.") if not restored else
                                tr("Save it as a project file, or keep it for the next start? It is deleted only"
                                   " if you choose Delete."))
+        plain_box(box)  # a title or file name is never read as markup
         restore = None if restored else box.addButton(tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         save_as = box.addButton(tr("&Save as…"), QMessageBox.ButtonRole.ActionRole)
         later = box.addButton(tr("&Later"), QMessageBox.ButtonRole.RejectRole)
@@ -151,7 +152,7 @@ def warn_unprotected(window: MainWindow, reason: str) -> None:
                       tr("The folder for keeping unsaved work cannot be used ({reason}). OmbudsCompare works as"
                          " usual, but if it is closed unexpectedly, changes since the last save are lost. Save"
                          " often.", reason=reason), QMessageBox.StandardButton.Ok, window)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    plain_box(box)
     box.setObjectName("recovery_unavailable")
     if os.environ.get("OMBUDSCOMPARE_QUIT_WHEN_SHOWN"):
         QTimer.singleShot(0, box.accept)
@@ -173,6 +174,7 @@ def refuse_start(title: str, line: str) -> int:
     if sys.stderr is not None:
         print(f"ombudscompare: {line}", file=sys.stderr, flush=True)
     box = QMessageBox(QMessageBox.Icon.Critical, title, line, QMessageBox.StandardButton.Ok)
+    plain_box(box)
     box.setObjectName("start_refused")
     if os.environ.get("OMBUDSCOMPARE_QUIT_WHEN_SHOWN"):  # tests and benchmarks: the box is shown, then closed
         QTimer.singleShot(0, box.accept)

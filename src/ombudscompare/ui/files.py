@@ -15,6 +15,7 @@ from ..formats.project_file import save_project
 from ..i18n import N_, language, tr
 from .document import Document
 from .settings import Settings
+from .widgets.plain import plain_box
 
 FILTER = "{projects} (*.json);;{all} (*)"
 STATUS_MS = 10_000
@@ -53,6 +54,7 @@ class FileController:
         box.setWindowTitle(tr("Unsaved changes"))
         box.setText(tr("The project “{name}” has changes that are not saved.", name=self.display_name()))
         box.setInformativeText(tr("Do you want to save them first?"))
+        plain_box(box)
         save = box.addButton(tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(tr("&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
@@ -66,6 +68,7 @@ class FileController:
 
     def warn(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        plain_box(box)  # a file name or a name from the file is never read as markup
         box.setObjectName("file_error")
         box.exec()
 

@@ -36,6 +36,7 @@ class PresentationWindow(QWidget):
         self.document = document
         self.setStyleSheet("QWidget#presentation { background: white; }")
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a criterion's name in it is text, never markup
         self.title.setObjectName("slide_title")
         self.title.setFont(style.font(style.TITLE_POINT_SIZE, bold=True, zoom=PRESENTATION_ZOOM))
         self.counter = QLabel()

@@ -8,6 +8,7 @@ from .. import commands
 from ..core.model import CriterionKind
 from ..i18n import N_, language, tr
 from .tabs import EditTab
+from .widgets.plain import plain_box
 
 NEW_KIND_NAMES = {
     CriterionKind.SCALE: "Scale 1–5 (a quality)",
@@ -91,6 +92,7 @@ class StructureEditor:
         box.setInformativeText(tr("This also removes {scores} and {justifications}. You can undo it with Ctrl+Z.",
                                   scores=count_text(len(scores), "score"),
                                   justifications=count_text(justified, "justification")))
+        plain_box(box)  # the names come from the file
         remove = box.addButton(tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)

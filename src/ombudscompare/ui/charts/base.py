@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, Q
 
 from ...explain.charts import BarChartData
 from ...i18n.numbers import format_number
+from ..widgets.plain import markup, tip
 from . import style
 from .bars import HatchedBars
 
@@ -45,7 +46,7 @@ class Legend(QListWidget):
         for index, name in enumerate(names):
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
             item = QListWidgetItem(QIcon(painter(index, self.iconSize())), shown)
-            item.setToolTip(name)
+            item.setToolTip(tip(name))
             self.addItem(item)
         self._fit()
 
@@ -140,7 +141,7 @@ class BarChart(QWidget):
 
     def _set_axis_label(self, text: str) -> None:
         if self._cache.get("label") != text:
-            self.plot.setLabel("bottom", text, **{"font-size": style.pt(style.LABEL_POINT_SIZE, self.zoom)})
+            self.plot.setLabel("bottom", markup(text), **{"font-size": style.pt(style.LABEL_POINT_SIZE, self.zoom)})
             self._cache["label"] = text
 
     def _set_ticks(self, ticks: tuple[float, ...] | None) -> None:

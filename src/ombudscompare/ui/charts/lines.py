@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ...explain.charts import LineChartData
 from ...i18n import language
 from ...i18n.numbers import format_number
+from ..widgets.plain import markup
 from . import style
 from .base import Legend
 
@@ -209,5 +210,5 @@ class LineChart(QWidget):
         title, bottom, left = labels
         size = style.pt(style.LABEL_POINT_SIZE, self.zoom)
         style.set_title(self.plot, title, self.zoom, self.plot.vb.width())
-        self.plot.setLabel("bottom", bottom, **{"font-size": size})
-        self.plot.setLabel("left", left, **{"font-size": size})
+        self.plot.setLabel("bottom", markup(bottom), **{"font-size": size})
+        self.plot.setLabel("left", markup(left), **{"font-size": size})

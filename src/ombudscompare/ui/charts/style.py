@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from ...explain import palette
+from ..widgets.plain import markup
 
 PALETTE = palette.PALETTE
 BRUSHES = {
@@ -93,7 +94,7 @@ def set_title(plot: pg.PlotItem, text: str, zoom: float, width: float | None = N
         metrics = QFontMetricsF(font(size, True, zoom))
         if metrics.horizontalAdvance(text) > room:
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-    plot.setTitle(shown, size=pt(size, zoom), color=FOREGROUND, bold=True)
+    plot.setTitle(markup(shown), size=pt(size, zoom), color=FOREGROUND, bold=True)
     height = int(TITLE_POINT_SIZE * zoom * 96 / 72 * 1.9)
     plot.titleLabel.setMaximumHeight(height)
     plot.layout.setRowFixedHeight(0, height)

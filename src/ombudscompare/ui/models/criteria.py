@@ -9,6 +9,7 @@ from ...core.scoring import rounded_percentages
 from ...explain.values import amount_text, direction_name, kind_name, value_function_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_percent
+from ..widgets.plain import tip
 from .base import EDITOR_ROLE, ID_ROLE, DocumentTableModel, Index, NumberEditor
 
 NAME, KIND, DIRECTION, BEST, WORST, SHARE = range(6)
@@ -62,10 +63,10 @@ class CriteriaModel(DocumentTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if criterion.enabled else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
-                return criterion.description.get(lang) or None
+                return tip(criterion.description.get(lang)) or None
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("Value function: {rule}", rule=value_function_text(criterion, lang))
+            return tip(tr("Value function: {rule}", rule=value_function_text(criterion, lang)))
         if column in (BEST, WORST):
             level = criterion.best if column == BEST else criterion.worst
             if role == EDITOR_ROLE:

@@ -10,6 +10,7 @@ from ...explain.tables import Table, explanation_table, ranking_table
 from ...explain.values import beyond_text, how_computed, missing_text, shown_shares, value_function_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_number, format_percent
+from ..widgets.plain import tip
 from .base import ID_ROLE, DocumentTableModel, Index
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -69,7 +70,7 @@ class TableModel(DocumentTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row in self.table.muted:
             return QBrush(MUTED)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row)
+            return tip(self.tooltip(row) or "") or None
         return None
 
     def tooltip(self, row: int) -> str | None:

@@ -12,6 +12,7 @@ from ...core.model import SCALE_MAX, SCALE_MIN, CriterionKind
 from ...core.scoring import beyond_levels, raw_value
 from ...explain.values import beyond_text, how_computed, raw_text
 from ...i18n import language, tr
+from ..widgets.plain import tip
 from .base import EDITOR_ROLE, ID_ROLE, ChoiceEditor, DocumentTableModel, Index, NumberEditor
 
 
@@ -46,7 +47,7 @@ class ScoresModel(DocumentTableModel):
                 name = criterion.name.get(lang)
                 return name if criterion.enabled else tr("{name} (off)", name=name)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return criterion.description.get(lang) or None
+                return tip(criterion.description.get(lang)) or None
             if role == Qt.ItemDataRole.ForegroundRole and not criterion.enabled:
                 return QBrush(OFF_COLOUR)
         elif section < len(self.project.options):
@@ -54,7 +55,7 @@ class ScoresModel(DocumentTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return option.name.get(lang)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return option.description.get(lang) or option.name.get(lang)
+                return tip(option.description.get(lang) or option.name.get(lang))
         return None
 
     def flags(self, index: Index):
@@ -109,9 +110,9 @@ class ScoresModel(DocumentTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if not criterion.enabled:
-                return tr("Not yet judged. The criterion is switched off, so this does not count.")
-            return tr("Not yet judged: choose a score. Until then {option} is not ranked.",
-                      option=option.name.get(lang))
+                return tip(tr("Not yet judged. The criterion is switched off, so this does not count."))
+            return tip(tr("Not yet judged: choose a score. Until then {option} is not ranked.",
+                          option=option.name.get(lang)))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(OFF_COLOUR if not criterion.enabled else UNJUDGED_COLOUR)
         return None
@@ -123,7 +124,7 @@ class ScoresModel(DocumentTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             beyond = beyond_text(criterion, raw, lang)
             how = tr("Computed from the tariff: {how}", how=how_computed(self.project, option, criterion, lang))
-            return f"{beyond}\n\n{how}" if beyond else how
+            return tip(f"{beyond}\n\n{how}" if beyond else how)
         if role == Qt.ItemDataRole.DecorationRole and beyond_levels(criterion, raw):
             return beyond_icon()
         if role == Qt.ItemDataRole.BackgroundRole:

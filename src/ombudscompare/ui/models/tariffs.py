@@ -9,6 +9,7 @@ from ...core.tariff import annual_cost
 from ...explain.values import annual_cost_formula
 from ...i18n import language, tr
 from ...i18n.numbers import format_money, format_number, format_percent
+from ..widgets.plain import tip
 from .base import EDITOR_ROLE, ID_ROLE, DocumentTableModel, Index, NumberEditor
 
 NAME, FIXED, PER_INHABITANT, PER_COMPLAINT, INCLUDED, SURCHARGE, INDEXATION, ANNUAL, PER_HEAD = range(9)
@@ -81,7 +82,7 @@ class TariffModel(DocumentTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return option.name.get(lang)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return option.description.get(lang) or None
+                return tip(option.description.get(lang)) or None
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -94,12 +95,12 @@ class TariffModel(DocumentTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return _shown(part, value, lang)
             if role == Qt.ItemDataRole.ToolTipRole and option.tariff.source.title:
-                return tr("Source: {title}", title=option.tariff.source.title)
+                return tip(tr("Source: {title}", title=option.tariff.source.title))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return format_money(cost if part == ANNUAL else cost / town.population, lang, 2 if part == ANNUAL else 4)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return annual_cost_formula(self.project, option, lang)
+            return tip(annual_cost_formula(self.project, option, lang))
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

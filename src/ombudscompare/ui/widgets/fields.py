@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QW
 from ...core.model import Source
 from ...i18n import Message, tr
 from .numbers import FieldHint
+from .plain import tip
 
 SOURCE_FIELDS = ("title", "date", "location", "quote", "url")
 SOURCE_TEXTS = {"title": "Source", "date": "Date", "location": "Where in it", "quote": "Quote", "url": "Link"}
@@ -37,7 +38,7 @@ class BoundLine(QLineEdit):
         if not self.hasFocus():
             self.setText(text)
             self.setCursorPosition(0)
-            self.setToolTip(text)
+            self.setToolTip(tip(text))
 
     def commit(self) -> None:
         if self.text() == self._shown or not self.isEnabled():

@@ -21,6 +21,7 @@ from ...i18n import language, tr
 from ...i18n.numbers import format_percent
 from ..document import Change, Document
 from .numbers import NumberBox
+from .plain import tip
 
 SLIDER_STEPS = 1000  # 0.1 percentage point
 PRESET_TEXTS = {Preset.EQUAL: "E&qual", Preset.COST_LED: "Cos&t-led", Preset.QUALITY_LED: "Qualit&y-led"}
@@ -129,7 +130,7 @@ class WeightsPanel(QWidget):
                 widget.blockSignals(True)
             row.check.setText(criterion.name.get(lang).replace("&", "&&"))  # a name's '&' is not a mnemonic
             row.check.setChecked(criterion.enabled)
-            row.check.setToolTip(criterion.description.get(lang))
+            row.check.setToolTip(tip(criterion.description.get(lang)))
             if not row.slider.isSliderDown():
                 row.slider.setValue(round(percent * SLIDER_STEPS / 100.0))
             row.number.setValue(shown.get(criterion.id, 0.0))
