@@ -102,7 +102,7 @@ def excel_export() -> list[dict[str, object]]:
 
     figures = []
     for name, project, runs, goal in (("haarlem-2018", haarlem_2018(), 15, 500),
-                                      ("generated-50x40", generated_project(50, 40, seed=1), 5, 3000)):
+                                      ("generated-30x60", generated_project(30, 60, seed=1), 5, 3000)):
         took = timed(lambda p=project: export(p), runs)
         baseline = timed(lambda p=project: dumps(p), runs)
         figures.append({"case": name, **took, "goal_ms": goal, "baseline_json_dumps_median_ms": baseline["median_ms"],
@@ -116,7 +116,7 @@ def main() -> int:
     if only in ("all", "core"):
         results["scoring"] = [
             case("haarlem-2018", haarlem_2018(), 500),
-            case("generated-50x40", generated_project(50, 40, seed=1), 100),
+            case("generated-30x60", generated_project(30, 60, seed=1), 100),
         ]
         results["analysis"] = analysis()
         results["excel_export"] = excel_export()

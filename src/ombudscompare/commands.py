@@ -225,6 +225,8 @@ NEW_OPTION = {"nl": "Nieuwe mogelijkheid {number}", "en": "New option {number}"}
 
 def add_option(project: Project, lang: str = "nl") -> Command:
     """A new option named in the language shown; other languages follow that name until given their own."""
+    if len(project.options) >= limits.MAX_OPTIONS:
+        raise Refused(Message("A project holds at most {limit} options; remove one first", limit=limits.MAX_OPTIONS))
     number = len(project.options) + 1
     edit = edits.add_option(project, LocalText({lang: NEW_OPTION.get(lang, NEW_OPTION["en"]).format(number=number)}))
     return Command(edit, Message("Add option"))
@@ -316,6 +318,9 @@ NEW_CRITERION = {"nl": "Nieuw criterium {number}", "en": "New criterion {number}
 def add_criterion(project: Project, kind: CriterionKind, lang: str = "nl") -> Command:
     """A new criterion with weight 0; one that needs scores starts switched off, so no option loses its rank
     before anyone has scored it."""
+    if len(project.criteria) >= limits.MAX_CRITERIA:
+        raise Refused(Message("A project holds at most {limit} criteria; remove one first",
+                              limit=limits.MAX_CRITERIA))
     number = len(project.criteria) + 1
     best, worst = NEW_LEVELS.get(kind, (None, None))
     direction = Direction.LOWER if kind.computed else Direction.HIGHER

@@ -1,7 +1,7 @@
 """Adding and removing options and criteria as a user does: remove acts on what is selected, and asks
 before scores and justifications go."""
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from ombudscompare.ui.actions import Act
 from ombudscompare.ui.tabs import EditTab
@@ -60,3 +60,30 @@ def test_a_new_criterion_without_scores_goes_without_a_question(window):
     assert len(window.document.project.criteria) == 8
     window.action(Act.REMOVE_CRITERION).trigger()  # the new one is selected; no dialog would block here
     assert len(window.document.project.criteria) == 7
+
+
+def test_adding_beyond_the_limits_is_refused_in_words(window, qtbot):
+    """At 30 options (or 60 criteria) the add button says why nothing was added; the project stays as it was."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ombudscompare.core.limits import MAX_CRITERIA, MAX_OPTIONS
+    from tests.synthetic import generated_project
+
+    window.document.replace(generated_project(MAX_OPTIONS, MAX_CRITERIA, seed=2), None)
+    steps = window.document.undo_stack.count()
+    qtbot.mouseClick(window.add_option_button, Qt.MouseButton.LeftButton)
+    box = window.findChild(QMessageBox, "add_refused")
+    assert box is not None and box.isVisible()
+    assert box.text() == "Een project bevat hoogstens 30 opties; verwijder er eerst een"
+    box.close()
+    box.deleteLater()
+    window.add_criterion_actions[next(iter(window.add_criterion_actions))].trigger()
+    boxes = [b for b in window.findChildren(QMessageBox, "add_refused") if b.isVisible()]
+    assert [b.text() for b in boxes] == ["Een project bevat hoogstens 60 criteria; verwijder er eerst een"]
+    boxes[0].close()
+    project = window.document.project
+    assert (len(project.options), len(project.criteria)) == (MAX_OPTIONS, MAX_CRITERIA)
+    assert window.document.undo_stack.count() == steps
+    window.document.replace(generated_project(MAX_OPTIONS - 1, 3, seed=2), None)
+    qtbot.mouseClick(window.add_option_button, Qt.MouseButton.LeftButton)
+    assert len(window.document.project.options) == MAX_OPTIONS, "one below the limit: added"

@@ -79,16 +79,30 @@ def lines(evaluation: Evaluation, criterion_id: str) -> Lines:
 
     The total at weight 0 is the average over the other criteria with their own shares in proportion, summed
     directly (not recovered from the total), so weights as lopsided as 1e9 : 1e-5 : 3e-5 keep their ratio."""
-    shares = evaluation.shares
-    current = shares[criterion_id]
+    return _lines(evaluation, criterion_id, *_matrix(evaluation))
+
+
+def _matrix(evaluation: Evaluation) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The enabled criteria, their shares and every option's 0–100 value on them (options × criteria)."""
+    ids = list(evaluation.shares)
+    shares = np.array([evaluation.shares[c] for c in ids], float)
+    values = np.array([[r.cell(c).value for c in ids] for r in evaluation.results], float).reshape(
+        len(evaluation.results), len(ids))
+    return ids, shares, values
+
+
+def _lines(evaluation: Evaluation, criterion_id: str, ids: list[str], shares: np.ndarray,
+           values: np.ndarray) -> Lines:
+    k = ids.index(criterion_id)
+    current = evaluation.shares[criterion_id]
     option_ids = tuple(r.option_id for r in evaluation.results)
-    own = np.array([r.cell(criterion_id).value for r in evaluation.results])
-    others_ids = [c for c in shares if c != criterion_id]
-    rest = sum(shares[c] for c in others_ids)
+    own = values[:, k].copy()
+    mask = np.arange(len(ids)) != k
+    rest = float(np.sum(shares[mask]))
     if rest > 0:
-        others = np.array([sum(shares[c] * r.cell(c).value for c in others_ids) / rest for r in evaluation.results])
-    elif others_ids:  # the others weigh nothing: from here on they count equally
-        others = np.array([np.mean([r.cell(c).value for c in others_ids]) for r in evaluation.results])
+        others = values[:, mask] @ shares[mask] / rest
+    elif mask.any():  # the others weigh nothing: from here on they count equally
+        others = values[:, mask].mean(axis=1)
     else:
         others = own.copy()
     return Lines(criterion_id, option_ids, others, own, current)
@@ -100,25 +114,35 @@ def _same(a: float, b: float) -> bool:
 
 
 def flips(line: Lines) -> list[Flip]:
-    """Every weight in (0, 1) at which two options' totals cross, in increasing order."""
-    found = []
-    n = len(line.option_ids)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if _same(line.others[i], line.others[j]) or _same(line.own[i], line.own[j]):
-                continue  # equal at 0 % or at 100 %: no change of order strictly inside
-            d0 = line.others[i] - line.others[j]
-            d1 = line.own[i] - line.own[j]
-            if d0 * d1 >= 0:
-                continue  # no sign change strictly inside
-            at = d0 / (d0 - d1)
-            if not EPS < at < 1 - EPS:
-                continue
-            above, below = (line.option_ids[i], line.option_ids[j]) if d1 > d0 else (line.option_ids[j],
-                                                                                     line.option_ids[i])
-            total = float(line.totals(at)[i])
-            found.append(Flip(float(at), above, below, total))
+    """Every weight in (0, 1) at which two options' totals cross, in increasing order (all pairs at once)."""
+    others, own = line.others, line.own
+
+    def same(v: np.ndarray) -> np.ndarray:  # _same for every pair
+        a, b = v[:, None], v[None, :]
+        result: np.ndarray = np.abs(a - b) <= NOISE * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b)))
+        return result
+
+    d0 = others[:, None] - others[None, :]
+    d1 = own[:, None] - own[None, :]
+    # equal at 0 % or at 100 % is no change of order strictly inside; nor is a difference keeping its sign
+    first, second = np.nonzero(np.triu(~same(others) & ~same(own) & (d0 * d1 < 0), 1))
+    a, b = d0[first, second], d1[first, second]
+    at = a / (a - b)
+    inside = (at > EPS) & (at < 1 - EPS)
+    first, second, a, b, at = first[inside], second[inside], a[inside], b[inside], at[inside]
+    total = (1.0 - at) * others[first] + at * own[first]
+    ids = line.option_ids
+    found = [Flip(float(w), ids[i] if up else ids[j], ids[j] if up else ids[i], float(t))
+             for w, i, j, up, t in zip(at.tolist(), first.tolist(), second.tolist(), (b > a).tolist(), total.tolist())]
     return sorted(found, key=lambda f: f.at)
+
+
+def first_place_flips(line: Lines, found: list[Flip]) -> list[Flip]:
+    """The flips at which first place changes hands: both options that swap are first there."""
+    if not found:
+        return []
+    best = line.totals(np.array([f.at for f in found])).max(axis=1)
+    return [f for f, top in zip(found, best) if f.total >= top - 1e-6 and tie_key(f.total) == tie_key(float(top))]
 
 
 def first_place_interval(line: Lines) -> Interval:
@@ -175,7 +199,8 @@ class WeightSensitivity:
 def weight_sensitivity(evaluation: Evaluation) -> WeightSensitivity:
     """Per enabled criterion; with a single criterion switched on there is no weight to move."""
     criteria = list(evaluation.shares) if len(evaluation.shares) > 1 else []
-    all_lines = {c: lines(evaluation, c) for c in criteria}
+    matrix = _matrix(evaluation)
+    all_lines = {c: _lines(evaluation, c, *matrix) for c in criteria}
     return WeightSensitivity(
         all_lines,
         {c: flips(line) for c, line in all_lines.items()},

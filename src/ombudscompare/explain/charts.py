@@ -16,11 +16,11 @@ from ..core.costs import Crossing, pair_costs
 from ..core.model import Project
 from ..core.robustness import RankFrequencies, rank_frequencies
 from ..core.scoring import Evaluation, ModelError, evaluate
-from ..core.sensitivity import WeightSensitivity, weight_sensitivity
+from ..core.sensitivity import WeightSensitivity, first_place_flips, weight_sensitivity
 from ..i18n import N_, tr
 from ..i18n.numbers import format_money, format_number, format_percent
 from .tables import Table, frequencies_table, intervals_table, ranking_table
-from .values import totals_decimals
+from .values import many_options, totals_decimals
 
 KINDS = {
     "ranking": N_("Ranking with contributions"),
@@ -37,6 +37,20 @@ COST_POINTS = 240
 SENSITIVITY_GRID = np.linspace(0.0, 1.0, 101)
 SAMPLES = 10_000
 SEED = 2018
+
+
+def _cheapest_changes(project: Project, points: list[Crossing], against: str) -> list[Crossing]:
+    """The crossings at which both options are the cheapest of all (within a cent's billionth)."""
+    finite = [c for c in points if math.isfinite(c.at)]
+    if not finite:
+        return []
+    index = {o.id: i for i, o in enumerate(project.options)}
+    costs = np.array(_cost_lines(project, np.array([c.at for c in finite]), against))
+    lowest = costs.min(axis=0)
+    tolerance = 1e-9 * np.maximum(1.0, np.abs(lowest))
+    return [c for k, c in enumerate(finite)
+            if costs[index[c.first], k] <= lowest[k] + tolerance[k]
+            and costs[index[c.second], k] <= lowest[k] + tolerance[k]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -275,8 +289,11 @@ def costs(project: Project, lang: str, against: str) -> LineChartData:
     """Annual cost against complaints a year or against inhabitants, today's figure and every break-even marked."""
     town = project.municipality
     pairs = pair_costs(project)
+    many = many_options(project)
     if against == "complaints":
         points: list[Crossing] = [c for p in pairs for c in p.complaint_crossings]
+        if many:
+            points = _cheapest_changes(project, points, against)
         kinks = [o.tariff.included_complaints for o in project.options]
         top = max(2.0 * town.complaints_per_year, 10.0, *(1.2 * c.at for c in points))
         x = _grid(top, kinks + [c.at for c in points])
@@ -290,7 +307,9 @@ def costs(project: Project, lang: str, against: str) -> LineChartData:
         titles = (tr("Cost against complaints", lang), tr("Complaints a year", lang), tr("Annual cost (€)", lang))
     else:
         points = [p.population_crossing for p in pairs if isinstance(p.population_crossing, Crossing)]
-        top = max(2.0 * town.population, *(1.2 * c.at for c in points if math.isfinite(c.at)))
+        if many:
+            points = _cheapest_changes(project, points, against)
+        top = max([2.0 * town.population, *(1.2 * c.at for c in points if math.isfinite(c.at))])
         x = _grid(top, [c.at for c in points])
         now = (float(town.population), tr("now: {n}", lang, n=format_number(town.population, 0, lang)))
 
@@ -302,6 +321,10 @@ def costs(project: Project, lang: str, against: str) -> LineChartData:
     ys = _cost_lines(project, x, against)
     highest = max((float(y.max()) for y in ys if y.size), default=1.0)
     names = [o.name.get(lang) for o in project.options]
+    summary = (tr("{title}. Where the cheapest option changes: {points}.", lang, title=titles[0],
+                  points="; ".join(label(c).replace("\n", " ") for c in points) or tr("none", lang)) if many else
+               tr("{title}. Break-even points: {points}.", lang, title=titles[0],
+                  points="; ".join(label(c).replace("\n", " ") for c in points) or tr("none", lang)))
     return LineChartData(
         title=titles[0], x_label=titles[1], y_label=titles[2], x=x,
         series=tuple(zip(names, ys)), marks=(now,),
@@ -311,8 +334,7 @@ def costs(project: Project, lang: str, against: str) -> LineChartData:
         facts={"x": x, "ys": ys, "crossings": [(c.at, c.cost) for c in points]},
         table=_cost_table(project, lang, titles[1], against, sorted({
             0.0, now[0], float(x[-1]), *(math.ceil(c.at) if against == "population" else c.at for c in points)})),
-        description=tr("{title}. Break-even points: {points}.", lang, title=titles[0],
-                       points="; ".join(label(c).replace("\n", " ") for c in points) or tr("none", lang)),
+        description=summary,
     )
 
 
@@ -341,6 +363,11 @@ def sensitivity(project: Project, evaluation: Evaluation, lang: str, criterion: 
     names = [project.option(o).name.get(lang) for o in line.option_ids]
     name = project.criterion(criterion).name.get(lang)
     flips = result.flips[criterion]
+    many = many_options(project)
+    if many:
+        flips = first_place_flips(line, flips)
+    changes = ", ".join(format_percent(f.at, 1, lang) for f in flips) or tr("none", lang)
+    heading = tr("Totals as the weight of {criterion} changes", lang, criterion=name)
     return LineChartData(
         title=tr("Totals as the weight of {criterion} changes", lang, criterion=name),
         x_label=tr("Weight of {criterion} (%)", lang, criterion=name), y_label=tr("Total score", lang),
@@ -350,7 +377,6 @@ def sensitivity(project: Project, evaluation: Evaluation, lang: str, criterion: 
         x_range=(0.0, 100.0), y_range=(0.0, 100.0), y_ticks=SCORE_TICKS, x_padding=0.01,
         facts={"criterion": criterion, "flips": [f.at for f in flips], "current": line.current},
         table=intervals_table(project, result, lang),
-        description=tr("{title}. The ranking changes at: {flips}.", lang, title=tr(
-            "Totals as the weight of {criterion} changes", lang, criterion=name),
-            flips=", ".join(format_percent(f.at, 1, lang) for f in flips) or tr("none", lang)),
+        description=(tr("{title}. First place changes at: {flips}.", lang, title=heading, flips=changes) if many
+                     else tr("{title}. The ranking changes at: {flips}.", lang, title=heading, flips=changes)),
     )

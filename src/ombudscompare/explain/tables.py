@@ -9,10 +9,10 @@ from ..core.costs import MultiYear
 from ..core.model import Project
 from ..core.robustness import RankFrequencies
 from ..core.scoring import Evaluation, rounded_percentages
-from ..core.sensitivity import WeightSensitivity
+from ..core.sensitivity import WeightSensitivity, first_place_flips
 from ..i18n import tr
 from ..i18n.numbers import format_money, format_number, format_percent
-from .values import kind_name, raw_text, shown_shares, source_text, totals_decimals, value_function_text
+from .values import kind_name, many_options, raw_text, shown_shares, source_text, totals_decimals, value_function_text
 
 
 @dataclass(frozen=True)
@@ -78,16 +78,21 @@ def intervals_table(project: Project, sensitivity: WeightSensitivity, lang: str)
     """Per criterion: its weight, the range in which first place stays, the flips, and the margin."""
     rows = []
     shown = rounded_percentages({i.criterion_id: i.current for i in sensitivity.intervals.values()}, 1)
+    many = many_options(project)
     for criterion_id, interval in sensitivity.intervals.items():
+        flips = sensitivity.flips[criterion_id]
+        if many:
+            flips = first_place_flips(sensitivity.lines[criterion_id], flips)
         rows.append((
             project.criterion(criterion_id).name.get(lang),
             format_percent(shown[criterion_id] / 100.0, 1, lang),
             f"{format_percent(interval.low, 1, lang)} – {format_percent(interval.high, 1, lang)}",
-            ", ".join(format_percent(f.at, 1, lang) for f in sensitivity.flips[criterion_id]) or "—",
+            ", ".join(format_percent(f.at, 1, lang) for f in flips) or "—",
             format_number(interval.margin * 100.0, 1, lang) if interval.margin != float("inf") else "—",
         ))
     return Table((tr("Criterion", lang), tr("Weight", lang), tr("First place unchanged", lang),
-                  tr("Ranking changes at", lang), tr("Margin (points)", lang)), tuple(rows),
+                  tr("First place changes at", lang) if many else tr("Ranking changes at", lang),
+                  tr("Margin (points)", lang)), tuple(rows),
                  frozenset({1, 4}), tuple(sensitivity.intervals))
 
 

@@ -16,6 +16,13 @@ KIND_NAMES = {
     CriterionKind.NUMBER: "number",
 }
 DIRECTION_NAMES = {Direction.LOWER: "lower is better", Direction.HIGHER: "higher is better"}
+ALL_POINTS_UP_TO = 5  # options; with more, charts and tables mark only the points where first place changes hands
+
+
+def many_options(project: Project) -> bool:
+    """With this many options every pair's crossing would bury a chart in labels (50 options: 1,225 pairs), so
+    only the changes of first place (the cheapest option, the leader) are marked, and the chart says so."""
+    return len(project.options) > ALL_POINTS_UP_TO
 
 
 def kind_name(kind: CriterionKind, lang: str | None = None) -> str:

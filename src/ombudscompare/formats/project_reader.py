@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from ..core import limits
-from ..core.limits import MAX_AMOUNT, MAX_ITEMS, MAX_NAME
+from ..core.limits import MAX_AMOUNT, MAX_CRITERIA, MAX_NAME, MAX_OPTIONS
 from ..core.model import (
     SCALE_MAX,
     SCALE_MIN,
@@ -141,8 +141,10 @@ def _read_list(ck: Checker, top: dict[str, Any], key: str, read_item: Callable[[
         return []
     if not items:
         ck.problem(key, "must have at least one entry")
-    if len(items) > MAX_ITEMS:
-        ck.problem(key, "has {count} entries, at most {limit} are allowed", count=len(items), limit=MAX_ITEMS)
+    limit = MAX_OPTIONS if key == "options" else MAX_CRITERIA
+    if len(items) > limit:
+        ck.problem(key, "has {count} entries; OmbudsCompare works with at most {limit}", count=len(items),
+                   limit=limit)
         return []
     result = []
     for index, item in enumerate(items):

@@ -30,9 +30,20 @@ class StructureEditor:
     def __init__(self, window):
         self.window = window
 
+    def _refused(self, reason) -> bool:
+        """Say in a box why nothing was added (a project at its limit); True if so."""
+        if reason is None:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Nothing added"), reason.render(), parent=self.window)
+        box.setObjectName("add_refused")
+        plain_box(box)
+        box.open()
+        return True
+
     def add_option(self) -> None:
         project = self.window.document.project
-        self.window.document.run(commands.add_option(project, language()))
+        if self._refused(self.window.document.attempt(lambda: commands.add_option(project, language()))):
+            return
         self.window.show_edit_tab(EditTab.COSTS)
         self.window.tariff_view.setCurrentIndex(self.window.tariff_model.index(0, len(project.options) - 1))
         self.window.tariff_view.setFocus()
@@ -66,7 +77,8 @@ class StructureEditor:
 
     def add_criterion(self, kind: CriterionKind = CriterionKind.SCALE) -> None:
         project = self.window.document.project
-        self.window.document.run(commands.add_criterion(project, kind, language()))
+        if self._refused(self.window.document.attempt(lambda: commands.add_criterion(project, kind, language()))):
+            return
         self.window.show_edit_tab(EditTab.CRITERIA)
         self.window.criteria_view.setCurrentIndex(self.window.criteria_model.index(len(project.criteria) - 1, 0))
         self.window.criteria_view.setFocus()

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from ..checks import Checker
 from .overlay import Cells, same_or
 
-MAX_ROW = 10_000  # beyond any layout-1 table of a project within the limits (50 options × 100 criteria)
+MAX_ROW = 10_000  # beyond any layout-1 table of a project within the limits (30 options × 60 criteria)
 
 
 def overlay_layout_1(book: Workbook, data: dict[str, Any], layout: dict[str, Any], ck: Checker) -> None:

@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from ...core.costs import multi_year, pair_costs
+from ...core.tariff import annual_cost
 from ...explain import charts
 from ...explain.sentences import complaints_sentence, population_sentence
 from ...explain.tables import multi_year_table
+from ...explain.values import ALL_POINTS_UP_TO, many_options
 from ...i18n import language, tr
 from ..charts.lines import LineChart
 from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
@@ -56,7 +58,16 @@ class CostsTab(AnalysisTab):
         self.by_complaints.show_data(charts.costs(project, lang, "complaints"))
         self.by_population.show_data(charts.costs(project, lang, "population"))
         lines = []
-        for pair in pair_costs(project):
+        pairs = pair_costs(project)
+        if many_options(project):  # 50 options make 1,225 pairs: write out those with today's cheapest option
+            town = project.municipality
+            cheapest = min(project.options, key=lambda o: annual_cost(o.tariff, town.population,
+                                                                       town.complaints_per_year)).id
+            pairs = [p for p in pairs if cheapest in (p.first, p.second)]
+            lines.append(tr("With more than {n} options only the comparisons with today's cheapest option, {name}, "
+                            "are written out; the charts mark where the cheapest option changes.",
+                            n=ALL_POINTS_UP_TO, name=project.option(cheapest).name.get(lang)))
+        for pair in pairs:
             lines += [complaints_sentence(project, pair, lang), population_sentence(project, pair, lang)]
         self.sentences.setText("\n".join(lines))
         self.name_parts(tr("Costs and break-even"), years=tr("Costs over the years ahead"))
