@@ -181,6 +181,51 @@ class Score:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SwingAnswers:
+    """How a set's weights were elicited by swings: the swing that matters most (100 points), the points given
+    to every other swing relative to it, and each criterion's (best, worst) reference levels at the time, so a
+    later change of a level is noticed."""
+
+    top: str
+    points: dict[str, float]
+    levels: dict[str, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class WeightSet:
+    """A named set of weights (relative, per criterion id), e.g. one party's, with who holds it.
+
+    `method` says how it was set: "direct" (typed or saved from the window), "swing" (with `swing` the
+    answers) or "order" (the rank-order-centroid weights of `order`, most important first)."""
+
+    id: str
+    name: str
+    weights: dict[str, float]
+    note: str = ""
+    method: str = "direct"
+    swing: SwingAnswers | None = None
+    order: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+RANGE_TARGETS = ("population", "complaints_per_year", "tariff", "score")
+
+
+@dataclass(frozen=True)
+class InputRange:
+    """An uncertain input: low–high, optionally a most likely value (then triangular, else uniform).
+
+    `target` is ("population",), ("complaints_per_year",), ("tariff", option_id, field) or
+    ("score", option_id, criterion_id)."""
+
+    target: tuple[str, ...]
+    low: float
+    high: float
+    likely: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class Project:
     """Everything one comparison holds; what a project file stores."""
@@ -191,6 +236,8 @@ class Project:
     options: list[Option] = field(default_factory=list)
     criteria: list[Criterion] = field(default_factory=list)
     scores: dict[tuple[str, str], Score] = field(default_factory=dict)
+    weight_sets: list[WeightSet] = field(default_factory=list)
+    ranges: list[InputRange] = field(default_factory=list)
     format_minor: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -208,6 +255,12 @@ class Project:
 
     def score(self, option_id: str, criterion_id: str) -> Score | None:
         return self.scores.get((option_id, criterion_id))
+
+    def weight_set(self, set_id: str) -> WeightSet:
+        for weight_set in self.weight_sets:
+            if weight_set.id == set_id:
+                return weight_set
+        raise KeyError(set_id)
 
     def enabled_criteria(self) -> list[Criterion]:
         return [c for c in self.criteria if c.enabled]

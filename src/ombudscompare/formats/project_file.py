@@ -13,6 +13,7 @@ from .checks import SOURCE_FIELDS
 from .errors import FileError, Problem
 from .project_reader import FORMAT_MAJOR, FORMAT_MINOR, FORMAT_NAME, read_project
 from .reading import read_regular_file
+from .sets_file import ranges_to_data, sets_to_data
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -113,6 +114,10 @@ def project_to_data(project: Project) -> dict[str, Any]:
     data["options"] = [_option(o) for o in project.options]
     data["criteria"] = [_criterion(c) for c in project.criteria]
     data["scores"] = [_score(s) for s in _ordered_scores(project)]
+    if project.weight_sets:
+        data["weight_sets"] = sets_to_data(project)
+    if project.ranges:
+        data["ranges"] = ranges_to_data(project)
     data.update(project.extra)
     return data
 

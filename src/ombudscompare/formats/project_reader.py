@@ -23,14 +23,17 @@ from ..core.model import (
 )
 from .checks import Checker, TooManyProblems, describe, join
 from .errors import Problem
+from .sets_file import read_ranges, read_weight_sets
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 FORMAT_NAME = "ombudscompare-project"
 FORMAT_MAJOR = 1
-FORMAT_MINOR = 1  # 1.1: scores may be missing (not yet judged), notes, an option's name in a sentence
+FORMAT_MINOR = 2  # 1.1: scores may be missing (not yet judged), notes, an option's name in a sentence;
+# 1.2: weight sets (with swing answers or an order) and ranges of uncertain inputs
 
-TOP_FIELDS = ("format", "version", "title", "notes", "municipality", "options", "criteria", "scores")
+TOP_FIELDS = ("format", "version", "title", "notes", "municipality", "options", "criteria", "scores", "weight_sets",
+              "ranges")
 MUNICIPALITY_FIELDS = ("name", "population", "complaints_per_year", "reference_year", "source")
 OPTION_FIELDS = ("id", "name", "in_sentence", "description", "tariff")
 TARIFF_FIELDS = (
@@ -99,6 +102,10 @@ def _read(ck: Checker, data: Any) -> Project | None:
         scores = ck.list(top["scores"], "scores")
         for index, item in enumerate(scores or []):
             _read_score(ck, item, join("scores", index), project)
+    if ck.problems:
+        return None
+    project.weight_sets = read_weight_sets(ck, top, project)
+    project.ranges = read_ranges(ck, top, project)
     return project
 
 
