@@ -155,6 +155,17 @@ def run_sensitivity(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def run_sets(args: argparse.Namespace, lang: str) -> int:
+    from .sensitivity import render_sets_json, render_sets_text
+
+    project = _project(args)  # without sets: ModelError 'the project has no weight sets yet'
+    if args.json:
+        print(terminal_safe(json.dumps(render_sets_json(project, lang), ensure_ascii=False, indent=2)))
+    else:
+        sys.stdout.write(terminal_safe(render_sets_text(project, lang)))
+    return 0
+
+
 def run_export(args: argparse.Namespace, lang: str) -> int:
     from ..formats.workbook import export_workbook
 
@@ -252,6 +263,10 @@ def _sensitivity_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
 
 
+def _json_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
+
+
 def _chart_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", required=True, choices=CHART_KINDS, help=tr("which chart"))
     _output(N_("the image to write"), "OUT.png|OUT.svg")(parser)
@@ -267,6 +282,8 @@ COMMANDS = (
                 arguments=_summary_arguments),
     CommandSpec("sensitivity", N_("break-even points, multi-year costs, where the ranking changes with the weights,"
                                   " and robustness"), run_sensitivity, arguments=_sensitivity_arguments),
+    CommandSpec("sets", N_("who chooses what: every weight set's totals and winner, how alike the sets are, and a"
+                           " compromise"), run_sets, arguments=_json_argument),
     CommandSpec("export", N_("write the comparison as an Excel workbook with live formulas"), run_export,
                 arguments=_output(N_("the workbook to write"), "OUT.xlsx")),
     CommandSpec("chart", N_("write a chart as a slide-ready PNG or SVG"), run_chart, arguments=_chart_arguments),

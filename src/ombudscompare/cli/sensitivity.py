@@ -10,7 +10,9 @@ from ..core.model import Project
 from ..core.robustness import RankFrequencies, rank_frequencies
 from ..core.scoring import Evaluation
 from ..core.sensitivity import WeightSensitivity, weight_sensitivity
+from ..core.uncertainty import Uncertainty, analyse
 from ..explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
+from ..explain.sets import ranges_table, uncertainty_sentences
 from ..explain.tables import frequencies_table, intervals_table, multi_year_table
 from ..i18n import tr
 from .summary import text_table
@@ -27,6 +29,7 @@ class Analysis:
         self.weights: WeightSensitivity = weight_sensitivity(evaluation)
         self.uniform: RankFrequencies = rank_frequencies(evaluation, samples, seed)
         self.near: RankFrequencies | None = rank_frequencies(evaluation, samples, seed, spread) if spread > 0 else None
+        self.uncertain: Uncertainty | None = analyse(project, evaluation, samples, seed) if project.ranges else None
 
 
 def render_text(a: Analysis, lang: str) -> str:
@@ -45,6 +48,11 @@ def render_text(a: Analysis, lang: str) -> str:
     for frequencies in filter(None, (a.uniform, a.near)):
         lines += ["", robustness_sentence(p, frequencies, lang)]
         lines += text_table(frequencies_table(p, frequencies, lang))
+    if a.uncertain is not None:
+        lines += ["", tr("Uncertain inputs", lang)]
+        lines += text_table(ranges_table(p, lang))
+        lines += ["", *uncertainty_sentences(p, a.uncertain, lang)]
+        lines += text_table(frequencies_table(p, a.uncertain.frequencies, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -106,4 +114,52 @@ def render_json(a: Analysis, lang: str) -> dict[str, Any]:
         ],
         "most_telling": interval_sentence(p, telling, lang) if telling else None,
         "robustness": {"uniform": _frequencies(a.uniform), "near_current": _frequencies(a.near)},
+        "uncertain_inputs": None if a.uncertain is None else {
+            "ranges": [{"target": list(r.target), "low": r.low, "high": r.high, "likely": r.likely}
+                       for r in p.ranges],
+            "ranks": _frequencies(a.uncertain.frequencies),
+            "cheaper": {f"{x}<{y}": a.uncertain.cheaper_share(x, y) for x in a.uncertain.option_ids
+                        for y in a.uncertain.option_ids if x != y},
+            "sentences": uncertainty_sentences(p, a.uncertain, lang),
+        },
+    }
+
+
+def render_sets_text(project: Project, lang: str) -> str:
+    from ..core.weightsets import compare_sets
+    from ..explain.sets import compromise_sentence, consensus_sentence, sets_table, shares_table
+
+    comparison = compare_sets(project)
+    lines = [tr("Who chooses what", lang)]
+    lines += text_table(sets_table(project, comparison, lang))
+    lines += ["", consensus_sentence(project, comparison, lang), compromise_sentence(project, comparison, lang), "",
+              tr("Weights of each set", lang)]
+    lines += text_table(shares_table(project, comparison, lang))
+    return "\n".join(lines) + "\n"
+
+
+def render_sets_json(project: Project, lang: str) -> dict[str, Any]:
+    from ..core.weightsets import compare_sets, consensus_words
+    from ..explain.sets import compromise_sentence, consensus_sentence
+
+    comparison = compare_sets(project)
+
+    def one(result) -> dict[str, Any]:
+        return {
+            "id": result.set_id, "name": result.name, "note": result.note,
+            "shares": {c: s * 100.0 for c, s in result.shares.items()},
+            "totals": {r.option_id: r.total for r in result.evaluation.results},
+            "ranks": {r.option_id: r.rank for r in result.evaluation.results},
+            "winners": list(result.winners),
+            "winner_margin": None if result.margin_criterion is None else {
+                "points": result.margin * 100.0, "criterion": result.margin_criterion, "rival": result.rival},
+        }
+
+    return {
+        "sets": [one(r) for r in comparison.results],
+        "consensus": comparison.consensus,
+        "consensus_words": tr(consensus_words(comparison.consensus), lang),
+        "compromise": one(comparison.compromise),
+        "maximin": {"option": comparison.maximin_option, "lowest_total": comparison.maximin_total},
+        "sentences": [consensus_sentence(project, comparison, lang), compromise_sentence(project, comparison, lang)],
     }

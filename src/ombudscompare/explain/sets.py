@@ -1,0 +1,150 @@
+"""Who chooses what, and how sure: the weight sets and the uncertainty in tables and sentences (Qt-free).
+
+The window's "Who chooses what" tab, its slide, the PDF report, the workbook and `ombudscompare sets` all
+use these, so every place says the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from ..core.model import Project
+from ..core.robustness import RankFrequencies
+from ..core.uncertainty import Uncertainty, range_name
+from ..core.weightsets import SetResult, SetsComparison, consensus_words, roc_weights
+from ..i18n import tr
+from ..i18n.numbers import format_number, format_percent
+from .sentences import _name, capital
+from .tables import Table, rank_text
+from .values import totals_decimals
+
+WINNER_MARK = "★"
+
+
+def _names(project: Project, ids: tuple[str, ...], lang: str | None) -> str:
+    names = [project.option(i).sentence_name(lang or "nl") for i in ids]
+    return tr(" and ", lang).join(names) if len(names) <= 2 else ", ".join(names)
+
+
+def margin_text(project: Project, result: SetResult, lang: str | None = None) -> str:
+    """'± 14,6 pp Local involvement → GOMA', or '—' when no single weight changes the winner."""
+    if result.margin_criterion is None or result.rival is None:
+        return "—"
+    return tr("{points} pp on {criterion} → {rival}", lang,
+              points=format_number(result.margin * 100.0, 1, lang),
+              criterion=project.criterion(result.margin_criterion).name.get(lang or "nl"),
+              rival=project.option(result.rival).name.get(lang or "nl"))
+
+
+def sets_table(project: Project, comparison: SetsComparison, lang: str | None = None) -> Table:
+    """Sets × options: each cell the total and rank, the winner marked ★; the compromise last."""
+    options = [o for o in project.options]
+    decimals = totals_decimals([r.total for s in comparison.results for r in s.evaluation.results])
+    rows = []
+    for result in (*comparison.results, comparison.compromise):
+        cells = []
+        for option in options:
+            total, rank = result.total(option.id), result.rank(option.id)
+            if total is None or rank is None:
+                cells.append("—")
+                continue
+            tied = sum(1 for r in result.evaluation.results if r.rank == rank) > 1
+            mark = f" {WINNER_MARK}" if rank == 1 else ""
+            cells.append(f"{format_number(total, decimals, lang)} ({rank_text(rank, tied)}){mark}")
+        name = result.name if result is not comparison.compromise else tr("Compromise (mean of the sets)", lang)
+        rows.append((name, *cells, margin_text(project, result, lang)))
+    return Table((tr("Weight set", lang), *(o.name.get(lang or "nl") for o in options),
+                  tr("Smallest change of the winner", lang)), tuple(rows),
+                 frozenset(range(1, len(options) + 1)),
+                 tuple(r.set_id for r in comparison.results) + ("compromise",),
+                 frozenset({len(rows) - 1}))
+
+
+def shares_table(project: Project, comparison: SetsComparison, lang: str | None = None) -> Table:
+    """Each set's weights as shares of the switched-on criteria (rounded to add up to 100 %)."""
+    from ..core.scoring import rounded_percentages
+
+    rows = []
+    for result in (*comparison.results, comparison.compromise):
+        shown = rounded_percentages(result.shares, 1)
+        name = result.name if result is not comparison.compromise else tr("Compromise (mean of the sets)", lang)
+        rows.append((name, *(format_percent(shown.get(c, 0.0) / 100.0, 1, lang) for c in comparison.criteria)))
+    return Table((tr("Weight set", lang), *(project.criterion(c).name.get(lang or "nl") for c in comparison.criteria)),
+                 tuple(rows), frozenset(range(1, len(comparison.criteria) + 1)))
+
+
+def consensus_sentence(project: Project, comparison: SetsComparison, lang: str | None = None) -> str:
+    agree = tr("The weight sets are {share} alike ({words}).", lang,
+               share=format_percent(comparison.consensus, 0, lang), words=tr(consensus_words(comparison.consensus),
+                                                                             lang))
+    winners = {r.winners for r in comparison.results}
+    if len(winners) == 1:
+        choice = tr("Every set puts {name} first.", lang, name=_names(project, next(iter(winners)), lang))
+    else:
+        parts = []
+        for result in comparison.results:
+            parts.append(tr("{set}: {name}", lang, set=result.name, name=_names(project, result.winners, lang)))
+        choice = tr("The sets differ on the winner — {choices}.", lang, choices="; ".join(parts))
+    return f"{agree} {choice}"
+
+
+def compromise_sentence(project: Project, comparison: SetsComparison, lang: str | None = None) -> str:
+    compromise = comparison.compromise
+    winner = compromise.winners[0]
+    total = compromise.total(winner) or 0.0
+    text = tr("With the mean of the sets' weights, {name} comes first with {total}.", lang,
+              name=_name(project, winner, lang), total=format_number(total, 1, lang))
+    if comparison.maximin_option is not None:
+        text += " " + tr("No set gives {name} less than {total}: the highest lowest total of any option.", lang,
+                         name=_name(project, comparison.maximin_option, lang),
+                         total=format_number(comparison.maximin_total, 1, lang))
+    return capital(text)
+
+
+def order_sentence(project: Project, order: list[str], frequencies: RankFrequencies, lang: str | None = None) -> str:
+    names = tr(" > ", lang).join(project.criterion(c).name.get(lang or "nl") for c in order)
+    best = max(range(len(frequencies.option_ids)), key=lambda i: frequencies.shares[i, 0])
+    return tr("Over every weighting with {order} ({samples} weightings), {name} ranks first in {share} of cases.",
+              lang, order=names, samples=format_number(frequencies.samples, 0, lang),
+              name=_name(project, frequencies.option_ids[best], lang),
+              share=format_percent(float(frequencies.shares[best, 0]), 1, lang))
+
+
+def roc_table(project: Project, order: list[str], lang: str | None = None) -> Table:
+    weights = roc_weights(order)
+    return Table((tr("Place", lang), tr("Criterion", lang), tr("Weight (rank-order centroid)", lang)),
+                 tuple((str(i + 1), project.criterion(c).name.get(lang or "nl"),
+                        format_percent(weights[c] / 100.0, 1, lang)) for i, c in enumerate(order)),
+                 frozenset({0, 2}))
+
+
+def uncertainty_sentences(project: Project, result: Uncertainty, lang: str | None = None) -> list[str]:
+    """How sure: who ranks first how often with inputs and weights drawn together, and per pair how often
+    one costs less than the other."""
+    frequencies = result.frequencies
+    best = max(range(len(frequencies.option_ids)), key=lambda i: frequencies.shares[i, 0])
+    samples = format_number(frequencies.samples, 0, lang)
+    lines = [tr("With {ranges} uncertain inputs and the weights drawn together ({samples} draws), {name} ranks first"
+                " in {share} of cases.", lang, ranges=result.ranges, samples=samples,
+                name=_name(project, frequencies.option_ids[best], lang),
+                share=format_percent(float(frequencies.shares[best, 0]), 1, lang))]
+    ids = result.option_ids
+    for i, first in enumerate(ids):
+        for second in ids[i + 1:]:
+            share = result.cheaper_share(first, second)
+            other = result.cheaper_share(second, first)
+            cheaper, dearer, p = (first, second, share) if share >= other else (second, first, other)
+            lines.append(capital(tr("{name} costs less than {other} in {share} of cases.", lang,
+                                    name=_name(project, cheaper, lang), other=_name(project, dearer, lang),
+                                    share=format_percent(p, 0, lang))))
+    return lines
+
+
+def ranges_table(project: Project, lang: str | None = None) -> Table:
+    rows = tuple((capital(range_name(project, r).render(lang)), format_number(r.low, _places(r.low), lang),
+                  format_number(r.likely, _places(r.likely), lang) if r.likely is not None else "—",
+                  format_number(r.high, _places(r.high), lang)) for r in project.ranges)
+    return Table((tr("Uncertain input", lang), tr("Low", lang), tr("Most likely", lang), tr("High", lang)), rows,
+                 frozenset({1, 2, 3}))
+
+
+def _places(value: float) -> int:
+    return 0 if float(value).is_integer() else (2 if abs(value) >= 1 else 4)
