@@ -29,7 +29,8 @@ from ..i18n import N_, Message, set_language, system_language, tr
 from ..i18n.numbers import parse_number
 
 EXIT_ERROR = 2
-CHART_KINDS = ("ranking", "profile", "costs-complaints", "costs-population", "sensitivity", "robustness")
+CHART_KINDS = ("ranking", "profile", "costs-complaints", "costs-population", "sensitivity", "robustness", "sets",
+               "certainty")
 LANGUAGES = ("nl", "en")
 
 

@@ -6,6 +6,7 @@ the PDF report is the same chart, and building one never needs a window.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,8 @@ KINDS = {
     "costs-population": N_("Cost against inhabitants"),
     "sensitivity": N_("Weight sensitivity"),
     "robustness": N_("Robustness"),
+    "sets": N_("Who chooses what"),
+    "certainty": N_("How sure"),
 }
 SCORE_TICKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
 BAR_THICKNESS = 0.5
@@ -137,7 +140,30 @@ def chart_data(kind: str, project: Project, lang: str, evaluation: Evaluation | 
         return sensitivity(project, evaluation, lang, criterion)
     if kind == "robustness":
         return robustness(project, lang, rank_frequencies(evaluation, SAMPLES, SEED, spread))
+    if kind == "sets":
+        from ..core.weightsets import compare_sets
+        from .sets import sets_chart
+
+        try:
+            return sets_chart(project, compare_sets(project), lang)
+        except ModelError as error:
+            return empty(kind, tr("Nothing to show: {reason}", lang, reason=error.message.render(lang)), lang)
+    if kind == "certainty":
+        return certainty(project, evaluation, lang, spread)
     raise KeyError(kind)
+
+
+def certainty(project: Project, evaluation: Evaluation, lang: str, spread: float | None = None) -> BarChartData:
+    """How sure: rank shares with the uncertain inputs and the weights drawn together (weights alone when the
+    project has no ranges), said in the title."""
+    from ..core.uncertainty import analyse
+
+    result = analyse(project, evaluation, SAMPLES, SEED, spread)
+    data = robustness(project, lang, result.frequencies)
+    title = (tr("How sure: {ranges} uncertain inputs and the weights drawn together", lang, ranges=result.ranges)
+             if result.ranges else tr("How sure: the weights drawn at random (no uncertain inputs entered)", lang))
+    return dataclasses.replace(data, title=title, facts={**data.facts, "ranges": result.ranges,
+                                                         "cheaper": result.cheaper})
 
 
 def empty(kind: str, message: str, lang: str) -> ChartData:

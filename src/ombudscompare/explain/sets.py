@@ -25,13 +25,12 @@ def _names(project: Project, ids: tuple[str, ...], lang: str | None) -> str:
 
 
 def margin_text(project: Project, result: SetResult, lang: str | None = None) -> str:
-    """'± 14,6 pp Local involvement → GOMA', or '—' when no single weight changes the winner."""
+    """'14.6 pp on Local involvement' (who then leads is in the JSON and the report's sentence), or '—' when no
+    single weight changes the winner."""
     if result.margin_criterion is None or result.rival is None:
         return "—"
-    return tr("{points} pp on {criterion} → {rival}", lang,
-              points=format_number(result.margin * 100.0, 1, lang),
-              criterion=project.criterion(result.margin_criterion).name.get(lang or "nl"),
-              rival=project.option(result.rival).name.get(lang or "nl"))
+    return tr("{points} pp on {criterion}", lang, points=format_number(result.margin * 100.0, 1, lang),
+              criterion=project.criterion(result.margin_criterion).name.get(lang or "nl"))
 
 
 def sets_table(project: Project, comparison: SetsComparison, lang: str | None = None) -> Table:
@@ -52,7 +51,7 @@ def sets_table(project: Project, comparison: SetsComparison, lang: str | None = 
         name = result.name if result is not comparison.compromise else tr("Compromise (mean of the sets)", lang)
         rows.append((name, *cells, margin_text(project, result, lang)))
     return Table((tr("Weight set", lang), *(o.name.get(lang or "nl") for o in options),
-                  tr("Smallest change of the winner", lang)), tuple(rows),
+                  tr("Winner's margin", lang)), tuple(rows),
                  frozenset(range(1, len(options) + 1)),
                  tuple(r.set_id for r in comparison.results) + ("compromise",),
                  frozenset({len(rows) - 1}))
@@ -148,3 +147,79 @@ def ranges_table(project: Project, lang: str | None = None) -> Table:
 
 def _places(value: float) -> int:
     return 0 if float(value).is_integer() else (2 if abs(value) >= 1 else 4)
+
+
+def sets_chart(project: Project, comparison: SetsComparison, lang: str):
+    """Every set (and the compromise) as a group of bars, one per option's total; the winner named."""
+    import numpy as np
+
+    from .charts import GROUP_THICKNESS, SCORE_TICKS, BarChartData
+
+    groups = (*comparison.results, comparison.compromise)
+    options = [o.id for o in project.options if all(g.total(o.id) is not None for g in groups)]
+    n, m = len(options), len(groups)
+    totals = np.array([[g.total(o) or 0.0 for g in groups] for o in options]).reshape(n, m)
+    thickness = GROUP_THICKNESS / max(1, n)
+    centres = np.arange(m - 1, -1, -1, dtype=float)
+    offsets = (n - 1) / 2.0 * thickness - np.arange(n) * thickness
+    y = (centres[None, :] + offsets[:, None])
+    decimals = totals_decimals(totals.ravel().tolist())
+    names = []
+    for centre, group in zip(centres.tolist(), groups):
+        title = group.name if group is not comparison.compromise else tr("Compromise (mean of the sets)", lang)
+        winner = ", ".join(project.option(w).name.get(lang) for w in group.winners)
+        names.append((centre + GROUP_THICKNESS / 2 + 0.02, tr("{set} — first: {name}", lang, set=title,
+                                                               name=winner)))
+    values = tuple((float(totals[i, j]) + 1.0, float(y[i, j]), format_number(float(totals[i, j]), decimals, lang),
+                    False) for i in range(n) for j in range(m))
+    return BarChartData(
+        title=tr("Who chooses what", lang),
+        axis_label=tr("Total score (0–100) with each set's weights", lang),
+        legend=tuple(project.option(o).name.get(lang) for o in options),
+        x0=np.zeros(n * m), y=y.ravel(), width=totals.ravel(), thickness=thickness * 0.9,
+        series=np.repeat(np.arange(n), m), names=tuple(names), name_room=1.0 - GROUP_THICKNESS - 0.04,
+        values=values, x_range=(0.0, 100.0), y_range=(-0.4, m - 0.15), x_ticks=SCORE_TICKS,
+        facts={"sets": [g.set_id for g in groups], "options": options, "totals": totals},
+        table=sets_table(project, comparison, lang),
+        description=consensus_sentence(project, comparison, lang) + " " + compromise_sentence(project, comparison,
+                                                                                             lang),
+    )
+
+
+def swing_text(project: Project, criterion_id: str, lang: str | None = None) -> str:
+    """The swing a question is about, in words: 'from € 0.5000 to € 0.0000 per inhabitant', 'from 1 – very
+    weak to 5 – very good'."""
+    from ..core.model import CriterionKind
+    from .values import amount_text
+
+    criterion = project.criterion(criterion_id)
+    best, worst = criterion.reference_levels()
+    if criterion.kind is CriterionKind.SCALE:
+        return tr("from {worst} to {best}", lang, worst=criterion.scale_label(int(worst), lang or "nl"),
+                  best=criterion.scale_label(int(best), lang or "nl"))
+    text = tr("from {worst} to {best}", lang, worst=amount_text(criterion, worst, lang),
+              best=amount_text(criterion, best, lang))
+    if criterion.kind is CriterionKind.COST_PER_INHABITANT:
+        return tr("{swing} per inhabitant", lang, swing=text)
+    if criterion.kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:
+        return tr("{swing} per extra complaint", lang, swing=text)
+    if criterion.kind is CriterionKind.ANNUAL_COST:
+        return tr("{swing} a year", lang, swing=text)
+    return text
+
+
+def swing_table(project: Project, weight_set, lang: str | None = None) -> Table:
+    """How a set was made by swings: each swing in words, its points and the weight that follows."""
+    answers = weight_set.swing
+    total = sum(answers.points.values()) or 1.0
+    rows = []
+    for criterion_id, points in sorted(answers.points.items(), key=lambda item: -item[1]):
+        try:
+            name = project.criterion(criterion_id).name.get(lang or "nl")
+            swing = swing_text(project, criterion_id, lang)
+        except KeyError:
+            continue
+        rows.append((name, swing, format_number(points, 0 if float(points).is_integer() else 1, lang),
+                     format_percent(points / total, 1, lang)))
+    return Table((tr("Criterion", lang), tr("Swing", lang), tr("Points", lang), tr("Weight", lang)), tuple(rows),
+                 frozenset({2, 3}))

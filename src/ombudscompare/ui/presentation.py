@@ -14,7 +14,7 @@ from .document import Document
 from .widgets.weights import WeightsPanel
 
 PRESENTATION_ZOOM = 2.0  # 12 pt chart labels become 24 pt: ≥ 24 px on a 1080p projector
-SLIDES = ("ranking", "profile", "costs-population", "sensitivity", "robustness")
+SLIDES = ("ranking", "profile", "costs-population", "sensitivity", "robustness", "sets", "certainty")
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 SLIDE_KEYS = NEXT_KEYS | PREVIOUS_KEYS | {Qt.Key.Key_Home, Qt.Key.Key_End}

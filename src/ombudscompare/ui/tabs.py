@@ -23,6 +23,7 @@ class ChartTab(enum.Enum):
     COSTS = "costs"
     WEIGHTS = "weights"
     ROBUSTNESS = "robustness"
+    SETS = "sets"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ CHART_TABS = (
     TabSpec(ChartTab.COSTS, N_("Costs and &break-even"), "costs-population", "analysis.costs:CostsTab"),
     TabSpec(ChartTab.WEIGHTS, N_("&Weight sensitivity"), "sensitivity", "analysis.weights:WeightsTab"),
     TabSpec(ChartTab.ROBUSTNESS, N_("Rob&ustness"), "robustness", "analysis.robustness:RobustnessTab"),
+    TabSpec(ChartTab.SETS, N_("Who chooses what"), "sets", "analysis.sets:SetsTab"),
 )
 
 

@@ -1,0 +1,138 @@
+"""Swing weighting, guided: which swing from worst to best matters most (100 points), then the others
+relative to it; the weights follow and are stored as a set with the answers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import set_commands
+from ...explain.sets import swing_text
+from ...i18n import language, tr
+from ...i18n.numbers import format_percent
+from ..widgets.plain import plain_box
+
+
+class SwingDialog(QDialog):
+    """One row per switched-on criterion: its swing in words, 'matters most', and its points (0–100)."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.setObjectName("swing_dialog")
+        self.document = document
+        project = document.project
+        lang = language()
+        self.setWindowTitle(tr("Swing weighting"))
+        intro = QLabel(tr("Imagine an option that is at the worst reference level on every criterion. Which single"
+                          " improvement, from worst to best, matters most to you? Mark it: it gets 100 points. Then"
+                          " give every other improvement points relative to it: 50 means half as important."))
+        intro.setWordWrap(True)
+        grid = QGridLayout()
+        for column, text in enumerate((tr("Criterion"), tr("Swing"), "", tr("Points"), tr("Weight"))):
+            header = QLabel(f"<b>{text}</b>")
+            grid.addWidget(header, 0, column)
+        self.top = QButtonGroup(self)
+        self.points: dict[str, QSpinBox] = {}
+        self.shares: dict[str, QLabel] = {}
+        self.radios: dict[str, QRadioButton] = {}
+        for row, criterion in enumerate(project.enabled_criteria(), start=1):
+            name = QLabel(criterion.name.get(lang))
+            name.setTextFormat(name.textFormat().PlainText)
+            swing = QLabel(swing_text(project, criterion.id, lang))
+            swing.setTextFormat(swing.textFormat().PlainText)
+            radio = QRadioButton(tr("Matters most"))
+            radio.setObjectName(f"top_{criterion.id}")
+            radio.setAccessibleName(tr("{criterion} matters most", criterion=criterion.name.get(lang)))
+            self.top.addButton(radio)
+            spin = QSpinBox()
+            spin.setObjectName(f"points_{criterion.id}")
+            spin.setRange(0, 100)
+            spin.setValue(50)
+            spin.setAccessibleName(tr("Points for {criterion}", criterion=criterion.name.get(lang)))
+            spin.valueChanged.connect(self._update)
+            radio.toggled.connect(self._update)
+            share = QLabel()
+            self.points[criterion.id], self.shares[criterion.id], self.radios[criterion.id] = spin, share, radio
+            for column, widget in enumerate((name, swing, radio, spin, share)):
+                grid.addWidget(widget, row, column)
+        rows = QWidget()
+        rows.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidget(rows)
+        scroll.setWidgetResizable(True)
+        self.name = QLineEdit(tr("Swing weighting"))
+        self.name.setObjectName("swing_set_name")
+        name_label = QLabel(tr("&Name of the set:"))
+        name_label.setBuddy(self.name)
+        self.note = QLineEdit()
+        self.note.setObjectName("swing_set_note")
+        note_label = QLabel(tr("&Who answered:"))
+        note_label.setBuddy(self.note)
+        self.status = QLabel()
+        self.status.setObjectName("swing_status")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save as weight set"))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        for widget in (name_label, self.name, note_label, self.note, self.status, self.buttons):
+            layout.addWidget(widget)
+        self.resize(820, 520)
+        self._update()
+
+    def top_id(self) -> str | None:
+        return next((c for c, radio in self.radios.items() if radio.isChecked()), None)
+
+    def answers(self) -> dict[str, float]:
+        return {c: float(spin.value()) for c, spin in self.points.items()}
+
+    def _update(self, *_args) -> None:
+        top = self.top_id()
+        for criterion_id, spin in self.points.items():
+            if criterion_id == top:
+                spin.blockSignals(True)
+                spin.setValue(100)
+                spin.blockSignals(False)
+            spin.setEnabled(top is not None and criterion_id != top)
+        points = self.answers()
+        total = sum(points.values())
+        lang = language()
+        for criterion_id, label in self.shares.items():
+            label.setText(format_percent(points[criterion_id] / total, 1, lang) if top and total else "—")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(top is not None and total > 0)
+        self.status.setText(tr("First mark the swing that matters most.") if top is None else "")
+
+    def _save(self) -> None:
+        top = self.top_id()
+        if top is None:
+            return
+        reason = self.document.attempt(lambda: set_commands.from_swings(
+            self.document.project, self.name.text(), top, self.answers(), self.note.text()))
+        if reason is not None:
+            box = plain_box(QMessageBoxLike(self, reason.render()))
+            box.exec()
+            return
+        self.accept()
+
+
+def QMessageBoxLike(parent, text: str):  # noqa: N802 - a box built like QMessageBox.warning, but plain text
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Swing weighting"), text, parent=parent)
+    box.setObjectName("swing_refused")
+    return box
