@@ -153,12 +153,13 @@ def chart_data(kind: str, project: Project, lang: str, evaluation: Evaluation | 
     raise KeyError(kind)
 
 
-def certainty(project: Project, evaluation: Evaluation, lang: str, spread: float | None = None) -> BarChartData:
+def certainty(project: Project, evaluation: Evaluation, lang: str, spread: float | None = None,
+              result: Any = None) -> BarChartData:
     """How sure: rank shares with the uncertain inputs and the weights drawn together (weights alone when the
     project has no ranges), said in the title."""
     from ..core.uncertainty import analyse
 
-    result = analyse(project, evaluation, SAMPLES, SEED, spread)
+    result = result or analyse(project, evaluation, SAMPLES, SEED, spread)
     data = robustness(project, lang, result.frequencies)
     title = (tr("How sure: {ranges} uncertain inputs and the weights drawn together", lang, ranges=result.ranges)
              if result.ranges else tr("How sure: the weights drawn at random (no uncertain inputs entered)", lang))

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
 
-from ...core.robustness import rank_frequencies
+from ... import set_commands
+from ...core.uncertainty import analyse
 from ...explain import charts
 from ...explain.sentences import robustness_sentence
+from ...explain.sets import ranges_table, uncertainty_sentences
 from ...i18n import language, tr
 from ..charts.base import BarChart
-from .base import CHART_MIN_HEIGHT, AnalysisTab, sentence_label
+from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
 
 
 class RobustnessTab(AnalysisTab):
@@ -41,11 +51,30 @@ class RobustnessTab(AnalysisTab):
         row.addWidget(self.near)
         row.addWidget(self.spread)
         row.addStretch(1)
+        self.ranges_heading = QLabel()
+        self.ranges_heading.setObjectName("ranges_heading")
+        self.ranges = read_only_table("ranges_table")
+        self.ranges.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ranges.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.ranges.doubleClicked.connect(lambda _index: self.edit_range())
+        self.add_range, self.change_range, self.drop_range = QPushButton(), QPushButton(), QPushButton()
+        range_row = QHBoxLayout()
+        for name, button, slot in (("add_range", self.add_range, lambda: self.edit_range(new=True)),
+                                   ("change_range", self.change_range, lambda: self.edit_range()),
+                                   ("remove_range", self.drop_range, self.remove_range)):
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            range_row.addWidget(button)
+        range_row.addStretch(1)
         layout = QVBoxLayout(self.body)
         layout.addLayout(row)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.sentence)
+        layout.addWidget(self.ranges_heading)
+        layout.addLayout(range_row)
+        layout.addWidget(self.ranges)
         self.frequencies = None
+        self.uncertainty = None
 
     def _choice_changed(self, on: bool) -> None:
         if on:
@@ -61,9 +90,40 @@ class RobustnessTab(AnalysisTab):
         evaluation = self.document.evaluation
         if evaluation is None:
             return
-        self.frequencies = rank_frequencies(evaluation, charts.SAMPLES, charts.SEED, spread)
-        self.chart.show_data(charts.robustness(project, lang, self.frequencies))
-        self.sentence.setText(robustness_sentence(project, self.frequencies, lang))
+        self.uncertainty = analyse(project, evaluation, charts.SAMPLES, charts.SEED, spread)
+        self.frequencies = self.uncertainty.frequencies
+        self.ranges_heading.setText(tr("Uncertain inputs: give a score, the complaints, the population or a tariff"
+                                       " part a range, and the figures above draw them together with the weights."))
+        self.ranges_heading.setWordWrap(True)
+        self.add_range.setText(tr("Add a range…"))
+        self.change_range.setText(tr("Change…"))
+        self.drop_range.setText(tr("Remove"))
+        fill_table(self.ranges, ranges_table(project, lang))
+        self.ranges.setVisible(bool(project.ranges))
+        self.change_range.setEnabled(bool(project.ranges))
+        self.drop_range.setEnabled(bool(project.ranges))
+        if self.uncertainty.ranges:
+            self.chart.show_data(charts.certainty(project, evaluation, lang, spread, self.uncertainty))
+            self.sentence.setText("\n".join(uncertainty_sentences(project, self.uncertainty, lang)))
+        else:
+            self.chart.show_data(charts.robustness(project, lang, self.frequencies))
+            self.sentence.setText(robustness_sentence(project, self.frequencies, lang))
+
+    def _chosen_range(self):
+        rows = self.ranges.selectionModel().selectedRows() if self.ranges.selectionModel() else []
+        row = rows[0].row() if rows else (0 if self.document.project.ranges else None)
+        ranges = self.document.project.ranges
+        return ranges[row].target if row is not None and row < len(ranges) else None
+
+    def edit_range(self, new: bool = False) -> None:
+        from ..dialogs.ranges import RangeDialog
+
+        RangeDialog(self.document, self, None if new else self._chosen_range()).exec()
+
+    def remove_range(self) -> None:
+        target = self._chosen_range()
+        if target is not None:
+            self.document.attempt(lambda: set_commands.remove_range(self.document.project, target))
 
     def show_problem(self, text: str) -> None:
         self.sentence.setText(text)

@@ -1,0 +1,143 @@
+"""Give an input a range: low – high, optionally the most likely value (uniform without it, triangular with)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+)
+
+from ... import set_commands
+from ...core import limits
+from ...core.model import CriterionKind, InputRange, Project
+from ...core.uncertainty import TARIFF_FIELDS, range_name
+from ...i18n import language, tr
+from ..widgets.numbers import NumberBox
+
+
+def _named(project: Project, target: tuple[str, ...], lang: str) -> str:
+    text = range_name(project, InputRange(target, 0, 0)).render(lang)
+    return text[:1].upper() + text[1:]
+
+
+def targets(project: Project) -> list[tuple[tuple[str, ...], str, float]]:
+    """Every input that can be uncertain: (target, its name in words, its value now)."""
+    lang = language()
+    town = project.municipality
+    found: list[tuple[tuple[str, ...], str, float]] = [
+        (("population",), _named(project, ("population",), lang), town.population),
+        (("complaints_per_year",), _named(project, ("complaints_per_year",), lang), town.complaints_per_year)]
+    for option in project.options:
+        for part in TARIFF_FIELDS:
+            target = ("tariff", option.id, part)
+            found.append((target, _named(project, target, lang),
+                          getattr(option.tariff, part)))
+    for criterion in project.criteria:
+        if criterion.kind.computed:
+            continue
+        for option in project.options:
+            score = project.score(option.id, criterion.id)
+            if score is not None:
+                target = ("score", option.id, criterion.id)
+                found.append((target, _named(project, target, lang), score.value))
+    return found
+
+
+def _bounds(project: Project, target: tuple[str, ...]) -> tuple[float, float, int]:
+    if target[0] == "population":
+        return limits.POPULATION.minimum, limits.POPULATION.maximum, 0
+    if target[0] == "complaints_per_year":
+        return limits.COMPLAINTS.minimum, limits.COMPLAINTS.maximum, 1
+    if target[0] == "tariff":
+        rng = limits.TARIFF[target[2]]
+        return rng.minimum, rng.maximum, 4 if target[2] == "per_inhabitant" else 2
+    criterion = project.criterion(target[2])
+    if criterion.kind is CriterionKind.SCALE:
+        return 1, 5, 1
+    return limits.NUMBER_SCORE.minimum, limits.NUMBER_SCORE.maximum, 2
+
+
+class RangeDialog(QDialog):
+    """Pick the input, type low, high and (if known) the most likely value; refused in words if impossible."""
+
+    def __init__(self, document, parent=None, target: tuple[str, ...] | None = None):
+        super().__init__(parent)
+        self.setObjectName("range_dialog")
+        self.document = document
+        project = document.project
+        self.setWindowTitle(tr("Range of an uncertain input"))
+        self.what = QComboBox()
+        self.what.setObjectName("range_target")
+        self.choices = targets(project)
+        for choice, name, _value in self.choices:
+            self.what.addItem(name, choice)
+        self.low, self.high, self.likely = NumberBox(tidy=True), NumberBox(tidy=True), NumberBox(tidy=True)
+        for name, box in (("range_low", self.low), ("range_high", self.high), ("range_likely", self.likely)):
+            box.setObjectName(name)
+        self.has_likely = QCheckBox(tr("&Most likely value:"))
+        self.has_likely.setObjectName("range_has_likely")
+        self.has_likely.toggled.connect(self.likely.setEnabled)
+        self.problem = QLabel()
+        self.problem.setObjectName("range_problem")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        what_label = QLabel(tr("&Input:"))
+        what_label.setBuddy(self.what)
+        low_label, high_label = QLabel(tr("&Low:")), QLabel(tr("&High:"))
+        low_label.setBuddy(self.low)
+        high_label.setBuddy(self.high)
+        form.addRow(what_label, self.what)
+        form.addRow(low_label, self.low)
+        form.addRow(self.has_likely, self.likely)
+        form.addRow(high_label, self.high)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.what.currentIndexChanged.connect(self._target_changed)
+        if target is not None:
+            self.what.setCurrentIndex(next((i for i, c in enumerate(self.choices) if c[0] == tuple(target)), 0))
+        self._target_changed()
+
+    def _target_changed(self, *_args) -> None:
+        project = self.document.project
+        target, _name, value = self.choices[self.what.currentIndex()]
+        low, high, decimals = _bounds(project, target)
+        for box in (self.low, self.high, self.likely):
+            box.setDecimals(decimals)
+            box.setRange(low, high)
+        existing = next((r for r in project.ranges if r.target == target), None)
+        if existing is not None:
+            self.low.setValue(existing.low)
+            self.high.setValue(existing.high)
+            self.has_likely.setChecked(existing.likely is not None)
+            self.likely.setValue(existing.likely if existing.likely is not None else value)
+        else:
+            self.low.setValue(value)
+            self.high.setValue(value)
+            self.likely.setValue(value)
+            self.has_likely.setChecked(False)
+        self.likely.setEnabled(self.has_likely.isChecked())
+        self.problem.setText("")
+
+    def _save(self) -> None:
+        for box in (self.low, self.high, self.likely):
+            if box.isEnabled() and not box.check_before_commit():
+                return
+            box.interpretText()
+        target = self.choices[self.what.currentIndex()][0]
+        likely = self.likely.value() if self.has_likely.isChecked() else None
+        reason = self.document.attempt(lambda: set_commands.set_range(self.document.project, target, self.low.value(),
+                                                                      self.high.value(), likely))
+        if reason is not None:
+            self.problem.setText(reason.render())
+            return
+        self.accept()
