@@ -208,7 +208,8 @@ def test_export_writes_a_workbook(tmp_path, capsys):
     code, _, err = run(capsys, "--lang", "nl", "export", "-o", str(target), "--complaints", "120")
     assert code == 0, err
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames[:6] == ["Samenvatting", "Criteria", "Scores", "Kosten", "Bronnen", "Berekening"]
+    assert book.sheetnames[:7] == ["Samenvatting", "Criteria", "Gewichtensets", "Scores", "Kosten", "Bronnen",
+                                   "Berekening"]
     assert book["Kosten"]["D5"].value == 120
 
 

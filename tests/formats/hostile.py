@@ -58,7 +58,6 @@ def make(kind: str, folder: Path) -> Path:
     if kind == "normal":
         return normal
     target = folder / f"{kind}.xlsx"
-    meta = "xl/worksheets/sheet7.xml"
 
     def change(name: str, data: bytes):
         if kind == "merged" and name == "xl/worksheets/sheet2.xml":
@@ -85,7 +84,7 @@ def make(kind: str, folder: Path) -> Path:
             cells = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c></row>'
                             for r in range(1_000_000, 1_048_576, 1))
             return _sheet_after_data(data.replace(b"</sheetData>", cells.encode() + b"</sheetData>", 1), b"")
-        if name == meta and kind.startswith("meta"):
+        if kind.startswith("meta") and name.startswith("xl/worksheets/") and b"ombudscompare-workbook" in data:
             def edit(payload):
                 if kind == "meta-no-sheets":
                     payload.pop("sheets", None)

@@ -37,6 +37,7 @@ from .geometry import (
 )
 from .inputs import cost_curve, costs_sheet, criteria_sheet, scores_sheet, sources_sheet
 from .results import calculation_sheet, project_title, summary_sheet
+from .sets_sheet import HEADER_ROW, sets_sheet
 
 CHUNK = 30_000
 SUMMARY_PAGE_ROWS = 50  # rows of the default height on a portrait A4 page within the margins
@@ -55,7 +56,9 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
     sheets = {"summary": wb.active}
     sheets["summary"].title = names["summary"]
     for key in SHEET_ORDER[1:]:
-        sheets[key] = wb.create_sheet(names[key])
+        if key == "sets" and not project.weight_sets:
+            continue
+        sheets[key] = wb.create_sheet(names[key], 2 if key == "sets" else None)  # sets next to the criteria
     after_tariffs = costs_sheet(sheets["costs"], project, lang, names)
     sheets["costs"].row_breaks.append(Break(id=after_tariffs - 1))  # the curve and its chart on a page of their own
     heading, last = cost_curve(sheets["costs"], project, lang, after_tariffs)
@@ -65,6 +68,8 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
     scores_sheet(sheets["scores"], project, lang)
     sources_sheet(sheets["sources"], project, lang)
     spans = calculation_sheet(sheets["calculation"], project, evaluation, lang, names)
+    if "sets" in sheets:
+        sets_sheet(sheets["sets"], project, lang, names)
     chart_row = summary_sheet(sheets["summary"], project, evaluation, lang, names, spans,
                               now.strftime("%d-%m-%Y %H:%M"))
     chart = charts.contributions_chart(sheets["calculation"], lang, spans.chart_top, len(project.options),
@@ -83,7 +88,7 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
     repeat = {"criteria": f"{CRITERIA.header_row}:"
               f"{CRITERIA.header_row}", "scores": f"{SCORES.header_row}:{SCORES.header_row}",
               "sources": f"{SOURCES.header_row}:{SOURCES.header_row}",
-              "calculation": f"{TOTALS.header_row}:{TOTALS.header_row}"}
+              "calculation": f"{TOTALS.header_row}:{TOTALS.header_row}", "sets": f"{HEADER_ROW}:{HEADER_ROW}"}
     for key, ws in sheets.items():
         print_setup(ws, f"{title} — {ws.title}", tr("Page &P of &N", lang), repeat.get(key), portrait=key == "summary")
     return wb

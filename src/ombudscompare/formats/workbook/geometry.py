@@ -24,8 +24,9 @@ SHEET_TITLES = {
     "costs": N_("Costs"),
     "sources": N_("Sources"),
     "calculation": N_("Calculation"),
+    "sets": N_("Weight sets"),
 }
-SHEET_ORDER = ("summary", "criteria", "scores", "costs", "sources", "calculation")
+SHEET_ORDER = ("summary", "criteria", "scores", "costs", "sources", "calculation", "sets")  # sets: only with sets
 
 
 @dataclass(frozen=True)

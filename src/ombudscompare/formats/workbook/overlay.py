@@ -139,6 +139,19 @@ class Overlay:
         self.criteria()
         self.scores()
         self.sources()
+        self.sets()
+
+    def sets(self) -> None:
+        """The weight sets' weights, where the workbook has the sheet (only exported with sets)."""
+        from .sets_sheet import HEADER_ROW, read_set_weights
+
+        sets = self.data.get("weight_sets") or []
+        name = str(self.sheets.get("sets", ""))
+        if not sets or not name or name not in self.book.sheetnames:
+            return
+        columns = 4 + len(self.data.get("criteria", [])) + len(self.data.get("options", [])) + 2
+        read_set_weights(Cells(self.book, name, self.ck, rows=HEADER_ROW + len(sets) + 25, columns=columns),
+                         self.data)
 
     def sheet(self, key: str, table: Table, count: int) -> Cells:
         """A sheet read as far as its table can reach: its rows, and the rows where one may have been added."""

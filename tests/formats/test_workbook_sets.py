@@ -1,0 +1,99 @@
+"""The weight sets sheet computes each set's totals and winner like the app, live: a weight changed in the sheet
+changes that set's totals and winner (evaluated by a real formula engine), survives sorting the sets' rows, and is
+read back when the workbook is opened again."""
+
+import openpyxl
+import pytest
+
+from ombudscompare.core.scoring import evaluate
+from ombudscompare.core.weightsets import with_weights
+from ombudscompare.formats.errors import FileError
+from ombudscompare.formats.workbook import export_workbook, load_workbook_project, sheet_names
+from ombudscompare.formats.workbook.sets_sheet import CODE_ROW, HEADER_ROW
+from tests.formats.workbooks import evaluated, sort_table, value
+from tests.synthetic import generated_project
+
+pytest.importorskip("formulas")
+
+
+def _columns(ws):
+    return {ws.cell(CODE_ROW, c).value: c for c in range(4, ws.max_column + 1) if ws.cell(CODE_ROW, c).value}
+
+
+def _rows(ws):
+    found, row = {}, HEADER_ROW + 1
+    while ws.cell(row, 1).value:
+        found[ws.cell(row, 1).value] = row
+        row += 1
+    return found
+
+
+def _check(path, project, lang):
+    values = evaluated(path)
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet_names(lang)["sets"]]
+    columns, rows = _columns(ws), _rows(ws)
+    winner_column = max(columns.values()) + 1
+    for weight_set in project.weight_sets:
+        expected = evaluate(with_weights(project, weight_set.weights))
+        for result in expected.results:
+            got = value(values, ws.title, f"{openpyxl.utils.get_column_letter(columns[result.option_id])}"
+                                          f"{rows[weight_set.id]}")
+            assert got == pytest.approx(result.total, rel=1e-12, abs=1e-9)
+        winner = next(r for r in expected.results if r.rank == 1).option_id
+        shown = value(values, ws.title, f"{openpyxl.utils.get_column_letter(winner_column)}{rows[weight_set.id]}")
+        assert shown == project.option(winner).name.get(lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_set_computes_like_the_app(haarlem, tmp_path, lang):
+    path = tmp_path / "sets.xlsx"
+    export_workbook(haarlem, path, lang)
+    _check(path, haarlem, lang)
+
+
+def test_a_generated_project_with_switched_off_criteria(tmp_path):
+    from ombudscompare.core.model import WeightSet
+
+    project = generated_project(5, 8, seed=6)
+    project.criteria[2].enabled = False
+    ids = [c.id for c in project.criteria]
+    project.weight_sets = [WeightSet(f"s{k}", f"Set {k}", {c: float((k * 7 + i * 3) % 11) for i, c in enumerate(ids)})
+                           for k in range(4)]
+    path = tmp_path / "gen.xlsx"
+    export_workbook(project, path, "en")
+    _check(path, project, "en")
+
+
+def test_a_weight_changed_in_excel_moves_totals_and_winner_and_is_read_back(haarlem, tmp_path):
+    path = tmp_path / "sets.xlsx"
+    export_workbook(haarlem, path, "nl")
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet_names("nl")["sets"]]
+    columns, rows = _columns(ws), _rows(ws)
+    ws.cell(rows["memo"], columns["local_involvement"]).value = 80  # a party: local involvement first
+    # and the rows of the sets sorted by name, descending, as people do
+    sort_table(ws, HEADER_ROW + 1, HEADER_ROW + len(rows), 1, ws.max_column, key=lambda r: str(r[1] or ""),
+               reverse=True)
+    book.save(path)
+    project = load_workbook_project(path)
+    memo = project.weight_set("memo")
+    assert memo.weights["local_involvement"] == 80 and memo.method == "direct"
+    assert [s.weights for s in project.weight_sets[1:]] == [s.weights for s in haarlem.weight_sets[1:]]
+    _check(path, project, "nl")
+    totals = evaluate(with_weights(project, memo.weights))
+    assert next(r for r in totals.results if r.rank == 1).option_id == "goma"
+
+
+def test_a_text_in_a_weight_cell_is_refused_with_its_place(haarlem, tmp_path):
+    path = tmp_path / "sets.xlsx"
+    export_workbook(haarlem, path, "nl")
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet_names("nl")["sets"]]
+    columns, rows = _columns(ws), _rows(ws)
+    ws.cell(rows["cost_led"], columns["independence"]).value = "veel"
+    book.save(path)
+    with pytest.raises(FileError) as caught:
+        load_workbook_project(path)
+    assert f"Gewichtensets!{openpyxl.utils.get_column_letter(columns['independence'])}{rows['cost_led']}" in \
+        caught.value.render("nl")
