@@ -72,3 +72,27 @@ def test_charts_are_stored_losslessly(qapp, haarlem, tmp_path):
                 found = image.get("/Filter")
                 filters += list(found) if isinstance(found, list) else [found]
     assert filters and "/DCTDecode" not in filters, filters
+
+
+def test_the_report_says_who_chooses_what_how_the_sets_were_made_and_how_sure(qapp, haarlem, tmp_path):
+    from ombudscompare import set_commands
+    from ombudscompare.core.model import InputRange
+
+    project = haarlem
+    set_commands.from_swings(project, "Commissielid B", "local_involvement", {
+        "local_involvement": 100, "independence": 80, "cost_per_inhabitant": 60, "surcharge_per_extra_complaint": 40,
+        "learning_capacity": 20}).edit.apply(project)
+    set_commands.from_order(project, "Fractie C", ["independence", "learning_capacity", "local_involvement",
+                                                   "cost_per_inhabitant", "surcharge_per_extra_complaint"]
+                            ).edit.apply(project)
+    project.ranges = [InputRange(("population",), 100_000, 400_000, 159_717)]
+    path = tmp_path / "report.pdf"
+    write_report(project, path, "nl")
+    flat = " ".join(_text(path)[0].split())
+    assert "Wie kiest wat" in flat and "Elke set zet de Nationale ombudsman op de eerste plaats" in flat
+    assert "Hoe Commissielid B is gewogen: met sprongen (swing)" in flat
+    assert "van 1 – zeer zwak naar 5 – zeer goed" in flat and "33,3 %" in flat
+    assert "Hoe Fractie C is gewogen: alleen op volgorde" in flat
+    assert "Onafhankelijkheid > Lerend vermogen > Lokale betrokkenheid" in flat
+    assert "Hoe zeker" in flat and "Het aantal inwoners" in flat
+    assert re.search(r"De Nationale ombudsman is in \d+ % van de gevallen goedkoper", flat)

@@ -70,7 +70,7 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
 
     images = {}
     for index, kind in enumerate(KINDS):
-        if kind == "sensitivity" and not sensitivity.lines:
+        if (kind == "sensitivity" and not sensitivity.lines) or (kind == "sets" and not project.weight_sets):
             continue
         widget = chart_widget(kind, project, lang, zoom=CHART_ZOOM, criterion=telling.criterion_id if telling else None)
         images[kind] = render_image(widget, CHART_SIZE)
@@ -81,6 +81,8 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
 
     parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Criteria and weights', lang))}</h2>")
     parts.append(_table(criteria_table(project, evaluation, lang), small=frozenset({4})))
+
+    parts += _sets_section(project, evaluation, lang)
 
     parts.append(f"<h2>{_e(tr('Scores with their justification and source', lang))}</h2>")
     for option in project.options:
@@ -108,6 +110,60 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
     parts.append(_table(multi_year_table(project, years, lang)))
     parts.append("</body></html>")
     return "".join(parts), images
+
+
+def _sets_section(project: Project, evaluation, lang: str) -> list[str]:
+    """Who chooses what (every set, consensus, compromise, how swing and order sets were made) and how sure
+    (the uncertain inputs and what drawing them does)."""
+    from ...core.scoring import ModelError
+    from ...core.uncertainty import analyse
+    from ...core.weightsets import compare_sets, swing_outdated
+    from ...explain.sets import (
+        compromise_sentence,
+        consensus_sentence,
+        ranges_table,
+        sets_table,
+        shares_table,
+        swing_table,
+        uncertainty_sentences,
+    )
+
+    parts = []
+    if project.weight_sets:
+        parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Who chooses what', lang))}</h2>")
+        try:
+            comparison = compare_sets(project)
+        except ModelError as error:
+            parts.append(f"<p>{_e(error.message.render(lang))}</p>")
+        else:
+            parts.append(f"<p>{_e(consensus_sentence(project, comparison, lang))}<br>"
+                         f"{_e(compromise_sentence(project, comparison, lang))}</p>")
+            parts.append(_table(sets_table(project, comparison, lang)))
+            parts.append(f"<p>{_e(tr('Weights of each set', lang))}</p>")
+            shares = shares_table(project, comparison, lang)
+            parts.append(_table(shares, small=frozenset(range(len(shares.headers)))))
+        for weight_set in project.weight_sets:
+            if weight_set.note:
+                parts.append(f"<p class='small'><b>{_e(weight_set.name)}</b>: {_e(weight_set.note)}</p>")
+            if weight_set.swing is not None:
+                parts.append(f"<p><b>{_e(tr('How {name} was set: swing weighting', lang, name=weight_set.name))}</b>"
+                             "</p>")
+                if swing_outdated(project, weight_set.swing):
+                    warning = tr("A reference level has changed since these answers were given; they described other"
+                                 " swings.", lang)
+                    parts.append(f"<p class='small'>{_e(warning)}</p>")
+                parts.append(_table(swing_table(project, weight_set, lang)))
+            elif weight_set.order:
+                names = tr(" > ", lang).join(project.criterion(c).name.get(lang) for c in weight_set.order
+                                               if c in {x.id for x in project.criteria})
+                parts.append(f"<p><b>{_e(tr('How {name} was set: by order only', lang, name=weight_set.name))}"
+                             f"</b><br>{_e(names)} — {_e(tr('rank-order-centroid weights', lang))}</p>")
+    if project.ranges:
+        parts.append(f"<h2>{_e(tr('How sure', lang))}</h2>")
+        parts.append(_table(ranges_table(project, lang)))
+        result = analyse(project, evaluation, 10_000, 2018)
+        parts.append("<p>" + "<br>".join(_e(s) for s in uncertainty_sentences(project, result, lang)) + "</p>")
+    return parts
 
 
 def _costs_table(project: Project, lang: str) -> str:
