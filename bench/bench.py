@@ -16,9 +16,11 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tests.synthetic
 
 from ombudscompare.core.costs import multi_year, pair_costs
+from ombudscompare.core.model import InputRange
 from ombudscompare.core.robustness import rank_frequencies
 from ombudscompare.core.scoring import evaluate
 from ombudscompare.core.sensitivity import weight_sensitivity
+from ombudscompare.core.uncertainty import analyse, range_problem
 from ombudscompare.examples import haarlem_2018
 from ombudscompare.formats.project_file import dumps, parse_project
 from tests.synthetic import generated_project
@@ -72,6 +74,19 @@ def analysis() -> dict[str, object]:
         rank_frequencies(evaluation, 10_000, seed=1)
         rank_frequencies(evaluation, 10_000, seed=1, spread=10)
 
+    # weights and uncertain inputs drawn together: population, complaints, every tariff part of every option and
+    # ten scores have a range; the same run's weights-only sampling is the baseline
+    joint = generated_project(10, 10, seed=5)
+    joint.ranges = [InputRange(("population",), 5_000, 900_000), InputRange(("complaints_per_year",), 0, 400, 90)]
+    joint.ranges += [InputRange(("tariff", o.id, part), 0, 2 * getattr(o.tariff, part) + 1) for o in joint.options
+                     for part in ("fixed", "per_inhabitant", "per_complaint", "surcharge")]
+    joint.ranges += [InputRange(key, 1, 5) for key in list(joint.scores)[:10]
+                     if joint.criterion(key[1]).kind.value == "scale"]
+    joint.ranges = [r for r in joint.ranges if range_problem(joint, r) is None]
+    joint_evaluation = evaluate(joint)
+    draws = 1_000_000
+    together = timed(lambda: analyse(joint, joint_evaluation, draws, 1), 5)
+    alone = timed(lambda: rank_frequencies(joint_evaluation, draws, seed=1), 5)
     recompute = timed(everything, 15)
     score_only = timed(lambda: evaluate(big), 15)
     return {
@@ -80,6 +95,15 @@ def analysis() -> dict[str, object]:
             "median_ms": mc["median_ms"],
             "samples_per_second": round(samples / (mc["median_ms"] / 1000.0)),
             "goal": "100,000 samples well under a second",
+        },
+        "monte_carlo_inputs_and_weights_10x10": {
+            "samples": draws,
+            "uncertain_inputs": len(joint.ranges),
+            "median_ms": together["median_ms"],
+            "samples_per_second": round(draws / (together["median_ms"] / 1000.0)),
+            "weights_only_samples_per_second": round(draws / (alone["median_ms"] / 1000.0)),
+            "ratio_to_weights_only": round(together["median_ms"] / alone["median_ms"], 2),
+            "goal": "at least 1,000,000 samples a second",
         },
         "all_sensitivity_results_30x30": {
             **recompute,
@@ -127,6 +151,7 @@ def main() -> int:
         results["cold_start"] = gui.cold_start()
         results["weight_change_to_redrawn"] = gui.weight_latency()
         results["long_drag_undo_step"] = gui.long_drag()
+        results["who_chooses_what_redraw"] = gui.sets_redraw()
     print(json.dumps(results, indent=2))
     return 0
 

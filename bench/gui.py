@@ -196,3 +196,48 @@ def long_drag(ticks: int = 5000) -> dict[str, object]:
         "undo_ms": round(undo_ms, 2),
         "undo_text": step.text(),
     }
+
+
+def sets_redraw(changes: int = 200) -> dict[str, object]:
+    """The 'Who chooses what' tab with 8 sets on the Haarlem case: milliseconds from a weight change to the tab
+    redrawn (its matrix, sentences, chart and shares), median and 95th percentile; goal a frame (16 ms)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ombudscompare import set_commands
+    from ombudscompare.core.model import WeightSet
+    from ombudscompare.examples import haarlem_2018
+    from ombudscompare.ui.app import application, apply_language
+    from ombudscompare.ui.document import Document
+    from ombudscompare.ui.mainwindow import MainWindow
+    from ombudscompare.ui.recovery import Recovery
+    from ombudscompare.ui.settings import Settings
+    from ombudscompare.ui.tabs import ChartTab
+
+    application()
+    apply_language("nl")
+    project = haarlem_2018()
+    ids = [c.id for c in project.enabled_criteria()]
+    for k in range(8 - len(project.weight_sets)):
+        set_commands.add_set(project, WeightSet("", f"Fractie {k + 1}", {c: 10.0 + (k * 7 + i * 13) % 40 for i, c in
+                                                                           enumerate(ids)})).edit.apply(project)
+    folder = tempfile.mkdtemp(prefix="ombudscompare-bench-")
+    window = MainWindow(Document(project), Settings(os.path.join(folder, "s.ini")), Recovery(os.path.join(folder, "r")))
+    window.show()
+    tab = window.chart_tab(ChartTab.SETS)
+    window.chart_tabs.setCurrentWidget(tab.parentWidget())
+    QApplication.processEvents()
+    row = next(r for r in window.weights_panel.rows if r.number.isEnabled())
+    samples = []
+    for i in range(changes):
+        row.number.setValue(10.0 + (i % 40))
+        start = time.perf_counter()
+        tab.refresh()
+        tab.chart.view.repaint()
+        QApplication.processEvents()
+        samples.append((time.perf_counter() - start) * 1000.0)
+    window.document.undo_stack.setClean()
+    window.close()
+    samples.sort()
+    return {"sets": len(project.weight_sets), "changes": changes, "median_ms": round(statistics.median(samples), 2),
+            "p95_ms": round(samples[int(0.95 * len(samples)) - 1], 2), "goal_p95_ms": 16}
