@@ -133,8 +133,13 @@ def test_swing_dialog_gives_the_weights_of_the_points(window, qtbot):
     assert made.weights == {"local_involvement": 100, "independence": 80, "cost_per_inhabitant": 60,
                             "surcharge_per_extra_complaint": 40, "learning_capacity": 20}
     assert made.swing.levels["cost_per_inhabitant"] == (0.0, 0.5)
-    # a later change of a reference level marks the set in the table
-    window.document.project.criterion("cost_per_inhabitant").worst = 0.4
+    # a later change of a reference level, made in the criteria table, is said at once and marks the set
+    from ombudscompare.ui.models.criteria import WORST
+
+    row = [c.id for c in window.document.project.criteria].index("cost_per_inhabitant")
+    assert window.criteria_model.setData(window.criteria_model.index(row, WORST), 0.4)
+    assert "Commissielid B" in window.statusBar().currentMessage()
+    assert "stel de vragen opnieuw" in window.statusBar().currentMessage()
     tab = show(window)
     assert tab.table.item(3, 0).text().endswith("⚠") and "opnieuw" in tab.table.item(3, 0).toolTip()
 

@@ -287,6 +287,21 @@ class MainWindow(QMainWindow):
         self._selection_changed()
         if change & Change.STRUCTURE:
             self._size_for_project()
+        self._warn_outdated_swings(change)
+
+    def _warn_outdated_swings(self, change) -> None:
+        """Say so at once when an edit (a reference level, a removed criterion) leaves a set's swing answers
+        describing other swings than the criteria now have; the sets tab marks the set until it is asked again."""
+        from ..core.weightsets import swing_outdated
+
+        outdated = {s.id for s in self.document.project.weight_sets
+                    if s.swing is not None and swing_outdated(self.document.project, s.swing)}
+        newly = outdated - getattr(self, "_outdated_swings", set())
+        self._outdated_swings = outdated
+        if newly and not change & Change.PROJECT:
+            names = ", ".join(self.document.project.weight_set(i).name for i in sorted(newly))
+            self.statusBar().showMessage(tr("The swing answers of {sets} described other reference levels; ask the"
+                                            " swing questions again (Who chooses what).", sets=names), 15000)
 
     def _size_for_project(self) -> None:
         """Room for what the project holds: up to six ranking rows without scrolling, and charts tall enough
