@@ -153,7 +153,7 @@ def sets_chart(project: Project, comparison: SetsComparison, lang: str):
     """Every set (and the compromise) as a group of bars, one per option's total; the winner named."""
     import numpy as np
 
-    from .charts import GROUP_THICKNESS, SCORE_TICKS, BarChartData
+    from .charts import GROUP_THICKNESS, SCORE_TICKS, BarChartData, _end_label
 
     groups = (*comparison.results, comparison.compromise)
     options = [o.id for o in project.options if all(g.total(o.id) is not None for g in groups)]
@@ -170,11 +170,11 @@ def sets_chart(project: Project, comparison: SetsComparison, lang: str):
         winner = ", ".join(project.option(w).name.get(lang) for w in group.winners)
         names.append((centre + GROUP_THICKNESS / 2 + 0.02, tr("{set} — first: {name}", lang, set=title,
                                                                name=winner)))
-    values = tuple((float(totals[i, j]) + 1.0, float(y[i, j]), format_number(float(totals[i, j]), decimals, lang),
-                    False) for i in range(n) for j in range(m))
+    values = tuple(_end_label(float(totals[i, j]), float(y[i, j]), format_number(float(totals[i, j]), decimals, lang))
+                   for i in range(n) for j in range(m))
     return BarChartData(
         title=tr("Who chooses what", lang),
-        axis_label=tr("Total score (0–100) with each set's weights", lang),
+        axis_label=tr("Total score (0–100)", lang),
         legend=tuple(project.option(o).name.get(lang) for o in options),
         x0=np.zeros(n * m), y=y.ravel(), width=totals.ravel(), thickness=thickness * 0.9,
         series=np.repeat(np.arange(n), m), names=tuple(names), name_room=1.0 - GROUP_THICKNESS - 0.04,

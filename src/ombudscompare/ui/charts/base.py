@@ -161,7 +161,7 @@ class BarChart(QWidget):
         while len(self.texts) < len(values):
             text = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 0.5), fill=(255, 255, 255, 225))
             text.shown = None
-            text.setFont(style.font(style.LABEL_POINT_SIZE, bold=True, zoom=self.zoom))
+            text.setFont(style.font(getattr(self, "_value_size", style.LABEL_POINT_SIZE), bold=True, zoom=self.zoom))
             self.plot.addItem(text)
             self.texts.append(text)
         while len(self.texts) > len(values):
@@ -174,6 +174,7 @@ class BarChart(QWidget):
             if getattr(item, "anchored", None) != anchor:
                 item.setAnchor(anchor)
                 item.anchored = anchor
+            _ground(item, inside)
             item.setPos(x, y)
             item.placed = (x, y, inside)
 
@@ -182,6 +183,7 @@ class BarChart(QWidget):
         size drawn) goes just inside the bar's end instead."""
         if not shiboken6.isValid(self.plot):
             return
+        self._fit_value_font()
         area = self.plot.vb.sceneBoundingRect()
         for item in self.texts:
             x, y, inside = getattr(item, "placed", (0.0, 0.0, True))
@@ -189,11 +191,30 @@ class BarChart(QWidget):
                 continue
             outside = item.sceneBoundingRect().right() > area.right()
             anchor = (1, 0.5) if outside else (0, 0.5)
+            _ground(item, outside)
             if item.anchored != anchor:
                 item.setAnchor(anchor)
                 item.anchored = anchor
                 item.setPos(x - 2.0 if outside else x, y)
 
+
+    def _fit_value_font(self) -> None:
+        """Totals in the largest type (down to 8 pt) whose line fits between two bars' labels at the height drawn,
+        so the totals of thin grouped bars (several sets × options on a slide) never overlap."""
+        ys = sorted({round(getattr(item, "placed", (0.0, 0.0, True))[1], 9) for item in self.texts})
+        gaps = [b - a for a, b in zip(ys, ys[1:]) if b - a > 1e-9]
+        (y0, y1) = self._cache.get("ranges", ((0, 1), (0, 1), 0))[1]
+        height = self.plot.vb.height()
+        size = style.LABEL_POINT_SIZE
+        if gaps and height > 0:
+            room = min(gaps) * height / max(1e-9, y1 - y0)
+            while size > 8 and QFontMetrics(style.font(size, bold=True, zoom=self.zoom)).height() > room * 0.9:
+                size -= 1
+        if getattr(self, "_value_size", None) != size:
+            self._value_size = size
+            font = style.font(size, bold=True, zoom=self.zoom)
+            for item in self.texts:
+                item.setFont(font)
 
     def _set_names(self, labels: tuple[tuple[float, str], ...]) -> None:
         """Category names written just above their bars, left-aligned — long names need no axis room."""
@@ -236,4 +257,18 @@ class BarChart(QWidget):
         super().resizeEvent(event)
         if self._names:
             QTimer.singleShot(0, self, lambda: self._set_names(self._names))
+
+
+INSIDE_GROUND = pg.mkBrush(255, 255, 255, 225)
+NO_GROUND = pg.mkBrush(None)
+
+
+def _ground(item, inside: bool) -> None:
+    """A white ground behind a total written inside its bar (to read it on the colour); none after the bar, where
+    the ground is white already and a box would cover the total of the bar just above a thin one."""
+    brush = INSIDE_GROUND if inside else NO_GROUND
+    if getattr(item, "ground", None) is not brush:
+        item.fill = brush
+        item.ground = brush
+        item.update()
 
