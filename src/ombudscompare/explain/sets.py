@@ -53,8 +53,7 @@ def sets_table(project: Project, comparison: SetsComparison, lang: str | None = 
     return Table((tr("Weight set", lang), *(o.name.get(lang or "nl") for o in options),
                   tr("Winner's margin", lang)), tuple(rows),
                  frozenset(range(1, len(options) + 1)),
-                 tuple(r.set_id for r in comparison.results) + ("compromise",),
-                 frozenset({len(rows) - 1}))
+                 tuple(r.set_id for r in comparison.results) + ("compromise",))  # bold in the window: the set in force
 
 
 def shares_table(project: Project, comparison: SetsComparison, lang: str | None = None) -> Table:
