@@ -125,10 +125,9 @@ def analyse(project: Project, evaluation: Evaluation, samples: int = 10_000, see
     if not ranges and weights is None:
         frequencies = rank_frequencies(evaluation, samples, seed, spread)
         return Uncertainty(frequencies, _fixed_cheaper(project, options), options, 0)
-    rng = np.random.default_rng(seed)
     if weights is None:
-        weights = sample_weights(shares, samples, seed, spread)
-    rng = np.random.default_rng([seed, 1])
+        weights = sample_weights(shares, samples, seed, spread)  # the same weights as without ranges
+    rng = np.random.default_rng([seed, 1])  # the inputs' own stream
     n = len(options)
     counts = np.zeros((n, n))
     cheaper = np.zeros((n, n))

@@ -35,7 +35,7 @@ def margin_text(project: Project, result: SetResult, lang: str | None = None) ->
 
 def sets_table(project: Project, comparison: SetsComparison, lang: str | None = None) -> Table:
     """Sets × options: each cell the total and rank, the winner marked ★; the compromise last."""
-    options = [o for o in project.options]
+    options = list(project.options)
     decimals = totals_decimals([r.total for s in comparison.results for r in s.evaluation.results])
     rows = []
     for result in (*comparison.results, comparison.compromise):

@@ -269,6 +269,7 @@ def _fit_width(table) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
     for column in range(table.columnCount()):
         item = table.horizontalHeaderItem(column)
         if item is not None:

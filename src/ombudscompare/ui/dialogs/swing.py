@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QRadioButton,
     QScrollArea,
     QSpinBox,
@@ -124,15 +125,8 @@ class SwingDialog(QDialog):
         reason = self.document.attempt(lambda: set_commands.from_swings(
             self.document.project, self.name.text(), top, self.answers(), self.note.text()))
         if reason is not None:
-            box = plain_box(QMessageBoxLike(self, reason.render()))
-            box.exec()
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Swing weighting"), reason.render(), parent=self)
+            box.setObjectName("swing_refused")
+            plain_box(box).exec()
             return
         self.accept()
-
-
-def QMessageBoxLike(parent, text: str):  # noqa: N802 - a box built like QMessageBox.warning, but plain text
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Swing weighting"), text, parent=parent)
-    box.setObjectName("swing_refused")
-    return box
