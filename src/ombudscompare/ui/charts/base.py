@@ -245,7 +245,7 @@ class BarChart(QWidget):
         largest = style.LABEL_POINT_SIZE if count <= 10 else style.SMALL_POINT_SIZE
         for size in range(largest, 7, -1):
             font = style.font(size, zoom=self.zoom)
-            if QFontMetrics(font).height() <= room_px:
+            if QFontMetrics(font).height() + NAME_MARGIN <= room_px:
                 return font
         return style.font(8, zoom=self.zoom)
 
@@ -260,6 +260,7 @@ class BarChart(QWidget):
 
 
 INSIDE_GROUND = pg.mkBrush(255, 255, 255, 225)
+NAME_MARGIN = 4  # px: a text item's document margin below the line, which the room above a bar must also hold
 NO_GROUND = pg.mkBrush(None)
 
 
