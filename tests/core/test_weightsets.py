@@ -222,3 +222,19 @@ def test_consensus_and_compromise_hand_worked():
     assert comparison.compromise.shares["local_involvement"] == pytest.approx(0.4)
     totals = {o: min(r.total(o) for r in comparison.results) for o in ("no", "goma")}
     assert comparison.maximin_option == max(totals, key=totals.get)
+
+
+def test_a_set_that_weighs_only_switched_off_criteria_is_listed_with_its_reason():
+    from ombudscompare.explain.sets import sets_table
+
+    project = haarlem_2018()
+    project.weight_sets.append(WeightSet("aware", "Alleen bekendheid", {"awareness": 100}))
+    comparison = compare_sets(project)
+    assert [r.set_id for r in comparison.results] == ["memo", "cost_led", "quality_led"]
+    table = sets_table(project, comparison, "nl")
+    assert table.keys == ("memo", "cost_led", "quality_led", "aware", "compromise")
+    assert table.rows[3][:3] == ("Alleen bekendheid", "—", "—")
+    assert "geeft elk ingeschakeld criterium gewicht 0" in table.rows[3][3]
+    project.weight_sets = [project.weight_sets[-1]]
+    with pytest.raises(Exception, match="switched-on criterion weight 0"):
+        compare_sets(project)

@@ -166,3 +166,17 @@ def test_order_dialog_shows_first_places_and_saves_the_centroid(window, qtbot):
     made = window.document.project.weight_sets[-1]
     assert made.method == "order" and list(made.order) == wanted
     assert made.weights == pytest.approx(roc_weights(wanted))
+
+
+def test_a_set_that_cannot_be_evaluated_stays_listed_and_can_be_deleted(window, qtbot):
+    from ombudscompare.core.model import WeightSet
+
+    project = window.document.project
+    project.weight_sets.insert(0, WeightSet("aware", "Alleen bekendheid", {"awareness": 100}))
+    tab = show(window)
+    rows = _row_texts(tab)
+    assert rows[3][0] == "Alleen bekendheid" and "gewicht 0" in rows[3][3]
+    assert rows[0][1] == "77,2 (1) ★", "the other sets still compare"
+    tab.table.selectRow(3)
+    tab.set_actions["delete_set"].trigger()
+    assert [s.id for s in project.weight_sets] == ["memo", "cost_led", "quality_led"]

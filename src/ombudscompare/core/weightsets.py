@@ -119,6 +119,7 @@ class SetsComparison:
     compromise: SetResult
     maximin_option: str | None
     maximin_total: float
+    unusable: tuple[tuple[str, Message], ...] = ()  # sets that weigh no switched-on criterion, and why
 
     def winners_agree(self) -> bool:
         return len({r.winners for r in self.results}) <= 1
@@ -129,7 +130,10 @@ def compare_sets(project: Project, sets: list[WeightSet] | None = None) -> SetsC
     sets = project.weight_sets if sets is None else sets
     if not sets:
         raise ModelError(Message("the project has no weight sets yet"))
-    results = tuple(evaluate_set(project, s) for s in sets)
+    unusable = tuple((s.id, problem) for s in sets if (problem := set_problem(project, s)) is not None)
+    if len(unusable) == len(sets):
+        raise ModelError(unusable[0][1])
+    results = tuple(evaluate_set(project, s) for s in sets if s.id not in dict(unusable))
     criteria = tuple(c.id for c in project.enabled_criteria())
     matrix = np.array([[r.shares.get(c, 0.0) for c in criteria] for r in results])
     distances = 0.5 * np.abs(matrix[:, None, :] - matrix[None, :, :]).sum(axis=2)
@@ -146,7 +150,7 @@ def compare_sets(project: Project, sets: list[WeightSet] | None = None) -> SetsC
                                                                       for r in results)]
     maximin = max(ranked, key=lambda o: lowest[o], default=None)
     return SetsComparison(criteria, results, distances, consensus, compromise, maximin,
-                          lowest[maximin] if maximin is not None else float("nan"))
+                          lowest[maximin] if maximin is not None else float("nan"), unusable)
 
 
 CONSENSUS_WORDS = ((0.9, N_("very close together")), (0.75, N_("close together")), (0.5, N_("some way apart")),

@@ -50,10 +50,13 @@ def sets_table(project: Project, comparison: SetsComparison, lang: str | None = 
             cells.append(f"{format_number(total, decimals, lang)} ({rank_text(rank, tied)}){mark}")
         name = result.name if result is not comparison.compromise else tr("Compromise (mean of the sets)", lang)
         rows.append((name, *cells, margin_text(project, result, lang)))
+    for set_id, problem in comparison.unusable:  # last, so a sort of the sets never mixes them in
+        rows.insert(len(rows) - 1, (project.weight_set(set_id).name, *("—" for _ in options), problem.render(lang)))
     return Table((tr("Weight set", lang), *(o.name.get(lang or "nl") for o in options),
                   tr("Winner's margin", lang)), tuple(rows),
                  frozenset(range(1, len(options) + 1)),
-                 tuple(r.set_id for r in comparison.results) + ("compromise",))  # bold in the window: the set in force
+                 tuple(r.set_id for r in comparison.results) + tuple(i for i, _p in comparison.unusable)
+                 + ("compromise",))  # bold in the window: the set in force
 
 
 def shares_table(project: Project, comparison: SetsComparison, lang: str | None = None) -> Table:

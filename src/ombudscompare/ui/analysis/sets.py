@@ -109,9 +109,12 @@ class SetsTab(AnalysisTab):
             self.chart.show_data(sets_chart_empty(lang, error.message.render(lang)))
             self._update_buttons()
             return
-        fill_table(self.table, sets_table(project, comparison, lang))
+        table = sets_table(project, comparison, lang)
+        self.set_ids = list(table.keys[:-1])  # the rows' sets (the last row is the compromise)
+        fill_table(self.table, table)
         _fit_width(self.table)
-        for row, weight_set in enumerate(project.weight_sets):
+        for row, set_id in enumerate(self.set_ids):
+            weight_set = project.weight_set(set_id)
             item = self.table.item(row, 0)
             if item is None:
                 continue
@@ -126,7 +129,7 @@ class SetsTab(AnalysisTab):
                                 " swings. Ask the swing questions again."))
                 item.setText(item.text() + " ⚠")
             item.setToolTip("\n".join(notes))
-        compromise = self.table.item(len(project.weight_sets), 0)
+        compromise = self.table.item(len(self.set_ids), 0)
         if compromise is not None:
             compromise.setFlags(Qt.ItemFlag.ItemIsEnabled)
         lines = [consensus_sentence(project, comparison, lang), compromise_sentence(project, comparison, lang)]
