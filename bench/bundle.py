@@ -25,6 +25,7 @@ import gui  # noqa: E402 - bench/gui.py: start a program and time it until its w
 
 def cold_start(program: Path, runs: int = 15) -> dict[str, object]:
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the virtual environment's start with cached bytecode, like the bundle's
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["OMBUDSCOMPARE_QUIT_WHEN_SHOWN"] = "1"
     env["OMBUDSCOMPARE_DATA_DIR"] = tempfile.mkdtemp(prefix="ombudscompare-bench-")

@@ -39,6 +39,10 @@ def _until_shown(command: list[str], env: dict[str, str]) -> float:
 def cold_start(runs: int = 15) -> dict[str, object]:
     """Median milliseconds from starting the process to a shown window; runs alternate to share the noise."""
     env = dict(os.environ)
+    # as installed for a user: bytecode cached (pip compiles it; an editable checkout caches it on the warm-up
+    # start below). With PYTHONDONTWRITEBYTECODE set, every start recompiled ~70 of the app's modules (~70 ms)
+    # while the bare window's pyqtgraph came precompiled, which is no like-for-like comparison.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["OMBUDSCOMPARE_QUIT_WHEN_SHOWN"] = "1"
     env["OMBUDSCOMPARE_DATA_DIR"] = tempfile.mkdtemp(prefix="ombudscompare-bench-")
