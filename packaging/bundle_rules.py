@@ -14,6 +14,7 @@ EXCLUDED_MODULES = [
     "tkinter", "unittest", "doctest", "pytest", "IPython", "jupyter_client", "matplotlib", "scipy",
     "pandas", "PyQt5", "PyQt6", "PySide2", "cupy", "numba", "h5py", "OpenGL", "metaarray",
     "ssl", "_ssl", "_hashlib",  # no network: hashlib falls back to Python's own hashes, and libssl stays out
+    "PIL",  # openpyxl reads images with Pillow if it is there; the workbooks hold none (15 MB in a test env)
     *(f"PySide6.{name}" for name in (
         "QtQml", "QtQuick", "QtQuickWidgets", "QtQuickControls2", "QtWebEngineCore", "QtWebEngineWidgets",
         "QtWebChannel", "QtNetwork", "QtMultimedia", "QtSql", "QtTest", "QtDesigner", "QtPrintSupport", "QtHelp",
