@@ -238,3 +238,12 @@ def test_a_set_that_weighs_only_switched_off_criteria_is_listed_with_its_reason(
     project.weight_sets = [project.weight_sets[-1]]
     with pytest.raises(Exception, match="switched-on criterion weight 0"):
         compare_sets(project)
+
+
+@pytest.mark.parametrize("bounds", [(float("nan"), 5.0, None), (1.0, float("nan"), None), (2.0, 4.0, float("nan")),
+                                    (float("-inf"), 3.0, None)])
+def test_a_range_that_is_not_a_number_is_refused(bounds):
+    project = haarlem_2018()
+    with pytest.raises(Refused, match="finite numbers|within"):
+        set_commands.set_range(project, ("score", "no", "independence"), *bounds)
+    assert project.ranges == []

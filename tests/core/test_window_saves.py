@@ -9,7 +9,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ombudscompare import commands
+from ombudscompare import commands, set_commands
 from ombudscompare.commands import Refused
 from ombudscompare.core.model import CriterionKind
 from ombudscompare.core.whatif import Preset
@@ -25,6 +25,7 @@ OPTION = st.sampled_from(["no", "goma"])
 CRITERION = st.sampled_from(["cost_per_inhabitant", "surcharge_per_extra_complaint", "independence",
                              "local_involvement", "learning_capacity", "awareness", "scope"])
 LANG = st.sampled_from(["nl", "en"])
+BOUND = st.one_of(NUMBER, st.sampled_from([math.nan, math.inf, -math.inf, 1, 2.5, 3, 5, 60, 159_717, 400_000]))
 
 OPERATIONS = st.one_of(
     st.tuples(st.just(commands.rename_municipality), TEXT),
@@ -50,7 +51,30 @@ OPERATIONS = st.one_of(
               st.sampled_from(["title", "date", "location", "quote", "url"]), TEXT),
     st.tuples(st.just(commands.add_option), LANG),
     st.tuples(st.just(commands.add_criterion), st.sampled_from(list(CriterionKind)), LANG),
+    # weight sets and ranges (the Who chooses what tab, the swing and order dialogs, the range dialog)
+    st.tuples(st.just(set_commands.save_current), TEXT, TEXT),
+    st.tuples(st.just(lambda p, i, t: set_commands.rename_set(p, _set(p, i), t)), st.integers(0, 9), TEXT),
+    st.tuples(st.just(lambda p, i, t: set_commands.set_note(p, _set(p, i), t)), st.integers(0, 9), TEXT),
+    st.tuples(st.just(lambda p, i, t: set_commands.duplicate_set(p, _set(p, i), t)), st.integers(0, 9), TEXT),
+    st.tuples(st.just(lambda p, i: set_commands.delete_set(p, _set(p, i))), st.integers(0, 9)),
+    st.tuples(st.just(lambda p, i: set_commands.apply_set(p, _set(p, i))), st.integers(0, 9)),
+    st.tuples(st.just(lambda p, i: set_commands.update_from_current(p, _set(p, i))), st.integers(0, 9)),
+    st.tuples(st.just(set_commands.from_swings), TEXT, CRITERION, st.dictionaries(CRITERION, NUMBER, max_size=7)),
+    st.tuples(st.just(set_commands.from_order), TEXT, st.lists(CRITERION, max_size=8)),
+    st.tuples(st.just(set_commands.set_range), st.sampled_from([("population",), ("complaints_per_year",),
+                                                                 ("tariff", "goma", "surcharge"),
+                                                                 ("score", "no", "independence"),
+                                                                 ("score", "goma", "awareness")]),
+              BOUND, BOUND, st.one_of(st.none(), BOUND)),
+    st.tuples(st.just(set_commands.remove_range), st.sampled_from([("population",), ("score", "no", "independence")])),
 )
+
+
+def _set(project, index):
+    """The set a user picked in the table (a row that is there)."""
+    if not project.weight_sets:
+        raise Refused(commands.Message("no set to pick"))
+    return project.weight_sets[index % len(project.weight_sets)].id
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

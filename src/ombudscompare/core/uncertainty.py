@@ -10,6 +10,7 @@ robustness.rank_frequencies (same seed, same draws).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +30,9 @@ def range_problem(project: Project, item: InputRange) -> Message | None:
     values the input itself could never take (a score outside the 1–5 scale, a negative tariff)."""
     target = item.target
     what = target[0] if target else ""
+    values = (item.low, item.high) + (() if item.likely is None else (item.likely,))
+    if not all(math.isfinite(v) for v in values):
+        return Message("the range of {what} must be given as finite numbers", what=range_name(project, item))
     if item.low > item.high:
         return Message("the range of {what} has low {low} above high {high}", what=range_name(project, item),
                        low=_shown(item.low), high=_shown(item.high))
