@@ -162,7 +162,7 @@ def certainty(project: Project, evaluation: Evaluation, lang: str, spread: float
     result = result or analyse(project, evaluation, SAMPLES, SEED, spread)
     data = robustness(project, lang, result.frequencies)
     title = (tr("How sure: inputs and weights drawn together", lang) if result.ranges
-             else tr("How sure: the weights drawn at random (no uncertain inputs entered)", lang))
+             else tr("How sure: weights drawn, inputs as entered", lang))
     return dataclasses.replace(data, title=title, facts={**data.facts, "ranges": result.ranges,
                                                          "cheaper": result.cheaper})
 
