@@ -203,10 +203,11 @@ class SetsTab(AnalysisTab):
 
     def save_current(self) -> None:
         name = self._ask_name(tr("Save current weights as a set"))
-        if name is not None:
-            self._attempt(lambda: set_commands.save_current(self.document.project, name))
+        if name is not None and self._attempt(lambda: set_commands.save_current(self.document.project, name)):
             self.refresh()
-            self.table.selectRow(len(self.document.project.weight_sets) - 1)
+            new = self.document.project.weight_sets[-1].id
+            if new in self.set_ids:
+                self.table.selectRow(self.set_ids.index(new))  # the new set, ready to use or rename
 
     def from_preset(self, preset: Preset) -> None:
         name = tr(PRESET_SET_NAMES[preset])
