@@ -9,15 +9,13 @@ from __future__ import annotations
 import dataclasses
 
 from .commands import Command, Refused, _checked_name, _checked_text
-from .core import edits
+from .core import edits, limits
 from .core.edits import SetField
 from .core.model import InputRange, Project, SwingAnswers, WeightSet
 from .core.uncertainty import range_name, range_problem
 from .core.weightsets import order_problem, roc_weights, set_problem, swing_levels, swing_problem, swing_weights
 from .core.whatif import Preset, preset_weights
 from .i18n import Message
-
-MAX_SETS = 40
 
 
 def _replace(project: Project, sets: list[WeightSet], description: Message) -> Command:
@@ -29,8 +27,9 @@ def _new_id(project: Project) -> str:
 
 
 def _checked_count(project: Project) -> None:
-    if len(project.weight_sets) >= MAX_SETS:
-        raise Refused(Message("A project holds at most {limit} weight sets; delete one first", limit=MAX_SETS))
+    if len(project.weight_sets) >= limits.MAX_WEIGHT_SETS:
+        raise Refused(Message("A project holds at most {limit} weight sets; delete one first",
+                              limit=limits.MAX_WEIGHT_SETS))
 
 
 def current_weights(project: Project) -> dict[str, float]:
@@ -148,6 +147,8 @@ def set_range(project: Project, target: tuple[str, ...], low: float, high: float
     if problem is not None:
         raise Refused(problem)
     ranges = [r for r in project.ranges if r.target != item.target]
+    if len(ranges) >= limits.MAX_RANGES:
+        raise Refused(Message("A project holds at most {limit} ranges; remove one first", limit=limits.MAX_RANGES))
     index = next((i for i, r in enumerate(project.ranges) if r.target == item.target), len(ranges))
     ranges.insert(index, item)
     return Command(SetField(("project", "ranges"), list(project.ranges), ranges),

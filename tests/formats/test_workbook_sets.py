@@ -28,6 +28,15 @@ def _rows(ws):
     return found
 
 
+def _exported_sheet(project, tmp_path, lang="nl"):
+    """The workbook exported, opened with openpyxl: (book, sets sheet, criterion/option columns, set rows, path)."""
+    path = tmp_path / "sets.xlsx"
+    export_workbook(project, path, lang)
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet_names(lang)["sets"]]
+    return book, ws, _columns(ws), _rows(ws), path
+
+
 def _check(path, project, lang):
     values = evaluated(path)
     book = openpyxl.load_workbook(path)
@@ -66,11 +75,7 @@ def test_a_generated_project_with_switched_off_criteria(tmp_path):
 
 
 def test_a_weight_changed_in_excel_moves_totals_and_winner_and_is_read_back(haarlem, tmp_path):
-    path = tmp_path / "sets.xlsx"
-    export_workbook(haarlem, path, "nl")
-    book = openpyxl.load_workbook(path)
-    ws = book[sheet_names("nl")["sets"]]
-    columns, rows = _columns(ws), _rows(ws)
+    book, ws, columns, rows, path = _exported_sheet(haarlem, tmp_path)
     ws.cell(rows["memo"], columns["local_involvement"]).value = 80  # a party: local involvement first
     # and the rows of the sets sorted by name, descending, as people do
     sort_table(ws, HEADER_ROW + 1, HEADER_ROW + len(rows), 1, ws.max_column, key=lambda r: str(r[1] or ""),
@@ -86,14 +91,20 @@ def test_a_weight_changed_in_excel_moves_totals_and_winner_and_is_read_back(haar
 
 
 def test_a_text_in_a_weight_cell_is_refused_with_its_place(haarlem, tmp_path):
-    path = tmp_path / "sets.xlsx"
-    export_workbook(haarlem, path, "nl")
-    book = openpyxl.load_workbook(path)
-    ws = book[sheet_names("nl")["sets"]]
-    columns, rows = _columns(ws), _rows(ws)
+    book, ws, columns, rows, path = _exported_sheet(haarlem, tmp_path)
     ws.cell(rows["cost_led"], columns["independence"]).value = "veel"
     book.save(path)
     with pytest.raises(FileError) as caught:
         load_workbook_project(path)
     assert f"Gewichtensets!{openpyxl.utils.get_column_letter(columns['independence'])}{rows['cost_led']}" in \
         caught.value.render("nl")
+
+
+def test_the_codes_take_no_typing_and_the_weights_say_their_range(haarlem, tmp_path):
+    _book, ws, columns, rows, _path = _exported_sheet(haarlem, tmp_path)
+    rules = ws.data_validations.dataValidation
+    locked = [r for r in rules if r.formula1 == "FALSE"]
+    weight = openpyxl.utils.get_column_letter(columns["independence"])
+    assert any(f"A{rows['memo']}" in r.sqref for r in locked)
+    assert any(f"{weight}{CODE_ROW}" in r.sqref for r in locked)
+    assert any(r.type == "decimal" and f"{weight}{rows['memo']}" in r.sqref for r in rules)

@@ -157,7 +157,7 @@ def run_sensitivity(args: argparse.Namespace, lang: str) -> int:
 
 
 def run_sets(args: argparse.Namespace, lang: str) -> int:
-    from .sensitivity import render_sets_json, render_sets_text
+    from .sets import render_sets_json, render_sets_text
 
     project = _project(args)  # without sets: ModelError 'the project has no weight sets yet'
     if args.json:

@@ -19,6 +19,8 @@ MAX_SCALE_LABEL = 60
 # these (bench/scale.py: opening under 2 s, a weight edit under 100 ms with any tab shown, under 500 MB).
 MAX_OPTIONS = 30
 MAX_CRITERIA = 60
+MAX_WEIGHT_SETS = 40
+MAX_RANGES = 500
 MAX_AMOUNT = 1e12
 MAX_WEIGHT = 1e9
 

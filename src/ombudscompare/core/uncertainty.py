@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..i18n import N_, Message
-from .limits import COMPLAINTS, POPULATION, TARIFF, _shown
+from .limits import COMPLAINTS, NUMBER_SCORE, POPULATION, TARIFF, _shown
 from .model import SCALE_MAX, SCALE_MIN, Criterion, CriterionKind, Direction, InputRange, Project
 from .robustness import RankFrequencies, rank_frequencies, ranks, sample_weights, value_matrix
 from .scoring import Evaluation
@@ -39,26 +39,16 @@ def range_problem(project: Project, item: InputRange) -> Message | None:
     if item.likely is not None and not item.low <= item.likely <= item.high:
         return Message("the most likely value of {what} ({likely}) lies outside its range", what=range_name(
             project, item), likely=_shown(item.likely))
-    bounds = None
-    if what == "population" and len(target) == 1:
-        bounds = (POPULATION.minimum, POPULATION.maximum)
-    elif what == "complaints_per_year" and len(target) == 1:
-        bounds = (COMPLAINTS.minimum, COMPLAINTS.maximum)
-    elif what == "tariff" and len(target) == 3 and target[2] in TARIFF_FIELDS:
-        if target[1] not in {o.id for o in project.options}:
-            return Message("a range names option '{id}', which the project does not have", id=target[1])
-        bounds = (TARIFF[target[2]].minimum, TARIFF[target[2]].maximum)
-    elif what == "score" and len(target) == 3:
-        if (target[1], target[2]) not in project.scores:
-            return Message("a range names the score of '{option}' on '{criterion}', which the project does not have",
-                           option=target[1], criterion=target[2])
-        criterion = project.criterion(target[2])
-        if criterion.kind is CriterionKind.SCALE:
-            bounds = (SCALE_MIN, SCALE_MAX)
-    else:
+    if what == "tariff" and len(target) == 3 and target[1] not in {o.id for o in project.options}:
+        return Message("a range names option '{id}', which the project does not have", id=target[1])
+    if what == "score" and len(target) == 3 and (target[1], target[2]) not in project.scores:
+        return Message("a range names the score of '{option}' on '{criterion}', which the project does not have",
+                       option=target[1], criterion=target[2])
+    bounds = range_bounds(project, target)
+    if bounds is None:
         return Message("a range names {target}, which is not an input that can be uncertain",
                        target="/".join(str(t) for t in target))
-    if bounds is not None and (item.low < bounds[0] or item.high > bounds[1]):
+    if item.low < bounds[0] or item.high > bounds[1]:
         return Message("the range of {what} must lie within {low} to {high}", what=range_name(project, item),
                        low=_shown(bounds[0]), high=_shown(bounds[1]))
     return None
@@ -67,6 +57,26 @@ def range_problem(project: Project, item: InputRange) -> Message | None:
 PART_NAMES = {"fixed": N_("fixed amount"), "per_inhabitant": N_("amount per inhabitant"),
               "per_complaint": N_("amount per complaint"), "included_complaints": N_("included complaints"),
               "surcharge": N_("surcharge")}
+
+
+def range_bounds(project: Project, target: tuple[str, ...]) -> tuple[float, float] | None:
+    """What a range on this input may span — what the input itself may be (limits.py; a scale score 1–5) — or
+    None when the target is no input that can be uncertain. The range dialog and the reader both ask this."""
+    what = target[0] if target else ""
+    if what in ("population", "complaints_per_year") and len(target) == 1:
+        rule = POPULATION if what == "population" else COMPLAINTS
+        return rule.minimum, rule.maximum
+    if what == "tariff" and len(target) == 3 and target[2] in TARIFF_FIELDS:
+        return TARIFF[target[2]].minimum, TARIFF[target[2]].maximum
+    if what == "score" and len(target) == 3:
+        try:
+            criterion = project.criterion(target[2])
+        except KeyError:
+            return None
+        if criterion.kind is CriterionKind.SCALE:
+            return float(SCALE_MIN), float(SCALE_MAX)
+        return NUMBER_SCORE.minimum, NUMBER_SCORE.maximum
+    return None
 
 
 def range_name(project: Project, item: InputRange) -> Message:

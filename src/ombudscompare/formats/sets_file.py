@@ -17,8 +17,8 @@ SET_FIELDS = ("id", "name", "note", "weights", "method", "swing", "order")
 SWING_FIELDS = ("top", "points", "levels")
 RANGE_FIELDS = ("target", "low", "high", "likely")
 METHODS = ("direct", "swing", "order")
-MAX_SETS = 40
-MAX_RANGES = 500
+MAX_SETS = limits.MAX_WEIGHT_SETS
+MAX_RANGES = limits.MAX_RANGES
 
 
 def read_weight_sets(ck: Checker, top: dict[str, Any], project: Project) -> list[WeightSet]:

@@ -19,6 +19,7 @@ from ...core.model import Project
 from ...i18n import tr
 from .cells import CODE_FONT, NUMBER_1, code, fit_rows, formula, header_row, number, text, widths
 from .geometry import CRITERIA, TOTALS, Column, Table, cells_table
+from .overlay import same_or
 
 CODE_ROW = 4  # criterion and option codes above their columns
 HEADER_ROW = 5
@@ -111,23 +112,23 @@ def sets_sheet(ws: Worksheet, project: Project, lang: str, names: dict[str, str]
         ws.cell(CODE_ROW, column).font = CODE_FONT
     fit_rows(ws, HEADER_ROW, table.first_row + len(project.weight_sets))
     ws.freeze_panes = f"D{table.first_row}"
-    _validation(ws, project, weights, table, lang)
+    _validation(ws, project, weights, totals, table, lang)
 
 
-def _validation(ws: Worksheet, project: Project, weights: dict[str, int], table: Table, lang: str) -> None:
+def _validation(ws: Worksheet, project: Project, weights: dict[str, int], totals: dict[str, int], table: Table,
+                lang: str) -> None:
+    """Weights from 0 to 10⁹ with the criteria sheet's message; the codes (set column, criterion and option row)
+    take no typing, as on every other sheet."""
     from openpyxl.utils import get_column_letter as letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
-    if not project.weight_sets:
-        return
-    rule = DataValidation(type="decimal", operator="between", formula1="0", formula2=str(int(limits.WEIGHT.maximum)),
-                          allow_blank=False, showErrorMessage=True)
-    rule.promptTitle = tr("Weight", lang)
-    rule.prompt = tr("A relative weight from 0 to 1000000000; the share next to it shows what it comes to.", lang)
-    last = table.first_row + len(project.weight_sets) - 1
-    for column in weights.values():
-        rule.add(f"{letter(column)}{table.first_row}:{letter(column)}{last}")
-    ws.add_data_validation(rule)
+    from .inputs import Validations
+
+    valid = Validations(ws, lang)
+    rows = range(table.first_row, table.first_row + len(project.weight_sets))
+    valid.add([f"{letter(c)}{r}" for c in weights.values() for r in rows], "decimal",
+              tr("A relative weight from 0 to 1000000000; the share next to it shows what it comes to.", lang),
+              limits.WEIGHT.minimum, limits.WEIGHT.maximum, title=tr("Weight", lang))
+    valid.codes([f"A{r}" for r in rows] + [f"{letter(c)}{CODE_ROW}" for c in (*weights.values(), *totals.values())])
 
 
 def read_set_weights(cells: Any, project_data: dict[str, Any]) -> None:
@@ -173,7 +174,7 @@ def read_set_weights(cells: Any, project_data: dict[str, Any]) -> None:
                               got=str(found)[:30])
                 continue
             old = weight_set.get("weights", {}).get(criterion_id, 0)
-            if abs(found - old) > 1e-12 * max(1.0, abs(old)):  # what openpyxl wrote with 15 digits is unchanged
+            if same_or(old, found) != old:  # what openpyxl wrote with 15 digits counts as unchanged
                 weight_set.setdefault("weights", {})[criterion_id] = found
                 changed = True
         if changed:

@@ -84,8 +84,11 @@ def sentence_label() -> QLabel:
     return label
 
 
-def fill_table(widget: QTableWidget, table: Table) -> None:
-    """Show a table built by explain.tables: figures right-aligned, strong rows bold."""
+def fill_table(widget: QTableWidget, table: Table, share_width: bool = False) -> None:
+    """Show a table built by explain.tables: figures right-aligned, strong rows bold, as tall as its rows.
+
+    `share_width`: every column shares the widget's width (long headers end in '…', whole in their tooltip,
+    cells wrap), so a wide table never scrolls sideways on a laptop screen."""
     widget.clear()
     widget.setColumnCount(len(table.headers))
     widget.setRowCount(len(table.rows))
@@ -100,8 +103,20 @@ def fill_table(widget: QTableWidget, table: Table) -> None:
                 font.setBold(True)
                 item.setFont(font)
             widget.setItem(r, c, item)
-    widget.resizeColumnsToContents()
-    widget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header = widget.horizontalHeader()
+    if share_width:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column, title in enumerate(table.headers):
+            heading = widget.horizontalHeaderItem(column)
+            if heading is not None:
+                heading.setToolTip(title)
+        widget.setWordWrap(True)
+        widget.resizeRowsToContents()
+    else:
+        widget.resizeColumnsToContents()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     rows = sum(widget.rowHeight(r) for r in range(widget.rowCount()))
     widget.setFixedHeight(rows + widget.horizontalHeader().height() + 2 * widget.frameWidth() + 2)  # no inner scroll
 

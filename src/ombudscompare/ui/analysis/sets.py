@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QMenu,
     QMessageBox,
@@ -111,8 +110,7 @@ class SetsTab(AnalysisTab):
             return
         table = sets_table(project, comparison, lang)
         self.set_ids = list(table.keys[:-1])  # the rows' sets (the last row is the compromise)
-        fill_table(self.table, table)
-        _fit_width(self.table)
+        fill_table(self.table, table, share_width=True)
         for row, set_id in enumerate(self.set_ids):
             weight_set = project.weight_set(set_id)
             item = self.table.item(row, 0)
@@ -135,8 +133,7 @@ class SetsTab(AnalysisTab):
         lines = [consensus_sentence(project, comparison, lang), compromise_sentence(project, comparison, lang)]
         self.sentence.setText("\n".join(lines))
         self.chart.show_data(sets_chart(project, comparison, lang))
-        fill_table(self.shares, shares_table(project, comparison, lang))
-        _fit_width(self.shares)
+        fill_table(self.shares, shares_table(project, comparison, lang), share_width=True)
         if selected in self.set_ids:
             self.table.selectRow(self.set_ids.index(selected))
         self._update_buttons()
@@ -213,15 +210,17 @@ class SetsTab(AnalysisTab):
         name = tr(PRESET_SET_NAMES[preset])
         self._attempt(lambda: set_commands.from_preset(self.document.project, preset, name))
 
-    def apply_selected(self) -> None:
+    def _on_chosen(self, build) -> None:
+        """Run `build(project, set_id)` on the set chosen in the table, if one is."""
         set_id = self.selected()
         if set_id is not None:
-            self._attempt(lambda: set_commands.apply_set(self.document.project, set_id))
+            self._attempt(lambda: build(self.document.project, set_id))
+
+    def apply_selected(self) -> None:
+        self._on_chosen(set_commands.apply_set)
 
     def store_current(self) -> None:
-        set_id = self.selected()
-        if set_id is not None:
-            self._attempt(lambda: set_commands.update_from_current(self.document.project, set_id))
+        self._on_chosen(set_commands.update_from_current)
 
     def rename_selected(self) -> None:
         set_id = self.selected()
@@ -246,15 +245,11 @@ class SetsTab(AnalysisTab):
             self._attempt(lambda: set_commands.set_note(self.document.project, set_id, text))
 
     def duplicate_selected(self) -> None:
-        set_id = self.selected()
-        if set_id is not None:
-            name = tr("{name} (copy)", name=self.document.project.weight_set(set_id).name)
-            self._attempt(lambda: set_commands.duplicate_set(self.document.project, set_id, name))
+        self._on_chosen(lambda project, set_id: set_commands.duplicate_set(
+            project, set_id, tr("{name} (copy)", name=project.weight_set(set_id).name)))
 
     def delete_selected(self) -> None:
-        set_id = self.selected()
-        if set_id is not None:
-            self._attempt(lambda: set_commands.delete_set(self.document.project, set_id))
+        self._on_chosen(set_commands.delete_set)
 
     def swing_dialog(self) -> None:
         from ..dialogs.swing import SwingDialog
@@ -265,23 +260,6 @@ class SetsTab(AnalysisTab):
         from ..dialogs.order import OrderDialog
 
         OrderDialog(self.document, self).exec()
-
-
-def _fit_width(table) -> None:
-    """Every column shares the tab's width (long option names are elided, whole in the header's tooltip), so
-    the table never scrolls sideways on a laptop screen."""
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setTextElideMode(Qt.TextElideMode.ElideRight)
-    for column in range(table.columnCount()):
-        item = table.horizontalHeaderItem(column)
-        if item is not None:
-            item.setToolTip(item.text())
-    table.setWordWrap(True)
-    table.resizeRowsToContents()
-    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(rows + header.height() + 2 * table.frameWidth() + 2)
 
 
 def sets_chart_empty(lang: str, message: str = ""):

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from ... import set_commands
-from ...core import limits
-from ...core.model import CriterionKind, InputRange, Project
-from ...core.uncertainty import TARIFF_FIELDS, range_name
+from ...core.model import InputRange, Project
+from ...core.uncertainty import TARIFF_FIELDS, range_bounds, range_name
 from ...i18n import language, tr
 from ..widgets.numbers import NumberBox
 
@@ -48,18 +47,13 @@ def targets(project: Project) -> list[tuple[tuple[str, ...], str, float]]:
     return found
 
 
-def _bounds(project: Project, target: tuple[str, ...]) -> tuple[float, float, int]:
+def _decimals(target: tuple[str, ...]) -> int:
+    """How many decimals the fields show for this input (the limits come from core.uncertainty.range_bounds)."""
     if target[0] == "population":
-        return limits.POPULATION.minimum, limits.POPULATION.maximum, 0
-    if target[0] == "complaints_per_year":
-        return limits.COMPLAINTS.minimum, limits.COMPLAINTS.maximum, 1
+        return 0
     if target[0] == "tariff":
-        rng = limits.TARIFF[target[2]]
-        return rng.minimum, rng.maximum, 4 if target[2] == "per_inhabitant" else 2
-    criterion = project.criterion(target[2])
-    if criterion.kind is CriterionKind.SCALE:
-        return 1, 5, 1
-    return limits.NUMBER_SCORE.minimum, limits.NUMBER_SCORE.maximum, 2
+        return 4 if target[2] == "per_inhabitant" else 2
+    return 1 if target[0] == "complaints_per_year" else 2
 
 
 class RangeDialog(QDialog):
@@ -110,9 +104,9 @@ class RangeDialog(QDialog):
     def _target_changed(self, *_args) -> None:
         project = self.document.project
         target, _name, value = self.choices[self.what.currentIndex()]
-        low, high, decimals = _bounds(project, target)
+        low, high = range_bounds(project, target) or (0.0, 0.0)
         for box in (self.low, self.high, self.likely):
-            box.setDecimals(decimals)
+            box.setDecimals(_decimals(target))
             box.setRange(low, high)
         existing = next((r for r in project.ranges if r.target == target), None)
         if existing is not None:
