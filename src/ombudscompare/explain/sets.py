@@ -10,7 +10,7 @@ from ..core.model import Project
 from ..core.robustness import RankFrequencies
 from ..core.uncertainty import Uncertainty, range_name
 from ..core.weightsets import SetResult, SetsComparison, consensus_words, roc_weights
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..i18n.numbers import format_number, format_percent
 from .sentences import _name, capital
 from .tables import Table, rank_text
@@ -123,8 +123,11 @@ def uncertainty_sentences(project: Project, result: Uncertainty, lang: str | Non
     frequencies = result.frequencies
     best = max(range(len(frequencies.option_ids)), key=lambda i: frequencies.shares[i, 0])
     samples = format_number(frequencies.samples, 0, lang)
-    lines = [tr("With {ranges} uncertain inputs and the weights drawn together ({samples} draws), {name} ranks first"
-                " in {share} of cases.", lang, ranges=result.ranges, samples=samples,
+    template = (N_("With one uncertain input and the weights drawn together ({samples} draws), {name} ranks first in"
+                   " {share} of cases.") if result.ranges == 1 else
+                N_("With {ranges} uncertain inputs and the weights drawn together ({samples} draws), {name} ranks"
+                   " first in {share} of cases."))
+    lines = [tr(template, lang, ranges=result.ranges, samples=samples,
                 name=_name(project, frequencies.option_ids[best], lang),
                 share=format_percent(float(frequencies.shares[best, 0]), 1, lang))]
     ids = result.option_ids
@@ -192,15 +195,17 @@ def swing_text(project: Project, criterion_id: str, lang: str | None = None) -> 
     """The swing a question is about, in words: 'from € 0.5000 to € 0.0000 per inhabitant', 'from 1 – very
     weak to 5 – very good'."""
     from ..core.model import CriterionKind
-    from .values import amount_text
+    from .values import amount_text, exact_money
 
     criterion = project.criterion(criterion_id)
     best, worst = criterion.reference_levels()
     if criterion.kind is CriterionKind.SCALE:
         return tr("from {worst} to {best}", lang, worst=criterion.scale_label(int(worst), lang or "nl"),
                   best=criterion.scale_label(int(best), lang or "nl"))
-    text = tr("from {worst} to {best}", lang, worst=amount_text(criterion, worst, lang),
-              best=amount_text(criterion, best, lang))
+    def amount(level: float) -> str:  # money as exact as the level is ('€ 0,50', not '€ 0,5000')
+        return exact_money(level, lang) if criterion.kind.computed else amount_text(criterion, level, lang)
+
+    text = tr("from {worst} to {best}", lang, worst=amount(worst), best=amount(best))
     if criterion.kind is CriterionKind.COST_PER_INHABITANT:
         return tr("{swing} per inhabitant", lang, swing=text)
     if criterion.kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:

@@ -3,7 +3,7 @@ over every weighting that keeps that order, and the rank-order-centroid weights 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -82,6 +82,8 @@ class OrderDialog(QDialog):
             layout.addWidget(widget)
         self.resize(760, 640)
         self._update()
+        self.list.installEventFilter(self)
+        self.list.setFocus()  # arrows choose a criterion, Alt+arrows move it
 
     def order(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
@@ -96,11 +98,14 @@ class OrderDialog(QDialog):
         self.list.setCurrentRow(target)
         self._update()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Alt+Up / Alt+Down on the list move the chosen criterion (the list itself would only move the cursor)."""
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
             self.move_item(-1 if event.key() == Qt.Key.Key_Up else 1)
-            return
-        super().keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
     def _update(self) -> None:
         evaluation = self.document.evaluation

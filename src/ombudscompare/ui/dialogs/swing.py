@@ -67,6 +67,7 @@ class SwingDialog(QDialog):
             self.points[criterion.id], self.shares[criterion.id], self.radios[criterion.id] = spin, share, radio
             for column, widget in enumerate((name, swing, radio, spin, share)):
                 grid.addWidget(widget, row, column)
+        grid.setRowStretch(grid.rowCount(), 1)  # the rows stay together at the top, however tall the dialog
         rows = QWidget()
         rows.setLayout(grid)
         scroll = QScrollArea()
@@ -94,6 +95,12 @@ class SwingDialog(QDialog):
             layout.addWidget(widget)
         self.resize(820, 520)
         self._update()
+        # first the question which swing matters most (arrow keys and Space), then every row's points top to bottom
+        chain = [*self.radios.values(), *self.points.values(), self.name, self.note]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+        if self.radios:
+            next(iter(self.radios.values())).setFocus()
 
     def top_id(self) -> str | None:
         return next((c for c, radio in self.radios.items() if radio.isChecked()), None)
