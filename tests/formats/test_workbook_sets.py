@@ -10,7 +10,7 @@ from ombudscompare.core.weightsets import with_weights
 from ombudscompare.formats.errors import FileError
 from ombudscompare.formats.workbook import export_workbook, load_workbook_project, sheet_names
 from ombudscompare.formats.workbook.sets_sheet import CODE_ROW, HEADER_ROW
-from tests.formats.workbooks import evaluated, sort_table, value
+from tests.formats.workbooks import evaluated, libreoffice_python, libreoffice_sort, sort_table, value
 from tests.synthetic import generated_project
 
 pytest.importorskip("formulas")
@@ -108,3 +108,31 @@ def test_the_codes_take_no_typing_and_the_weights_say_their_range(haarlem, tmp_p
     assert any(f"A{rows['memo']}" in r.sqref for r in locked)
     assert any(f"{weight}{CODE_ROW}" in r.sqref for r in locked)
     assert any(r.type == "decimal" and f"{weight}{rows['memo']}" in r.sqref for r in rules)
+
+
+LIBREOFFICE = libreoffice_python()
+
+
+@pytest.mark.skipif(LIBREOFFICE is None, reason="LibreOffice with its Python bridge is not installed")
+def test_libreoffice_sorts_the_sets_and_recalculates_the_same_totals(haarlem, tmp_path):
+    """Calc's own sort of the sets' rows (by name, descending) and Calc's recalculation: every set's stored totals
+    and winner equal the app's, and the sorted workbook opens as the same project."""
+    source, target = tmp_path / "export.xlsx", tmp_path / "sorted.xlsx"
+    export_workbook(haarlem, source, "nl")
+    ws = openpyxl.load_workbook(source)["Gewichtensets"]
+    last_row = HEADER_ROW + len(haarlem.weight_sets)
+    last_column = openpyxl.utils.get_column_letter(ws.max_column)
+    libreoffice_sort(LIBREOFFICE, source, target, [
+        ("Gewichtensets", f"A{HEADER_ROW + 1}:{last_column}{last_row}", 1, True)], tmp_path / "profile")
+    stored = openpyxl.load_workbook(target, data_only=True)["Gewichtensets"]
+    columns, rows = _columns(stored), _rows(stored)
+    assert list(rows) != [s.id for s in haarlem.weight_sets], "Calc sorted the rows"
+    winner_column = max(columns.values()) + 1
+    for weight_set in haarlem.weight_sets:
+        expected = evaluate(with_weights(haarlem, weight_set.weights))
+        for result in expected.results:
+            assert stored.cell(rows[weight_set.id], columns[result.option_id]).value == pytest.approx(
+                result.total, abs=1e-9)
+        winner = next(r for r in expected.results if r.rank == 1).option_id
+        assert stored.cell(rows[weight_set.id], winner_column).value == haarlem.option(winner).name.get("nl")
+    assert [s.weights for s in load_workbook_project(target).weight_sets] == [s.weights for s in haarlem.weight_sets]
