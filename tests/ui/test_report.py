@@ -95,4 +95,7 @@ def test_the_report_says_who_chooses_what_how_the_sets_were_made_and_how_sure(qa
     assert "Hoe Fractie C is gewogen: alleen op volgorde" in flat
     assert "Onafhankelijkheid > Lerend vermogen > Lokale betrokkenheid" in flat
     assert "Hoe zeker" in flat and "Het aantal inwoners" in flat
+    shares = flat[flat.index("Gewichten per set"):flat.index("Hoe Commissielid B")]
+    for word in ("Onafhankelijkheid", "betrokkenheid", "Naheffing", "Commissielid", "Compromis"):
+        assert re.search(rf"(?<![\w-]){word}(?![\w-])", shares), f"'{word}' broken in the table of shares"
     assert re.search(r"De Nationale ombudsman is in \d+ % van de gevallen goedkoper", flat)

@@ -72,6 +72,15 @@ def shares_table(project: Project, comparison: SetsComparison, lang: str | None 
                  tuple(rows), frozenset(range(1, len(comparison.criteria) + 1)))
 
 
+def shares_by_criterion_table(project: Project, comparison: SetsComparison, lang: str | None = None) -> Table:
+    """The same shares with the criteria as rows and the sets as columns: for a page, where a column per criterion
+    would break long criterion names mid-word."""
+    wide = shares_table(project, comparison, lang)
+    rows = tuple((wide.headers[k], *(row[k] for row in wide.rows)) for k in range(1, len(wide.headers)))
+    return Table((tr("Criterion", lang), *(row[0] for row in wide.rows)), rows,
+                 frozenset(range(1, len(wide.rows) + 1)), tuple(comparison.criteria))
+
+
 def consensus_sentence(project: Project, comparison: SetsComparison, lang: str | None = None) -> str:
     agree = tr("The weight sets are {share} alike ({words}).", lang,
                share=format_percent(comparison.consensus, 0, lang), words=tr(consensus_words(comparison.consensus),

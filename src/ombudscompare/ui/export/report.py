@@ -123,7 +123,7 @@ def _sets_section(project: Project, evaluation, lang: str) -> list[str]:
         consensus_sentence,
         ranges_table,
         sets_table,
-        shares_table,
+        shares_by_criterion_table,
         swing_table,
         uncertainty_sentences,
     )
@@ -140,8 +140,14 @@ def _sets_section(project: Project, evaluation, lang: str) -> list[str]:
                          f"{_e(compromise_sentence(project, comparison, lang))}</p>")
             parts.append(_table(sets_table(project, comparison, lang)))
             parts.append(f"<p>{_e(tr('Weights of each set', lang))}</p>")
-            shares = shares_table(project, comparison, lang)
-            parts.append(_table(shares, small=frozenset(range(len(shares.headers)))))
+            shares = shares_by_criterion_table(project, comparison, lang)
+            per_table = 4  # sets side by side on a page before their names would break mid-word
+            for first in range(1, len(shares.headers), per_table):
+                columns = [0, *range(first, min(first + per_table, len(shares.headers)))]
+                part = Table(tuple(shares.headers[c] for c in columns),
+                             tuple(tuple(row[c] for c in columns) for row in shares.rows),
+                             frozenset(range(1, len(columns))))
+                parts.append(_table(part, nowrap=frozenset({0})) + "<p></p>")
         for weight_set in project.weight_sets:
             if weight_set.note:
                 parts.append(f"<p class='small'><b>{_e(weight_set.name)}</b>: {_e(weight_set.note)}</p>")
@@ -208,8 +214,9 @@ def _html_table(headers: list[str], rows: str) -> str:
     return f"<table width='100%' cellspacing='0'><tr>{head}</tr>{rows}</table>"
 
 
-def _table(table: Table, small: frozenset[int] = frozenset()) -> str:
-    """A table from explain.tables as HTML: figures right-aligned, strong rows bold, line breaks kept."""
+def _table(table: Table, small: frozenset[int] = frozenset(), nowrap: frozenset[int] = frozenset()) -> str:
+    """A table from explain.tables as HTML: figures right-aligned, strong rows bold, line breaks kept; `nowrap`
+    columns keep their text on one line (names that a narrow column would break mid-word)."""
     rows = []
     for index, row in enumerate(table.rows):
         cells = []
@@ -218,7 +225,8 @@ def _table(table: Table, small: frozenset[int] = frozenset()) -> str:
             body = _e(text).replace("\n", "<br>")
             if index in table.strong:
                 body = f"<b>{body}</b>"
-            cells.append(f"<td class='{classes}'>{body}</td>" if classes else f"<td>{body}</td>")
+            attributes = (f" class='{classes}'" if classes else "") + (" nowrap" if column in nowrap else "")
+            cells.append(f"<td{attributes}>{body}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return _html_table(list(table.headers), "".join(rows))
 
