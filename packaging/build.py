@@ -27,6 +27,12 @@ FOLDER = DIST / "OmbudsCompare"
 OS_NAMES = {"win32": "windows", "darwin": "macos"}
 
 
+def set_folders(dist: Path, work: Path) -> None:
+    """Build somewhere else than dist/ and build/ (the Windows release builds into dist/windows/)."""
+    global DIST, BUILD, FOLDER
+    DIST, BUILD, FOLDER = dist.resolve(), work.resolve(), dist.resolve() / "OmbudsCompare"
+
+
 def version() -> str:
     text = (ROOT / "src" / "ombudscompare" / "__init__.py").read_text(encoding="utf-8")
     match = re.search(r'__version__ = "([^"]+)"', text)
@@ -42,13 +48,15 @@ def target_name(ver: str) -> str:
 
 
 def write_version_info(ver: str) -> None:
-    """Fill resources/windows/version-info.txt with the version, for the Windows executables."""
+    """Fill resources/windows/version-info.txt with the version, once per Windows executable (each names its
+    own file)."""
     numbers = tuple(int(part) for part in re.findall(r"\d+", ver)[:3]) + (0,)
     numbers = (numbers + (0, 0, 0, 0))[:4]
     template = (ROOT / "resources" / "windows" / "version-info.txt").read_text(encoding="utf-8")
-    BUILD.mkdir(exist_ok=True)
-    (BUILD / "version-info.txt").write_text(template.replace("{version}", ver).replace("{numbers}", str(numbers)),
-                                            encoding="utf-8")
+    BUILD.mkdir(parents=True, exist_ok=True)
+    for target, program in (("version-info.txt", "OmbudsCompare"), ("version-info-cli.txt", "ombudscompare-cli")):
+        text = template.replace("{version}", ver).replace("{numbers}", str(numbers)).replace("{program}", program)
+        (BUILD / target).write_text(text, encoding="utf-8")
 
 
 def run_pyinstaller() -> None:
@@ -58,7 +66,7 @@ def run_pyinstaller() -> None:
         raise SystemExit('PyInstaller is not installed: pip install ".[bundle]"') from None
     command = [sys.executable, "-m", "PyInstaller", str(ROOT / "packaging" / "ombudscompare.spec"), "--noconfirm",
                "--clean", "--log-level", "WARN", "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller")]
-    subprocess.run(command, check=True, cwd=ROOT)
+    subprocess.run(command, check=True, cwd=ROOT, env={**os.environ, "OMBUDSCOMPARE_BUILD_DIR": str(BUILD)})
 
 
 def strip_python() -> None:
@@ -115,7 +123,10 @@ def sizes(zip_path: Path) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build the standalone OmbudsCompare app with PyInstaller.")
     parser.add_argument("--json", action="store_true", help="print the size summary as JSON")
+    parser.add_argument("--dist", type=Path, default=DIST, help="where the folder and zip go (default: dist/)")
+    parser.add_argument("--work", type=Path, default=BUILD, help="PyInstaller's work folder (default: build/)")
     args = parser.parse_args()
+    set_folders(args.dist, args.work)
     ver = version()
     write_version_info(ver)
     shutil.rmtree(FOLDER, ignore_errors=True)
@@ -125,8 +136,8 @@ def main() -> int:
     if args.json:
         print(json.dumps(summary, indent=2))
     else:
-        print(f"Built {FOLDER.relative_to(ROOT)} ({summary['folder_mb']} MB, {summary['files']} files)"
-              f" and dist/{summary['zip']} ({summary['zip_mb']} MB)")
+        print(f"Built {FOLDER} ({summary['folder_mb']} MB, {summary['files']} files)"
+              f" and {DIST / str(summary['zip'])} ({summary['zip_mb']} MB)")
     return 0
 
 
