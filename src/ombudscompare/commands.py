@@ -14,6 +14,7 @@ from typing import Any
 
 from .core import edits, limits
 from .core.edits import Edit, SetField
+from .core.kinds import RULES
 from .core.model import (
     SCALE_MAX,
     SCALE_MIN,
@@ -63,12 +64,6 @@ MUNICIPALITY_NAMES = {
 }
 SOURCE_NAMES = {"title": "Source", "date": "Date", "location": "Where in it", "quote": "Quote", "url": "Link"}
 PRESET_NAMES = {Preset.EQUAL: "Equal", Preset.COST_LED: "Cost-led", Preset.QUALITY_LED: "Quality-led"}
-NEW_LEVELS = {
-    CriterionKind.COST_PER_INHABITANT: (0.0, 0.5),
-    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: (0.0, 1000.0),
-    CriterionKind.ANNUAL_COST: (0.0, 100_000.0),
-    CriterionKind.NUMBER: (100.0, 0.0),
-}
 
 
 def _checked_number(value: float, rng: limits.Range) -> float:
@@ -322,10 +317,10 @@ def add_criterion(project: Project, kind: CriterionKind, lang: str = "nl") -> Co
         raise Refused(Message("A project holds at most {limit} criteria; remove one first",
                               limit=limits.MAX_CRITERIA))
     number = len(project.criteria) + 1
-    best, worst = NEW_LEVELS.get(kind, (None, None))
-    direction = Direction.LOWER if kind.computed else Direction.HIGHER
+    rule = RULES[kind]
+    best, worst = rule.levels or (None, None)
     criterion = Criterion("new", LocalText({lang: NEW_CRITERION.get(lang, NEW_CRITERION["en"]).format(number=number)}),
-                          kind, direction, best, worst, weight=0.0, enabled=kind.computed)
+                          kind, rule.direction, best, worst, weight=0.0, enabled=rule.computed)
     return Command(edits.add_criterion(project, criterion), Message("Add criterion"))
 
 
@@ -351,7 +346,7 @@ def _score_label(criterion: Criterion, value: float) -> Lazy:
                          criterion.worst, unit=criterion.unit, scale_labels=dict(criterion.scale_labels))
 
     def render(lang: str | None) -> str:
-        if snapshot.kind is CriterionKind.SCALE:
+        if snapshot.kind.scale:
             return snapshot.scale_label(int(value), lang or "nl")
         return amount_text(snapshot, value, lang)
 
@@ -364,7 +359,7 @@ def set_score(project: Project, option_id: str, criterion_id: str, value: float)
     score = project.score(option_id, criterion_id)
     if criterion.kind.computed:
         return None
-    if criterion.kind is CriterionKind.SCALE:
+    if criterion.kind.scale:
         problem = limits.Range(SCALE_MIN, SCALE_MAX, integer=True).problem(value)
         if problem is not None:
             raise Refused(problem)

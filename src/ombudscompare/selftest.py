@@ -90,7 +90,7 @@ class SelfTest:
         from PySide6.QtCore import QSize
         from PySide6.QtGui import QImage
 
-        from .explain.charts import KINDS
+        from .explain.kinds import KINDS
         from .ui.export.charts import chart_widget, png_bytes, svg_bytes
 
         for kind in KINDS:

@@ -109,10 +109,12 @@ def test_charts_are_described_and_can_be_read_as_a_table(window, qtbot):
     window.action(Act.CHART_TABLE).trigger()
     dialog = window.findChild(QWidget, "chart_table")
     assert dialog is not None and dialog.isVisible()
-    table = dialog.table
+    assert len(dialog.tables) == 2, "both charts of the tab, each as a table"
+    assert dialog.tables[0].horizontalHeaderItem(0).text() == "Klachten per jaar"
+    table = dialog.tables[1]
     assert table.horizontalHeaderItem(0).text() == "Inwoners"
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["0", "159.717", "221.708", "319.434"]
     assert table.item(2, 1).text() == "€ 43.297,41" and table.item(2, 2).text() == "€ 43.297,29", (
         "from the first whole inhabitant past the break-even the joint ombudsman is cheaper")
-    assert "221.708 inwoners" in dialog.description.text()
+    assert "221.708 inwoners" in dialog.descriptions[1].text()
     dialog.close()

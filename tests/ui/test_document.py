@@ -32,10 +32,11 @@ def test_nothing_to_change_pushes_nothing(document):
 def test_a_refused_value_says_why_and_changes_nothing(document):
     before = dumps(document.project)
     seen = []
-    document.refused.connect(seen.append)
-    reason = document.attempt(lambda: commands.set_tariff(document.project, "goma", "surcharge", -5.0))
+    document.refused.connect(lambda message, at: seen.append((message, at)))
+    assert not document.try_edit(lambda: commands.set_tariff(document.project, "goma", "surcharge", -5.0), at="field")
+    reason = document.last_refusal
     assert reason is not None and "from 0 to" in reason.render("en")
-    assert seen == [reason]
+    assert seen == [(reason, "field")]
     assert dumps(document.project) == before and document.undo_stack.count() == 0
 
 
@@ -126,7 +127,7 @@ def test_the_last_criterion_cannot_be_switched_off_or_removed(document):
     project = document.project
     for criterion in project.criteria:
         if criterion.enabled and criterion.id != "independence":
-            assert document.attempt(lambda c=criterion: commands.switch_criterion(project, c.id, False)) is None
-    assert document.attempt(lambda: commands.switch_criterion(project, "independence", False)) is not None
-    assert document.attempt(lambda: commands.remove_criterion(project, "independence")) is not None
+            assert document.try_edit(lambda c=criterion: commands.switch_criterion(project, c.id, False))
+    assert not document.try_edit(lambda: commands.switch_criterion(project, "independence", False))
+    assert not document.try_edit(lambda: commands.remove_criterion(project, "independence"))
     assert project.criterion("independence").enabled

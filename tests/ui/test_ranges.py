@@ -5,8 +5,8 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from ombudscompare.core import analyses as charts
 from ombudscompare.core.uncertainty import analyse
-from ombudscompare.explain import charts
 from ombudscompare.ui.actions import Act
 from ombudscompare.ui.dialogs.ranges import RangeDialog
 from ombudscompare.ui.tabs import ChartTab

@@ -9,11 +9,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from ombudscompare.explain.kinds import KINDS, SLIDES
 from ombudscompare.formats.project_file import dumps
 from ombudscompare.ui.actions import Act
-from ombudscompare.ui.export.charts import KINDS, chart_widget, png_bytes, save_chart, svg_bytes
+from ombudscompare.ui.export.charts import chart_widget, png_bytes, save_chart, svg_bytes
 from ombudscompare.ui.export.report import write_report
-from ombudscompare.ui.presentation import SLIDES
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -55,6 +55,7 @@ def test_slide_size_is_configurable(haarlem, dutch):
 
 
 def test_copy_chart_to_the_clipboard(window):
+    window.chart_tabs.setCurrentIndex(2)  # one chart on the tab: nothing to choose
     window.action(Act.COPY_CHART).trigger()
     image = QApplication.clipboard().image()
     assert image.width() == 1920 and not image.isNull()
@@ -62,9 +63,9 @@ def test_copy_chart_to_the_clipboard(window):
 
 def test_export_current_chart_from_the_window(window, tmp_path):
     window.chart_tabs.setCurrentIndex(2)
-    kind, criterion = window.current_chart()
-    assert (kind, criterion) == ("sensitivity", "local_involvement")
-    assert window.files.export_chart(kind, str(tmp_path / "s.png"), criterion)
+    (request,) = window.showing.shown_charts()
+    assert (request.kind, request.criterion) == ("sensitivity", "local_involvement")
+    assert window.files.export_chart(request, str(tmp_path / "s.png"))
     assert QImage(str(tmp_path / "s.png")).width() == 1920
 
 

@@ -6,7 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QFontMetricsF, QPainterPathStroker
 
 from ombudscompare.core.model import LocalText, Option, Tariff
-from ombudscompare.ui.export.charts import KINDS, _lay_out, chart_widget
+from ombudscompare.explain.kinds import KINDS
+from ombudscompare.ui.export.charts import _lay_out, chart_widget
 
 SIZES = [QSize(1920, 1080), QSize(800, 450)]
 

@@ -63,24 +63,21 @@ def test_a_new_criterion_without_scores_goes_without_a_question(window):
 
 
 def test_adding_beyond_the_limits_is_refused_in_words(window, qtbot):
-    """At 30 options (or 60 criteria) the add button says why nothing was added; the project stays as it was."""
-    from PySide6.QtWidgets import QMessageBox
-
+    """At 30 options (or 60 criteria) the add button says why nothing was added, at the button and in the status
+    bar; the project stays as it was."""
     from ombudscompare.core.limits import MAX_CRITERIA, MAX_OPTIONS
+    from ombudscompare.ui.widgets.numbers import FieldHint
     from tests.synthetic import generated_project
 
     window.document.replace(generated_project(MAX_OPTIONS, MAX_CRITERIA, seed=2), None)
     steps = window.document.undo_stack.count()
     qtbot.mouseClick(window.add_option_button, Qt.MouseButton.LeftButton)
-    box = window.findChild(QMessageBox, "add_refused")
-    assert box is not None and box.isVisible()
-    assert box.text() == "Een project bevat hoogstens 30 opties; verwijder er eerst een"
-    box.close()
-    box.deleteLater()
+    hint = FieldHint.shared()
+    assert hint.isVisible() and "Een project bevat hoogstens 30 opties; verwijder er eerst een" in hint.text()
+    assert "hoogstens 30 opties" in window.statusBar().currentMessage()
     window.add_criterion_actions[next(iter(window.add_criterion_actions))].trigger()
-    boxes = [b for b in window.findChildren(QMessageBox, "add_refused") if b.isVisible()]
-    assert [b.text() for b in boxes] == ["Een project bevat hoogstens 60 criteria; verwijder er eerst een"]
-    boxes[0].close()
+    assert "Een project bevat hoogstens 60 criteria; verwijder er eerst een" in hint.text()
+    assert "hoogstens 60 criteria" in window.statusBar().currentMessage()
     project = window.document.project
     assert (len(project.options), len(project.criteria)) == (MAX_OPTIONS, MAX_CRITERIA)
     assert window.document.undo_stack.count() == steps

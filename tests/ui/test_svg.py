@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from ombudscompare.explain import palette
-from ombudscompare.explain.charts import chart_data
+from ombudscompare.explain.kinds import chart_data
 from ombudscompare.ui.export.charts import chart_widget, png_bytes, svg_bytes
 
 SIZE = QSize(1920, 1080)

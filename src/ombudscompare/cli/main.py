@@ -29,8 +29,6 @@ from ..i18n import N_, Message, set_language, system_language, tr
 from ..i18n.numbers import parse_number
 
 EXIT_ERROR = 2
-CHART_KINDS = ("ranking", "profile", "costs-complaints", "costs-population", "sensitivity", "robustness", "sets",
-               "certainty")
 LANGUAGES = ("nl", "en")
 
 
@@ -269,7 +267,9 @@ def _json_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _chart_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kind", required=True, choices=CHART_KINDS, help=tr("which chart"))
+    from ..explain.kinds import KINDS
+
+    parser.add_argument("--kind", required=True, choices=tuple(KINDS), help=tr("which chart"))
     _output(N_("the image to write"), "OUT.png|OUT.svg")(parser)
     parser.add_argument("--width", type=number("whole"), default=1920, help=tr("width in pixels (default 1920)"))
     parser.add_argument("--height", type=number("whole"), default=1080, help=tr("height in pixels (default 1080)"))

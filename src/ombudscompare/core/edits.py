@@ -268,3 +268,10 @@ def is_noop(edit: Edit) -> bool:
     """True when the edit changes nothing (a drag that came back to where it started)."""
     changes = _field_changes(edit)
     return changes is not None and all(c.old == c.new for c in changes)
+
+
+def touches_only_weights(edit: Edit) -> bool:
+    """True when the edit sets nothing but criteria's weights (what the weights do not touch can be kept)."""
+    changes = _field_changes(edit)
+    return changes is not None and bool(changes) and all(c.target[0] == "criterion" and c.target[2] == "weight"
+                                                         for c in changes)

@@ -20,17 +20,17 @@ class CriterionKind(str, enum.Enum):
 
     @property
     def computed(self) -> bool:
-        """True for kinds whose value follows from the tariff, not from a score."""
-        return self in COMPUTED_KINDS
+        """True for kinds whose value follows from the tariff, not from a score (core/kinds.py says which)."""
+        from .kinds import RULES
 
+        return RULES[self].computed
 
-COMPUTED_KINDS = frozenset(
-    {
-        CriterionKind.COST_PER_INHABITANT,
-        CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT,
-        CriterionKind.ANNUAL_COST,
-    }
-)
+    @property
+    def scale(self) -> bool:
+        """True for kinds judged on the labelled 1–5 scale."""
+        from .kinds import RULES
+
+        return RULES[self].scale
 
 
 class Direction(str, enum.Enum):
@@ -156,7 +156,7 @@ class Criterion:
 
     def reference_levels(self) -> tuple[float, float]:
         """(best, worst) raw levels that map to 100 and 0."""
-        if self.kind is CriterionKind.SCALE:
+        if self.kind.scale:
             if self.direction is Direction.HIGHER:
                 return float(SCALE_MAX), float(SCALE_MIN)
             return float(SCALE_MIN), float(SCALE_MAX)

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from ..i18n import Message
 from . import tariff as tariffs
-from .model import SCALE_MAX, SCALE_MIN, Criterion, CriterionKind, Option, Project
+from .kinds import RULES
+from .model import SCALE_MAX, SCALE_MIN, Criterion, Option, Project
 
 TIE_DECIMALS = 8  # totals that agree when rounded to 8 decimals are tied (transitive, and a spreadsheet's ROUND)
 
@@ -99,14 +100,9 @@ def weight_shares(project: Project) -> dict[str, float]:
 
 def raw_value(project: Project, option: Option, criterion: Criterion) -> float:
     """The criterion's raw value for the option: computed from the tariff, or the entered score."""
-    town = project.municipality
-    kind = criterion.kind
-    if kind is CriterionKind.COST_PER_INHABITANT:
-        return tariffs.cost_per_inhabitant(option.tariff, town)
-    if kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:
-        return tariffs.extra_complaint_cost(option.tariff)
-    if kind is CriterionKind.ANNUAL_COST:
-        return tariffs.annual_cost(option.tariff, town.population, town.complaints_per_year)
+    compute = RULES[criterion.kind].raw
+    if compute is not None:
+        return compute(option.tariff, project.municipality)
     score = project.score(option.id, criterion.id)
     if score is None:
         raise ModelError(
@@ -121,7 +117,7 @@ def raw_value(project: Project, option: Option, criterion: Criterion) -> float:
 
 def criterion_value(criterion: Criterion, raw: float) -> float:
     """The 0–100 value of a raw value under the criterion's value function."""
-    if criterion.kind is CriterionKind.SCALE:
+    if criterion.kind.scale:
         value = (raw - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * 100.0
         if criterion.direction.value == "lower":
             value = 100.0 - value
@@ -133,7 +129,7 @@ def criterion_value(criterion: Criterion, raw: float) -> float:
 def beyond_levels(criterion: Criterion, raw: float) -> int:
     """-1 when a raw value lies past the worst level (it counts 0, however much worse), +1 past the best
     level (it counts 100), 0 within the levels. Scale scores are always within."""
-    if criterion.kind is CriterionKind.SCALE or criterion.best is None or criterion.worst is None:
+    if criterion.kind.scale or criterion.best is None or criterion.worst is None:
         return 0
     best, worst = criterion.best, criterion.worst
     position = (raw - worst) / (best - worst)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..i18n import N_, Message
+from .kinds import RULES, annual_many
 from .limits import COMPLAINTS, NUMBER_SCORE, POPULATION, TARIFF, _shown
-from .model import SCALE_MAX, SCALE_MIN, Criterion, CriterionKind, Direction, InputRange, Project
+from .model import SCALE_MAX, SCALE_MIN, Criterion, Direction, InputRange, Project
 from .robustness import RankFrequencies, rank_frequencies, ranks, sample_weights, value_matrix
 from .scoring import Evaluation
 
@@ -73,7 +74,7 @@ def range_bounds(project: Project, target: tuple[str, ...]) -> tuple[float, floa
             criterion = project.criterion(target[2])
         except KeyError:
             return None
-        if criterion.kind is CriterionKind.SCALE:
+        if criterion.kind.scale:
             return float(SCALE_MIN), float(SCALE_MAX)
         return NUMBER_SCORE.minimum, NUMBER_SCORE.maximum
     return None
@@ -121,23 +122,18 @@ class Uncertainty:
         return float(self.cheaper[self.option_ids.index(first), self.option_ids.index(second)])
 
 
-def _annual(project: Project, ids: tuple[str, ...], tariffs: dict[str, np.ndarray], population: np.ndarray,
-            complaints: np.ndarray) -> np.ndarray:
-    """samples × options annual cost."""
-    fixed, per_inh, per_complaint, included, surcharge = (tariffs[f] for f in TARIFF_FIELDS)
-    c = complaints[:, None]
-    result: np.ndarray = (fixed + per_inh * population[:, None] + per_complaint * c
-                          + surcharge * np.maximum(0.0, c - included))
-    return result
-
-
 def analyse(project: Project, evaluation: Evaluation, samples: int = 10_000, seed: int = 2018,
-            spread: float | None = None, weights: np.ndarray | None = None) -> Uncertainty:
-    """Sample the ranges and the weights together (`weights` given: those weight rows, e.g. an order's)."""
+            spread: float | None = None, weights: np.ndarray | None = None,
+            frequencies: RankFrequencies | None = None) -> Uncertainty:
+    """Sample the ranges and the weights together (`weights` given: those weight rows, e.g. an order's).
+
+    Without ranges the result is the weights-only draws: `frequencies`, when given, are those already drawn
+    (the same samples, seed and spread), so they are not drawn twice."""
     options, criteria, values, shares = value_matrix(evaluation)
     ranges = [r for r in project.ranges if range_problem(project, r) is None]
     if not ranges and weights is None:
-        frequencies = rank_frequencies(evaluation, samples, seed, spread)
+        if frequencies is None:
+            frequencies = rank_frequencies(evaluation, samples, seed, spread)
         return Uncertainty(frequencies, _fixed_cheaper(project, options), options, 0)
     if weights is None:
         weights = sample_weights(shares, samples, seed, spread)  # the same weights as without ranges
@@ -175,15 +171,12 @@ def analyse(project: Project, evaluation: Evaluation, samples: int = 10_000, see
         totals = w @ values.T
         uncertain_columns = set(score_draws) | (set(cost_columns) if costs_uncertain else set())
         if uncertain_columns:
-            annual = _annual(project, options, tariffs, population, complaints) if costs_uncertain else None
+            annual = annual_many(tariffs, population, complaints) if costs_uncertain else None
             for k in uncertain_columns:
                 criterion = criteria_of[criteria[k]]
-                if criterion.kind is CriterionKind.COST_PER_INHABITANT and annual is not None:
-                    raw = annual / population[:, None]
-                elif criterion.kind is CriterionKind.ANNUAL_COST and annual is not None:
-                    raw = annual
-                elif criterion.kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:
-                    raw = tariffs["per_complaint"] + tariffs["surcharge"]
+                many = RULES[criterion.kind].raw_many
+                if many is not None:
+                    raw = many(tariffs, population, complaints)
                 else:
                     raw = np.tile(_raw_column(evaluation, criteria[k]), (size, 1))
                     for i, draw in score_draws.get(k, []):
@@ -207,7 +200,7 @@ def _raw_column(evaluation: Evaluation, criterion_id: str) -> np.ndarray:
 
 def _value(criterion: Criterion, raw: np.ndarray) -> np.ndarray:
     """The 0–100 value function of scoring.criterion_value, on arrays."""
-    if criterion.kind is CriterionKind.SCALE:
+    if criterion.kind.scale:
         value = (raw - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * 100.0
         if criterion.direction is Direction.LOWER:
             value = 100.0 - value

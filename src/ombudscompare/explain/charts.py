@@ -13,33 +13,23 @@ from typing import Any
 
 import numpy as np
 
-from ..core.costs import Crossing, pair_costs
+from ..core.analyses import SAMPLES, SEED
+from ..core.costs import Crossing, PairCosts, pair_costs
 from ..core.model import Project
-from ..core.robustness import RankFrequencies, rank_frequencies
-from ..core.scoring import Evaluation, ModelError, evaluate
+from ..core.robustness import RankFrequencies
+from ..core.scoring import Evaluation
 from ..core.sensitivity import WeightSensitivity, first_place_flips, weight_sensitivity
-from ..i18n import N_, tr
+from ..core.uncertainty import Uncertainty, analyse
+from ..i18n import tr
 from ..i18n.numbers import format_money, format_number, format_percent
 from .tables import Table, frequencies_table, intervals_table, ranking_table
 from .values import many_options, totals_decimals
 
-KINDS = {
-    "ranking": N_("Ranking with contributions"),
-    "profile": N_("Profile"),
-    "costs-complaints": N_("Cost against complaints"),
-    "costs-population": N_("Cost against inhabitants"),
-    "sensitivity": N_("Weight sensitivity"),
-    "robustness": N_("Robustness"),
-    "sets": N_("Who chooses what"),
-    "certainty": N_("How sure"),
-}
 SCORE_TICKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
 BAR_THICKNESS = 0.5
 GROUP_THICKNESS = 0.6
 COST_POINTS = 240
 SENSITIVITY_GRID = np.linspace(0.0, 1.0, 101)
-SAMPLES = 10_000
-SEED = 2018
 
 
 def _cheapest_changes(project: Project, points: list[Crossing], against: str) -> list[Crossing]:
@@ -119,59 +109,16 @@ def lines(data: ChartData) -> LineChartData:
     return data
 
 
-def kind_title(kind: str, lang: str | None = None) -> str:
-    return tr(KINDS[kind], lang)
-
-
-def chart_data(kind: str, project: Project, lang: str, evaluation: Evaluation | None = None,
-               criterion: str | None = None, spread: float | None = None) -> ChartData:
-    """The data of one chart kind; a project that cannot be scored gives a chart that says why."""
-    try:
-        evaluation = evaluation or evaluate(project)
-    except ModelError as error:
-        return empty(kind, tr("Nothing to show: {reason}", lang, reason=error.message.render(lang)), lang)
-    if kind == "ranking":
-        return ranking(project, evaluation, lang)
-    if kind == "profile":
-        return profile(project, evaluation, lang)
-    if kind in ("costs-complaints", "costs-population"):
-        return costs(project, lang, kind.split("-")[1])
-    if kind == "sensitivity":
-        return sensitivity(project, evaluation, lang, criterion)
-    if kind == "robustness":
-        return robustness(project, lang, rank_frequencies(evaluation, SAMPLES, SEED, spread))
-    if kind == "sets":
-        from ..core.weightsets import compare_sets
-        from .sets import sets_chart
-
-        try:
-            return sets_chart(project, compare_sets(project), lang)
-        except ModelError as error:
-            return empty(kind, tr("Nothing to show: {reason}", lang, reason=error.message.render(lang)), lang)
-    if kind == "certainty":
-        return certainty(project, evaluation, lang, spread)
-    raise KeyError(kind)
-
-
 def certainty(project: Project, evaluation: Evaluation, lang: str, spread: float | None = None,
-              result: Any = None) -> BarChartData:
+              result: Uncertainty | None = None) -> BarChartData:
     """How sure: rank shares with the uncertain inputs and the weights drawn together (weights alone when the
     project has no ranges), said in the title."""
-    from ..core.uncertainty import analyse
-
     result = result or analyse(project, evaluation, SAMPLES, SEED, spread)
     data = robustness(project, lang, result.frequencies)
     title = (tr("How sure: inputs and weights drawn together", lang) if result.ranges
              else tr("How sure: weights drawn, inputs as entered", lang))
     return dataclasses.replace(data, title=title, facts={**data.facts, "ranges": result.ranges,
                                                          "cheaper": result.cheaper})
-
-
-def empty(kind: str, message: str, lang: str) -> ChartData:
-    """A chart of this kind with nothing on it but a message."""
-    if kind in ("costs-complaints", "costs-population", "sensitivity"):
-        return LineChartData(kind_title(kind, lang), "", "", message=message)
-    return BarChartData(kind_title(kind, lang), "", message=message, x_ticks=None)
 
 
 def ranking(project: Project, evaluation: Evaluation, lang: str) -> BarChartData:
@@ -193,7 +140,7 @@ def ranking(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
         x0=starts.ravel(), y=np.repeat(y, m), width=contributions.ravel(), thickness=BAR_THICKNESS,
         series=np.tile(np.arange(m), n),
         names=tuple((row + BAR_THICKNESS / 2 + 0.02, name) for row, name in zip(y.tolist(), names)),
-        values=tuple(_end_label(total, row, label) for total, row, label in zip(totals, y.tolist(), labels)),
+        values=tuple(end_label(total, row, label) for total, row, label in zip(totals, y.tolist(), labels)),
         x_range=(0.0, 100.0), y_range=(-0.4, n - 0.2),
         facts={"options": [r.option_id for r in ranked], "criteria": [c.id for c in criteria],
                "contributions": contributions, "totals": totals, "labels": labels},
@@ -206,7 +153,7 @@ def ranking(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
 END_ROOM = 88.0  # a label written after a bar that ends beyond this would leave the axis: it goes inside
 
 
-def _end_label(total: float, row: float, text: str) -> tuple[float, float, str, bool]:
+def end_label(total: float, row: float, text: str) -> tuple[float, float, str, bool]:
     """A total written just after its bar, or just inside its end when the bar nearly fills the axis."""
     return (total - 1.0, row, text, True) if total > END_ROOM else (total + 1.0, row, text, False)
 
@@ -312,10 +259,10 @@ def _label_side(x: float, y: float, grid: np.ndarray, ys: list[np.ndarray], righ
     return corners[0]
 
 
-def costs(project: Project, lang: str, against: str) -> LineChartData:
+def costs(project: Project, lang: str, against: str, pairs: list[PairCosts] | None = None) -> LineChartData:
     """Annual cost against complaints a year or against inhabitants, today's figure and every break-even marked."""
     town = project.municipality
-    pairs = pair_costs(project)
+    pairs = pair_costs(project) if pairs is None else pairs
     many = many_options(project)
     if against == "complaints":
         points: list[Crossing] = [c for p in pairs for c in p.complaint_crossings]
@@ -380,7 +327,7 @@ def sensitivity(project: Project, evaluation: Evaluation, lang: str, criterion: 
     """Every option's total as one criterion's weight runs 0→100 % (the others in proportion), flips marked."""
     result = result or weight_sensitivity(evaluation)
     if not result.lines:
-        return LineChartData(kind_title("sensitivity", lang), "", "",
+        return LineChartData(tr("Weight sensitivity", lang), "", "",
                              message=tr("Switch on at least two criteria to see how the weights matter.", lang))
     telling = result.most_telling()
     if criterion not in result.lines:

@@ -6,12 +6,15 @@ use these, so every place says the same thing in the same words.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..core.model import Project
 from ..core.robustness import RankFrequencies
 from ..core.uncertainty import Uncertainty, range_name
 from ..core.weightsets import SetResult, SetsComparison, consensus_words, roc_weights
 from ..i18n import N_, tr
 from ..i18n.numbers import format_number, format_percent
+from .charts import GROUP_THICKNESS, SCORE_TICKS, BarChartData, end_label
 from .sentences import _name, capital
 from .tables import Table, rank_text
 from .values import totals_decimals
@@ -163,12 +166,8 @@ def _places(value: float) -> int:
     return 0 if float(value).is_integer() else (2 if abs(value) >= 1 else 4)
 
 
-def sets_chart(project: Project, comparison: SetsComparison, lang: str):
+def sets_chart(project: Project, comparison: SetsComparison, lang: str) -> BarChartData:
     """Every set (and the compromise) as a group of bars, one per option's total; the winner named."""
-    import numpy as np
-
-    from .charts import GROUP_THICKNESS, SCORE_TICKS, BarChartData, _end_label
-
     groups = (*comparison.results, comparison.compromise)
     options = [o.id for o in project.options if all(g.total(o.id) is not None for g in groups)]
     n, m = len(options), len(groups)
@@ -184,7 +183,7 @@ def sets_chart(project: Project, comparison: SetsComparison, lang: str):
         winner = ", ".join(project.option(w).name.get(lang) for w in group.winners)
         names.append((centre + GROUP_THICKNESS / 2 + 0.02, tr("{set} — first: {name}", lang, set=title,
                                                                name=winner)))
-    values = tuple(_end_label(float(totals[i, j]), float(y[i, j]), format_number(float(totals[i, j]), decimals, lang))
+    values = tuple(end_label(float(totals[i, j]), float(y[i, j]), format_number(float(totals[i, j]), decimals, lang))
                    for i in range(n) for j in range(m))
     return BarChartData(
         title=tr("Who chooses what", lang),
@@ -203,25 +202,20 @@ def sets_chart(project: Project, comparison: SetsComparison, lang: str):
 def swing_text(project: Project, criterion_id: str, lang: str | None = None) -> str:
     """The swing a question is about, in words: 'from € 0.5000 to € 0.0000 per inhabitant', 'from 1 – very
     weak to 5 – very good'."""
-    from ..core.model import CriterionKind
+    from ..core.kinds import RULES
     from .values import amount_text, exact_money
 
     criterion = project.criterion(criterion_id)
+    rule = RULES[criterion.kind]
     best, worst = criterion.reference_levels()
-    if criterion.kind is CriterionKind.SCALE:
+    if rule.scale:
         return tr("from {worst} to {best}", lang, worst=criterion.scale_label(int(worst), lang or "nl"),
                   best=criterion.scale_label(int(best), lang or "nl"))
-    def amount(level: float) -> str:  # money as exact as the level is ('€ 0,50', not '€ 0,5000')
-        return exact_money(level, lang) if criterion.kind.computed else amount_text(criterion, level, lang)
 
-    text = tr("from {worst} to {best}", lang, worst=amount(worst), best=amount(best))
-    if criterion.kind is CriterionKind.COST_PER_INHABITANT:
-        return tr("{swing} per inhabitant", lang, swing=text)
-    if criterion.kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:
-        return tr("{swing} per extra complaint", lang, swing=text)
-    if criterion.kind is CriterionKind.ANNUAL_COST:
-        return tr("{swing} a year", lang, swing=text)
-    return text
+    def amount(level: float) -> str:  # money as exact as the level is ('€ 0,50', not '€ 0,5000')
+        return exact_money(level, lang) if rule.money is not None else amount_text(criterion, level, lang)
+
+    return tr(rule.swing, lang, swing=tr("from {worst} to {best}", lang, worst=amount(worst), best=amount(best)))
 
 
 def swing_table(project: Project, weight_set, lang: str | None = None) -> Table:

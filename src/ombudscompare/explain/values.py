@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
+from ..core.kinds import RULES
 from ..core.model import Criterion, CriterionKind, Direction, Option, Project
 from ..core.scoring import TIE_DECIMALS, Evaluation, rounded_percentages, tie_key
 from ..i18n import tr
 from ..i18n.numbers import format_money, format_number
 from .sentences import capital
 
-KIND_NAMES = {
-    CriterionKind.COST_PER_INHABITANT: "cost per inhabitant (computed)",
-    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: "surcharge per extra complaint (computed)",
-    CriterionKind.ANNUAL_COST: "annual cost (computed)",
-    CriterionKind.SCALE: "scale 1–5",
-    CriterionKind.NUMBER: "number",
-}
 DIRECTION_NAMES = {Direction.LOWER: "lower is better", Direction.HIGHER: "higher is better"}
 ALL_POINTS_UP_TO = 5  # options; with more, charts and tables mark only the points where first place changes hands
 
@@ -26,7 +20,7 @@ def many_options(project: Project) -> bool:
 
 
 def kind_name(kind: CriterionKind, lang: str | None = None) -> str:
-    return tr(KIND_NAMES[kind], lang)
+    return tr(RULES[kind].name, lang)
 
 
 def direction_name(direction: Direction, lang: str | None = None) -> str:
@@ -35,10 +29,9 @@ def direction_name(direction: Direction, lang: str | None = None) -> str:
 
 def amount_text(criterion: Criterion, amount: float, lang: str | None = None) -> str:
     """A level or raw value of a numeric criterion in its unit: money for cost kinds."""
-    if criterion.kind is CriterionKind.COST_PER_INHABITANT:
-        return format_money(amount, lang, decimals=4)
-    if criterion.kind in (CriterionKind.ANNUAL_COST, CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT):
-        return format_money(amount, lang)
+    money = RULES[criterion.kind].money
+    if money is not None:
+        return format_money(amount, lang, decimals=money)
     number = format_number(amount, 0 if float(amount).is_integer() else 2, lang)
     return f"{number} {criterion.unit}".rstrip()
 
@@ -46,29 +39,31 @@ def amount_text(criterion: Criterion, amount: float, lang: str | None = None) ->
 def raw_text(project: Project, criterion_id: str, raw: float, lang: str | None = None) -> str:
     """A raw criterion value as a reader expects it: money, a scale label, or a number with its unit."""
     criterion = project.criterion(criterion_id)
-    if criterion.kind is CriterionKind.SCALE:
+    if criterion.kind.scale:
         return criterion.scale_label(int(raw), lang or "nl")
     return amount_text(criterion, raw, lang)
 
 
 def how_computed(project: Project, option: Option, criterion: Criterion, lang: str | None = None) -> str:
     """One line on where a computed value comes from, e.g. '€ 31.191,17 ÷ 159.717 inhabitants'."""
+    how = HOW_COMPUTED.get(criterion.kind)
+    return how(project, option, lang) if how is not None else ""
+
+
+def _per_inhabitant_how(project: Project, option: Option, lang: str | None) -> str:
     from ..core.tariff import annual_cost
 
     town = project.municipality
+    cost = annual_cost(option.tariff, town.population, town.complaints_per_year)
+    return tr("annual cost {cost} ÷ {population} inhabitants", lang, cost=format_money(cost, lang),
+              population=format_number(town.population, 0, lang))
+
+
+def _extra_complaint_how(project: Project, option: Option, lang: str | None) -> str:
     tariff = option.tariff
-    if criterion.kind is CriterionKind.COST_PER_INHABITANT:
-        cost = annual_cost(tariff, town.population, town.complaints_per_year)
-        return tr("annual cost {cost} ÷ {population} inhabitants", lang, cost=format_money(cost, lang),
-                  population=format_number(town.population, 0, lang))
-    if criterion.kind is CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT:
-        return tr("{per_complaint} per complaint + {surcharge} surcharge above {included} complaints", lang,
-                  per_complaint=format_money(tariff.per_complaint, lang),
-                  surcharge=format_money(tariff.surcharge, lang),
-                  included=format_number(tariff.included_complaints, 0, lang))
-    if criterion.kind is CriterionKind.ANNUAL_COST:
-        return annual_cost_formula(project, option, lang)
-    return ""
+    return tr("{per_complaint} per complaint + {surcharge} surcharge above {included} complaints", lang,
+              per_complaint=format_money(tariff.per_complaint, lang), surcharge=format_money(tariff.surcharge, lang),
+              included=format_number(tariff.included_complaints, 0, lang))
 
 
 def annual_cost_formula(project: Project, option: Option, lang: str | None = None) -> str:
@@ -88,6 +83,15 @@ def annual_cost_formula(project: Project, option: Option, lang: str | None = Non
         surcharge=exact_money(t.surcharge, lang),
         extra=exact_number(extra, lang),
     )
+
+
+# how each computed kind's value comes about, in words (core/kinds.py lists the kinds; a test checks every
+# computed kind has its words here)
+HOW_COMPUTED = {
+    CriterionKind.COST_PER_INHABITANT: _per_inhabitant_how,
+    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: _extra_complaint_how,
+    CriterionKind.ANNUAL_COST: annual_cost_formula,
+}
 
 
 def _decimals_needed(value: float, fewest: int, most: int) -> int:
@@ -126,7 +130,7 @@ def totals_decimals(totals: list[float]) -> int:
 
 def value_function_text(criterion: Criterion, lang: str | None = None) -> str:
     """How the raw value becomes 0–100, in words."""
-    if criterion.kind is CriterionKind.SCALE:
+    if criterion.kind.scale:
         if criterion.direction is Direction.LOWER:
             return tr("(5 − score) ÷ 4 × 100", lang)
         return tr("(score − 1) ÷ 4 × 100", lang)

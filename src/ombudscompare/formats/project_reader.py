@@ -253,7 +253,7 @@ def _read_criterion(ck: Checker, value: Any, path: str) -> Criterion | None:
     enabled = ck.boolean(data, "enabled", path, default=True)
     unit = ck.text(data, "unit", path, single_line=True, max_length=limits.MAX_UNIT)
     best = worst = None
-    if kind is CriterionKind.SCALE:
+    if kind is not None and kind.scale:
         for key in ("best", "worst"):
             if key in data:
                 ck.problem(join(path, key), "is not used for a 1–5 scale: 1 always counts 0 and 5 counts 100"
@@ -287,7 +287,7 @@ def _read_scale_labels(ck: Checker, data: dict[str, Any], path: str, kind: Crite
     if "scale_labels" not in data:
         return {}
     where = join(path, "scale_labels")
-    if kind is not CriterionKind.SCALE:
+    if kind is None or not kind.scale:
         ck.problem(where, "is only used by criteria of kind 'scale'")
         return {}
     labels = ck.object(data["scale_labels"], where)
@@ -339,7 +339,7 @@ def _read_score(ck: Checker, value: Any, path: str, project: Project) -> None:
     elif criterion.kind.computed:
         ck.problem(join(path, "criterion"), "'{id}' is computed from the tariffs and takes no score", id=criterion_id)
         criterion = None
-    if criterion is not None and criterion.kind is CriterionKind.SCALE:
+    if criterion is not None and criterion.kind.scale:
         number = ck.number(data, "value", path, minimum=SCALE_MIN, maximum=SCALE_MAX, integer=True)
     else:
         number = ck.number(data, "value", path, minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT)

@@ -17,6 +17,7 @@ from ..formats.errors import FileError
 from ..formats.loading import is_workbook, load_any
 from ..i18n import language, set_language, system_language, tr
 from ..resources import read_bytes
+from . import keys
 from .charts import style
 from .document import Document
 from .mainwindow import MainWindow
@@ -41,6 +42,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     if app.windowIcon().isNull():
         app.setWindowIcon(app_icon())
     style.configure()
+    keys.install(app)
     return app
 
 

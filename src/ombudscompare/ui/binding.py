@@ -50,7 +50,7 @@ class Binder(QObject):
         self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.view and event.type() == QEvent.Type.Show and self.stale:
+        if watched is getattr(self, "view", None) and event.type() == QEvent.Type.Show and self.stale:
             self.refresh()
         return False
 

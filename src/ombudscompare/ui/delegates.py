@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from .models.base import EDITOR_ROLE, ChoiceEditor, NumberEditor
-from .widgets.numbers import FieldHint, NumberBox
+from .widgets.numbers import NumberBox
 
 
 class EditorDelegate(QStyledItemDelegate):
@@ -74,7 +74,4 @@ class EditorDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _set(editor, model, index, value) -> None:
-        if not model.setData(index, value, Qt.ItemDataRole.EditRole):
-            refusal = getattr(model, "refusal", None)
-            if refusal is not None:
-                FieldHint.show_for(editor, refusal.render())
+        model.setData(index, value, Qt.ItemDataRole.EditRole)  # a refusal is said by the window (Document.try_edit)

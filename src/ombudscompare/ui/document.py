@@ -10,8 +10,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from .. import commands
 from ..commands import Command
+from ..core.analyses import Analyses
+from ..core.edits import Edit, touches_only_weights
 from ..core.model import Project
-from ..core.scoring import Evaluation, ModelError, evaluate
+from ..core.scoring import Evaluation
 from ..i18n import Message
 
 MERGE_ID = 0x0C0
@@ -23,6 +25,7 @@ class Change(enum.Flag):
     VALUES = enum.auto()
     STRUCTURE = enum.auto()
     PROJECT = enum.auto()
+    WEIGHTS_ONLY = enum.auto()  # with VALUES: nothing but the weights of criteria changed
 
 
 class UndoStep(QUndoCommand):
@@ -37,11 +40,11 @@ class UndoStep(QUndoCommand):
 
     def redo(self) -> None:
         self.command.edit.apply(self.document.project)
-        self.document.edited(self.command.edit.structural)
+        self.document.edited(self.command.edit)
 
     def undo(self) -> None:
         self.command.edit.revert(self.document.project)
-        self.document.edited(self.command.edit.structural)
+        self.document.edited(self.command.edit)
 
     def id(self) -> int:  # noqa: A003 - Qt override
         return MERGE_ID if self.command.merge_key is not None else -1
@@ -66,7 +69,7 @@ class Document(QObject):
 
     changed = Signal(object)  # a Change: what the views must redraw
     file_changed = Signal()  # the file name or the saved/unsaved state
-    refused = Signal(object)  # a Message: why a value the user gave was not taken
+    refused = Signal(object, object)  # a Message (why a value was not taken) and the control it came from, or None
 
     def __init__(self, project: Project, path: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -74,9 +77,8 @@ class Document(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.evaluation: Evaluation | None = None
-        self.error: Message | None = None
-        self._evaluate()
+        self.last_refusal: Message | None = None
+        self.analyses = Analyses(project)
 
     def _clean_changed(self, _clean: bool) -> None:
         self.file_changed.emit()
@@ -95,15 +97,31 @@ class Document(QObject):
         self.undo_stack.push(UndoStep(self, command, merge))
         return True
 
-    def attempt(self, build: Callable[[], Command | None], merge: bool = False) -> Message | None:
-        """Build a command from the user's value and run it; a refusal comes back as its reason (None if run)."""
+    @property
+    def evaluation(self) -> Evaluation | None:
+        """The project scored, or None when it cannot be (`error` says why)."""
+        return self.analyses.maybe_evaluation
+
+    @property
+    def error(self) -> Message | None:
+        return self.analyses.error
+
+    def try_edit(self, build: Callable[[], Command | None], *, merge: bool = False, at: object = None) -> bool:
+        """The one way to try an edit the user asked for: build the command from the user's value and run it.
+
+        True when it was taken (or there was nothing to change). A refusal changes nothing and is said: the
+        `refused` signal carries the reason and the control it came from (`at`), and the window shows it at
+        that control and in its status bar; `last_refusal` keeps it for a dialog that also shows it itself.
+        """
         try:
             command = build()
         except commands.Refused as refusal:
-            self.refused.emit(refusal.message)
-            return refusal.message
+            self.last_refusal = refusal.message
+            self.refused.emit(refusal.message, at)
+            return False
+        self.last_refusal = None
         self.run(command, merge)
-        return None
+        return True
 
     def end_merge(self) -> None:
         """The drag is over: the next command starts a step of its own."""
@@ -112,9 +130,17 @@ class Document(QObject):
         if isinstance(step, UndoStep):
             step.open = False
 
-    def edited(self, structural: bool) -> None:
-        self._evaluate()
-        self.changed.emit(Change.VALUES | Change.STRUCTURE if structural else Change.VALUES)
+    def edited(self, edit: Edit) -> None:
+        """An edit was applied or reverted: analyse the new state (carrying over what the weights do not touch) and
+        tell the views once."""
+        if edit.structural:
+            change = Change.VALUES | Change.STRUCTURE
+        elif touches_only_weights(edit):
+            change = Change.VALUES | Change.WEIGHTS_ONLY
+        else:
+            change = Change.VALUES
+        self.analyses = Analyses(self.project, carried=self.analyses if change & Change.WEIGHTS_ONLY else None)
+        self.changed.emit(change)
 
     def replace(self, project: Project, path: str | None, modified: bool = False) -> None:
         """Show another project (New, Open, restore); the undo history starts afresh."""
@@ -125,7 +151,7 @@ class Document(QObject):
             self.undo_stack.resetClean()
         else:
             self.undo_stack.setClean()
-        self._evaluate()
+        self.analyses = Analyses(project)
         self.changed.emit(Change.VALUES | Change.STRUCTURE | Change.PROJECT)
         self.file_changed.emit()
 
@@ -140,11 +166,3 @@ class Document(QObject):
             step = self.undo_stack.command(index)
             if isinstance(step, UndoStep):
                 step.retranslate()
-
-    def _evaluate(self) -> None:
-        try:
-            self.evaluation = evaluate(self.project)
-            self.error = None
-        except ModelError as exc:
-            self.evaluation = None
-            self.error = exc.message

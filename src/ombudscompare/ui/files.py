@@ -9,29 +9,25 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from ..core.model import Project
 from ..examples import blank_project, haarlem_2018
+from ..explain.kinds import ChartRequest
 from ..formats.errors import FileError
 from ..formats.loading import is_workbook, load_any
 from ..formats.project_file import save_project
-from ..i18n import N_, language, tr
+from ..i18n import language, tr
 from .document import Document
 from .settings import Settings
 from .widgets.plain import plain_box
 
 FILTER = "{projects} (*.json);;{all} (*)"
 STATUS_MS = 10_000
-CHART_FILE_NAMES = {
-    "ranking": N_("ranking"),
-    "profile": N_("profile"),
-    "costs-complaints": N_("costs-complaints"),
-    "costs-population": N_("costs-inhabitants"),
-    "sensitivity": N_("weight-sensitivity"),
-    "robustness": N_("robustness"),
-}
 
 
 def chart_file_name(kind: str) -> str:
     """What an exported chart is called at first, in the language shown: 'rangorde.png'."""
-    return tr(CHART_FILE_NAMES[kind]) + ".png"
+    from ..explain.kinds import file_name
+
+    return file_name(kind) + ".png"
+
 OPEN_FILTER = "{both} (*.json *.xlsx);;{projects} (*.json);;{books} (*.xlsx);;{all} (*)"
 
 
@@ -212,44 +208,42 @@ class FileController:
                              lambda: export_workbook(self.document.project, path, language()), path,
                              tr("Writing the workbook…"))
 
-    def export_chart(self, kind: str, path: str, criterion: str | None = None) -> bool:
-        """A slide-ready PNG (1920 × 1080) or SVG of one chart; failures are shown."""
+    def export_chart(self, request: ChartRequest | str, path: str) -> bool:
+        """A slide-ready PNG (1920 × 1080) or SVG of one chart, as the tab shows it; failures are shown."""
         from .export.charts import chart_widget, kind_title, save_chart
 
-        if self.document.evaluation is None:
-            self.warn(tr("Cannot export the chart"), self.document.error.render() if self.document.error else "")
-            return False
-        widget = chart_widget(kind, self.document.project, language(), criterion=criterion)
+        request = request if isinstance(request, ChartRequest) else ChartRequest(request)
+        widget = chart_widget(request, self.document.project, language(), analyses=self.document.analyses)
         try:
             return self._guarded(tr("Cannot export the chart"),
-                                 lambda: save_chart(widget, path, title=kind_title(kind)), path,
+                                 lambda: save_chart(widget, path, title=kind_title(request.kind)), path,
                                  tr("Writing the chart…"))
         finally:
             widget.deleteLater()
 
-    def copy_chart(self, kind: str, criterion: str | None = None) -> None:
+    def copy_chart(self, request: ChartRequest) -> None:
         from .export.charts import chart_widget, copy_chart, kind_title
 
-        if self.document.evaluation is not None:
-            widget = chart_widget(kind, self.document.project, language(), criterion=criterion)
-            copy_chart(widget)
-            widget.deleteLater()
-            self.tell(tr("Copied the chart “{chart}” to the clipboard", chart=kind_title(kind)))
+        widget = chart_widget(request, self.document.project, language(), analyses=self.document.analyses)
+        copy_chart(widget)
+        widget.deleteLater()
+        self.tell(tr("Copied the chart “{chart}” to the clipboard", chart=kind_title(request.kind)))
 
-    def export_chart_dialog(self, kind: str, criterion: str | None = None) -> bool:
+    def export_chart_dialog(self, request: ChartRequest) -> bool:
         path, chosen = QFileDialog.getSaveFileName(self.window, tr("Export chart"), os.path.join(
-            self._folder(), chart_file_name(kind)), "PNG (*.png);;SVG (*.svg)")
+            self._folder(), chart_file_name(request.kind)), "PNG (*.png);;SVG (*.svg)")
         if not path:
             return False
         if not path.lower().endswith((".png", ".svg")):
             path += ".svg" if "svg" in chosen.lower() else ".png"
-        return self.export_chart(kind, path, criterion)
+        return self.export_chart(request, path)
 
     def export_report(self, path: str) -> bool:
         from .export.report import write_report
 
         return self._guarded(tr("Cannot write the report"),
-                             lambda: write_report(self.document.project, path, language()), path,
+                             lambda: write_report(self.document.project, path, language(),
+                                                  analyses=self.document.analyses), path,
                              tr("Writing the report…"))
 
     def export_report_dialog(self) -> bool:

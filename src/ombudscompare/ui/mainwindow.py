@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..explain.charts import bars, chart_data
+from ..explain.charts import bars
+from ..explain.kinds import ChartRequest, build
 from ..i18n import N_, language, tr
 from .actions import Act, Actions
 from .binding import Binder
 from .charts.base import BarChart
+from .context import Context
 from .document import Change, Document
 from .files import FileController
 from .help import HelpDialog
@@ -46,7 +48,7 @@ from .widgets.weights import WeightsPanel
 
 RECOVERY_DELAY_MS = 800
 MINIMUM_SIZE = QSize(960, 600)
-LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
+LANGUAGES = (("nl", "&Nederlands"), ("en", "&English"))  # each in its own language, as language menus are
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.settings = settings
         self.recovery = recovery
+        self.context = Context(self, document, settings)
         self.files = FileController(self, document, settings)
         self.structure = StructureEditor(self)
         self.showing = Showing(self)
@@ -185,8 +188,7 @@ class MainWindow(QMainWindow):
 
     def _bind(self, chart: BarChart, kind: str) -> Binder:
         doc = self.document
-        return Binder(doc, chart, lambda: chart.show_data(bars(chart_data(kind, doc.project, language(),
-                                                                          doc.evaluation))))
+        return Binder(doc, chart, lambda: chart.show_data(bars(build(ChartRequest(kind), doc.analyses, language()))))
 
     def _build_menus(self) -> None:
         self.registry.build_menus(self.menuBar())
@@ -341,9 +343,6 @@ class MainWindow(QMainWindow):
             menu.addAction(tr("(none yet)")).setEnabled(False)
 
     # --- charts out: export, clipboard, presentation (ui/showing.py) --------------------------
-    def current_chart(self) -> tuple[str, str | None]:
-        return self.showing.current_chart()
-
     def start_presentation(self):
         return self.showing.start_presentation()
 

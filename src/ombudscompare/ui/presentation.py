@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from ..explain.charts import chart_data, kind_title
+from ..explain.kinds import SLIDES, ChartRequest, build, kind_title
 from ..i18n import language, tr
 from .binding import Binder, FocusFilter
 from .charts import new_chart, style
@@ -14,7 +14,6 @@ from .document import Document
 from .widgets.weights import WeightsPanel
 
 PRESENTATION_ZOOM = 2.0  # 12 pt chart labels become 24 pt: ≥ 24 px on a 1080p projector
-SLIDES = ("ranking", "profile", "costs-population", "sensitivity", "robustness", "sets", "certainty")
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 SLIDE_KEYS = NEXT_KEYS | PREVIOUS_KEYS | {Qt.Key.Key_Home, Qt.Key.Key_End}
@@ -32,6 +31,7 @@ class PresentationWindow(QWidget):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presentation")
+        self.setAccessibleName(tr("Presentation"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document = document
         self.setStyleSheet("QWidget#presentation { background: white; }")
@@ -87,7 +87,7 @@ class PresentationWindow(QWidget):
 
     def _drawer(self, kind: str, widget):
         doc = self.document
-        return lambda: widget.show_data(chart_data(kind, doc.project, language(), doc.evaluation))
+        return lambda: widget.show_data(build(ChartRequest(kind), doc.analyses, language()))
 
     def show_slide(self, index: int) -> None:
         index = max(0, min(len(self.slides) - 1, index))

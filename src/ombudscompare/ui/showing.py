@@ -1,50 +1,77 @@
-"""Showing the comparison outside the window: chart kinds for export and the committee presentation."""
+"""Showing the comparison outside the window: the charts the visible tab shows, exported, copied or read as a
+table, and the committee presentation."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
 
-from .tabs import ChartTab
+from ..explain.kinds import ChartRequest, build, kind_title, tab_kinds
+from ..i18n import language, tr
 
 
 class Showing:
-    """Which chart the window shows, the presentation screen, and the presentation itself."""
+    """Which charts the window shows, the presentation screen, and the presentation itself."""
 
     def __init__(self, window):
         self.window = window
         self.presentation_screen = None
         self.presentation = None
 
-    def current_chart(self) -> tuple[str, str | None]:
-        """The chart kind the right-hand tab shows (and the criterion of the sensitivity tab)."""
+    def shown_charts(self) -> list[ChartRequest]:
+        """The charts the right-hand tab shows now, with its settings (the sensitivity tab's criterion, the robustness
+        tab's spread and whether it draws uncertain inputs): what Export chart, Copy chart and Chart as table use."""
         tabs = self.window.chart_tabs
-        spec = tabs.spec(tabs.current())
-        if spec.id is ChartTab.WEIGHTS:
-            tab = self.window.chart_tab(ChartTab.WEIGHTS)
-            if tab.stale:
-                tab.refresh()
-            return spec.chart, tab.criterion.currentData()
-        return spec.chart, None
+        tab = tabs.current()
+        page = tabs.page(tab) if tabs.spec(tab).builder else None
+        if page is not None and hasattr(page, "shown_charts"):
+            if getattr(page, "stale", False):
+                page.refresh()
+            return list(page.shown_charts())
+        return [ChartRequest(kind) for kind in tab_kinds(tab.value)]
+
+    def choose_chart(self, title: str) -> ChartRequest | None:
+        """The one chart the tab shows, or the one the user picks when it shows more (None: cancelled)."""
+        shown = self.shown_charts()
+        if len(shown) <= 1:
+            return shown[0] if shown else None
+        names = [kind_title(request.kind) for request in shown]
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("choose_chart")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(tr("&Which chart?"))
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(False)
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return None
+        return shown[names.index(dialog.textValue())]
+
+    def export_chart(self) -> bool:
+        request = self.choose_chart(tr("Export chart"))
+        return request is not None and self.window.files.export_chart_dialog(request)
+
+    def copy_chart(self) -> None:
+        request = self.choose_chart(tr("Copy chart"))
+        if request is not None:
+            self.window.files.copy_chart(request)
 
     def chart_as_table(self):
-        """The chart on the right as a table and a sentence: its figures for a screen reader or a memo."""
-        from ..explain.charts import chart_data
-        from ..i18n import language
+        """Every chart on the right as a sentence and a table: their figures for a screen reader or a memo."""
         from .widgets.chart_table import ChartTableDialog
 
-        kind, criterion = self.current_chart()
-        data = chart_data(kind, self.window.document.project, language(), self.window.document.evaluation,
-                          criterion=criterion)
-        dialog = ChartTableDialog(data, self.window)
+        document = self.window.document
+        lang = language()
+        dialog = ChartTableDialog(document, lambda: [build(r, document.analyses, lang) for r in self.shown_charts()],
+                                  self.window)
         dialog.show()
         return dialog
 
     def fill_screens(self, menu) -> None:
         menu.clear()
         group = QActionGroup(menu)
-        for screen in QApplication.screens():
-            act = menu.addAction(f"{screen.name()} ({screen.size().width()} × {screen.size().height()})")
+        for number, screen in enumerate(QApplication.screens(), start=1):
+            name = screen.name().replace("&", "&&") or tr("Screen")
+            act = menu.addAction(f"&{number} {name} ({screen.size().width()} × {screen.size().height()})")
             act.setCheckable(True)
             act.setChecked(screen is (self.presentation_screen or self._default_screen()))
             act.triggered.connect(lambda _checked=False, s=screen: setattr(self, "presentation_screen", s))
@@ -60,6 +87,7 @@ class Showing:
         from .presentation import PresentationWindow  # imported on first use: start-up stays quick
 
         self.presentation = PresentationWindow(self.window.document)
+        self.window.registry.serve_undo_keys(self.presentation)
         screen = self.presentation_screen or self._default_screen()
         self.presentation.setScreen(screen)
         self.presentation.setGeometry(screen.geometry())

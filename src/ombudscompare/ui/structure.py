@@ -5,18 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QTableView
 
 from .. import commands
+from ..core.kinds import KIND_RULES
 from ..core.model import CriterionKind
 from ..i18n import N_, language, tr
 from .tabs import EditTab
 from .widgets.plain import plain_box
 
-NEW_KIND_NAMES = {
-    CriterionKind.SCALE: "Scale 1–5 (a quality)",
-    CriterionKind.NUMBER: "Number you enter",
-    CriterionKind.COST_PER_INHABITANT: "Cost per inhabitant (from the tariffs)",
-    CriterionKind.SURCHARGE_PER_EXTRA_COMPLAINT: "Surcharge per extra complaint (from the tariffs)",
-    CriterionKind.ANNUAL_COST: "Annual cost (from the tariffs)",
-}
+NEW_KIND_NAMES = {rule.kind: rule.menu for rule in KIND_RULES}  # Edit → Add criterion, in the table's order
 
 
 
@@ -30,20 +25,10 @@ class StructureEditor:
     def __init__(self, window):
         self.window = window
 
-    def _refused(self, reason) -> bool:
-        """Say in a box why nothing was added (a project at its limit); True if so."""
-        if reason is None:
-            return False
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Nothing added"), reason.render(), parent=self.window)
-        box.setObjectName("add_refused")
-        plain_box(box)
-        box.open()
-        return True
-
     def add_option(self) -> None:
         project = self.window.document.project
-        if self._refused(self.window.document.attempt(lambda: commands.add_option(project, language()))):
-            return
+        if not self.window.document.try_edit(lambda: commands.add_option(project, language())):
+            return  # at its limit: the window says so at the button and in the status bar
         self.window.show_edit_tab(EditTab.COSTS)
         self.window.tariff_view.setCurrentIndex(self.window.tariff_model.index(0, len(project.options) - 1))
         self.window.tariff_view.setFocus()
@@ -73,11 +58,11 @@ class StructureEditor:
         scores = [s for key, s in project.scores.items() if key[0] == option_id]
         name = project.option(option_id).name.get(language())
         if self._confirm(tr("Remove option {name}?", name=name), scores):
-            self.window.document.attempt(lambda: commands.remove_option(project, option_id))
+            self.window.document.try_edit(lambda: commands.remove_option(project, option_id))
 
     def add_criterion(self, kind: CriterionKind = CriterionKind.SCALE) -> None:
         project = self.window.document.project
-        if self._refused(self.window.document.attempt(lambda: commands.add_criterion(project, kind, language()))):
+        if not self.window.document.try_edit(lambda: commands.add_criterion(project, kind, language())):
             return
         self.window.show_edit_tab(EditTab.CRITERIA)
         self.window.criteria_view.setCurrentIndex(self.window.criteria_model.index(len(project.criteria) - 1, 0))
@@ -91,7 +76,7 @@ class StructureEditor:
         scores = [s for key, s in project.scores.items() if key[1] == criterion_id]
         name = project.criterion(criterion_id).name.get(language())
         if self._confirm(tr("Remove criterion {name}?", name=name), scores):
-            self.window.document.attempt(lambda: commands.remove_criterion(project, criterion_id))
+            self.window.document.try_edit(lambda: commands.remove_criterion(project, criterion_id))
 
     def _confirm(self, question: str, scores: list) -> bool:
         """Ask before scores or justifications go too; nothing written yet: no question."""

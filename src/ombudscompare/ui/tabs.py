@@ -1,4 +1,5 @@
-"""The window's tabs, described once (id, title, what builds them, which chart they show) and found by id."""
+"""The window's tabs, described once (id, title, what builds them) and found by id; which charts a tab shows is
+said by the chart-kind registry (explain/kinds.py)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,6 @@ class TabSpec:
 
     id: enum.Enum
     title: str
-    chart: str | None = None  # the chart kind File → Export chart writes while this tab is shown
     builder: str | None = None
 
 
@@ -42,11 +42,11 @@ EDIT_TABS = (
     TabSpec(EditTab.SCORES, N_("&Scores")),
 )
 CHART_TABS = (
-    TabSpec(ChartTab.RANKING, N_("Ranking and &profile"), "ranking"),
-    TabSpec(ChartTab.COSTS, N_("Costs and &break-even"), "costs-population", "analysis.costs:CostsTab"),
-    TabSpec(ChartTab.WEIGHTS, N_("&Weight sensitivity"), "sensitivity", "analysis.weights:WeightsTab"),
-    TabSpec(ChartTab.ROBUSTNESS, N_("Rob&ustness"), "robustness", "analysis.robustness:RobustnessTab"),
-    TabSpec(ChartTab.SETS, N_("Who chooses what"), "sets", "analysis.sets:SetsTab"),
+    TabSpec(ChartTab.RANKING, N_("Ranking and &profile")),
+    TabSpec(ChartTab.COSTS, N_("Costs and &break-even"), "analysis.costs:CostsTab"),
+    TabSpec(ChartTab.WEIGHTS, N_("&Weight sensitivity"), "analysis.weights:WeightsTab"),
+    TabSpec(ChartTab.ROBUSTNESS, N_("Rob&ustness"), "analysis.robustness:RobustnessTab"),
+    TabSpec(ChartTab.SETS, N_("Who chooses wha&t"), "analysis.sets:SetsTab"),
 )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from ...core.kinds import KIND_RULES
 from ...i18n import N_, tr
 
 LAYOUT_VERSION = 2
@@ -105,11 +106,8 @@ TARIFFS = Table("costs", 7, (
     Column("cost_per_inhabitant", N_("Cost per inhabitant"), 12),
     Column("surcharge_per_extra_complaint", N_("Cost of an extra complaint"), 12),
 ))
-COMPUTED_COLUMN = {  # the tariffs column holding each computed criterion kind
-    "annual_cost": "annual_cost",
-    "cost_per_inhabitant": "cost_per_inhabitant",
-    "surcharge_per_extra_complaint": "surcharge_per_extra_complaint",
-}
+COMPUTED_COLUMN = {rule.kind: rule.column for rule in KIND_RULES if rule.column}  # the tariffs column of each
+# computed criterion kind (core/kinds.py)
 CURVE_STEPS = 10
 
 # --- criteria and weights ----------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...core import limits
-from ...core.model import CriterionKind, Project, Source
+from ...core.kinds import RULES
+from ...core.model import Project, Source
 from ...explain.values import direction_name, kind_name
 from ...i18n import tr
 from .cells import (
@@ -228,9 +229,9 @@ def criteria_sheet(ws: Worksheet, project: Project, lang: str) -> None:
     for index, criterion in enumerate(project.criteria):
         row = CRITERIA.first_row + index
         best, worst = criterion.reference_levels()
-        scale = criterion.kind is CriterionKind.SCALE
-        fmt = MONEY_4 if criterion.kind is CriterionKind.COST_PER_INHABITANT else (
-            MONEY if criterion.kind.computed else "General")
+        scale = criterion.kind.scale
+        money = RULES[criterion.kind].money
+        fmt = "General" if money is None else (MONEY_4 if money == 4 else MONEY)
         code(ws, row, CRITERIA.col("code"), criterion.id)
         text(ws, row, CRITERIA.col("name"), criterion.name.get(lang), fill=INPUT_FILL, box=True, wrap=True)
         text(ws, row, CRITERIA.col("kind"), kind_name(criterion.kind, lang), box=True, wrap=True)
@@ -251,7 +252,7 @@ def criteria_sheet(ws: Worksheet, project: Project, lang: str) -> None:
     valid.add([CRITERIA.cell("weight", r) for r in rows], "decimal",
               tr("A relative weight from 0 to 1000000000; the share next to it shows what it comes to.", lang),
               limits.WEIGHT.minimum, limits.WEIGHT.maximum, title=tr("Weight", lang))
-    numeric = [r for r, criterion in zip(rows, project.criteria) if criterion.kind is not CriterionKind.SCALE]
+    numeric = [r for r, criterion in zip(rows, project.criteria) if not criterion.kind.scale]
     valid.add([CRITERIA.cell(key, r) for r in numeric for key in ("best", "worst")], "decimal",
               tr("The level that counts as 100 (best) or 0 (worst); the two must differ.", lang),
               limits.LEVEL.minimum, limits.LEVEL.maximum, title=tr("Reference level", lang))
@@ -286,7 +287,7 @@ def scores_sheet(ws: Worksheet, project: Project, lang: str) -> None:
         text(ws, row, SCORES.col("option"), option.name.get(lang), box=True, wrap=True)
         text(ws, row, SCORES.col("criterion"), criterion.name.get(lang), box=True, wrap=True)
         value_cell = SCORES.cell("value", row)
-        scale = criterion.kind is CriterionKind.SCALE
+        scale = criterion.kind.scale
         number(ws, row, SCORES.col("value"), score.value if score is not None else None,
                "0" if scale else "General", input_cell=True, box=True)
         missing = literal(tr("missing: not judged yet", lang))
@@ -309,7 +310,7 @@ def scores_sheet(ws: Worksheet, project: Project, lang: str) -> None:
                 for key in ("option_code", "criterion_code"))
     for criterion_id, cells in by_criterion.items():
         criterion = project.criterion(criterion_id)
-        if criterion.kind is CriterionKind.SCALE:
+        if criterion.kind.scale:
             labels = ", ".join(criterion.scale_label(s, lang) for s in range(1, 6))
             valid.add(cells, "list", tr("A score from 1 to 5: {labels}. Leave it empty while not judged.", lang,
                                         labels=labels), formula1='"1,2,3,4,5"', title=criterion.name.get(lang))

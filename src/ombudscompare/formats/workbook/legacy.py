@@ -7,7 +7,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from ..checks import Checker
-from .overlay import Cells, same_or
+from .overlay import Cells, _is_scale, same_or
 
 MAX_ROW = 10_000  # beyond any layout-1 table of a project within the limits (30 options × 60 criteria)
 
@@ -52,7 +52,7 @@ def overlay_layout_1(book: Workbook, data: dict[str, Any], layout: dict[str, Any
         name = criteria.text(f"A{row}")
         if name:
             criterion["name"][lang] = name
-        if criterion["kind"] != "scale":
+        if not _is_scale(criterion["kind"]):
             criterion["best"] = same_or(criterion.get("best"), criteria.number(f"D{row}"))
             criterion["worst"] = same_or(criterion.get("worst"), criteria.number(f"E{row}"))
         switch = criteria.value(f"F{row}")
@@ -67,7 +67,7 @@ def overlay_layout_1(book: Workbook, data: dict[str, Any], layout: dict[str, Any
         row = layout["scores"].get(f"{score['option']}\t{score['criterion']}")
         if row is None:
             continue
-        limits = {"minimum": 1, "maximum": 5, "integer": True} if kinds.get(score["criterion"]) == "scale" else {}
+        limits = {"minimum": 1, "maximum": 5, "integer": True} if _is_scale(kinds.get(score["criterion"])) else {}
         score["value"] = same_or(score["value"], scores.number(f"C{row}", **limits))
         score["justification"] = scores.text(f"E{row}")
         source = dict(score.get("source", {}))

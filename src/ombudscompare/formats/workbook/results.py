@@ -131,7 +131,7 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
             formula(ws, row, cells.col("option"), f"={_lookup(tariffs, 'name', own_option)}", box=True)
             formula(ws, row, cells.col("criterion"), f"={_lookup(crits, 'name', own_criterion)}", box=True)
             if criterion.kind.computed:
-                raw = f"={_lookup(tariffs, COMPUTED_COLUMN[criterion.kind.value], own_option)}"
+                raw = f"={_lookup(tariffs, COMPUTED_COLUMN[criterion.kind], own_option)}"
             else:
                 found = (f"SUMPRODUCT(({scores['option_code']}={own_option})*({scores['criterion_code']}="
                          f"{own_criterion})*ISNUMBER({scores['value']}))")

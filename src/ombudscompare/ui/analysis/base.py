@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...explain.tables import Table
 from ..binding import Binder
 from ..document import Document
+from ..widgets.plain import tip
 
 DEBOUNCE_MS = 120
 CHART_MIN_HEIGHT = 280  # px: axis titles whole, a legend and a plot you can read
@@ -96,6 +97,7 @@ def fill_table(widget: QTableWidget, table: Table, share_width: bool = False) ->
     for r, row in enumerate(table.rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
+            item.setToolTip(tip(text) if len(text) > 40 else "")  # whole, where a narrow column cuts it
             if c in table.right:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if r in table.strong:
@@ -111,7 +113,7 @@ def fill_table(widget: QTableWidget, table: Table, share_width: bool = False) ->
         for column, title in enumerate(table.headers):
             heading = widget.horizontalHeaderItem(column)
             if heading is not None:
-                heading.setToolTip(title)
+                heading.setToolTip(tip(title))
         widget.setWordWrap(True)
         widget.resizeRowsToContents()
     else:
@@ -125,6 +127,7 @@ def read_only_table(name: str) -> QTableWidget:
     table = QTableWidget()
     table.setObjectName(name)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab moves on; the arrows move through the cells
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table

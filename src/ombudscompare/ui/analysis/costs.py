@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
-from ...core.costs import multi_year, pair_costs
+from ...core.costs import multi_year
 from ...core.tariff import annual_cost
 from ...explain import charts
+from ...explain.kinds import ChartRequest, build
 from ...explain.sentences import complaints_sentence, population_sentence
 from ...explain.tables import multi_year_table
 from ...explain.values import ALL_POINTS_UP_TO, many_options
@@ -55,10 +56,11 @@ class CostsTab(AnalysisTab):
     def redraw(self) -> None:
         project = self.document.project
         lang = language()
-        self.by_complaints.show_data(charts.costs(project, lang, "complaints"))
-        self.by_population.show_data(charts.costs(project, lang, "population"))
+        analyses = self.document.analyses
+        self.by_complaints.show_data(charts.lines(build(ChartRequest("costs-complaints"), analyses, lang)))
+        self.by_population.show_data(charts.lines(build(ChartRequest("costs-population"), analyses, lang)))
         lines = []
-        pairs = pair_costs(project)
+        pairs = analyses.pair_costs()
         if many_options(project):  # 50 options make 1,225 pairs: write out those with today's cheapest option
             town = project.municipality
             cheapest = min(project.options, key=lambda o: annual_cost(o.tariff, town.population,

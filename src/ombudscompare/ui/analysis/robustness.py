@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -12,9 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ... import set_commands
-from ...core.uncertainty import analyse
 from ...explain import charts
+from ...explain.kinds import ChartRequest, build, empty
 from ...explain.sentences import robustness_sentence
 from ...explain.sets import ranges_table, uncertainty_sentences
 from ...i18n import language, tr
@@ -54,17 +52,11 @@ class RobustnessTab(AnalysisTab):
         self.ranges_heading = QLabel()
         self.ranges_heading.setObjectName("ranges_heading")
         self.ranges = read_only_table("ranges_table")
-        self.ranges.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.ranges.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.ranges.doubleClicked.connect(lambda _index: self.edit_range())
-        self.add_range, self.change_range, self.drop_range = QPushButton(), QPushButton(), QPushButton()
+        self.uncertain_button = QPushButton()
+        self.uncertain_button.setObjectName("uncertain_inputs_button")
+        self.uncertain_button.clicked.connect(self.uncertain_inputs)
         range_row = QHBoxLayout()
-        for name, button, slot in (("add_range", self.add_range, lambda: self.edit_range(new=True)),
-                                   ("change_range", self.change_range, lambda: self.edit_range()),
-                                   ("remove_range", self.drop_range, self.remove_range)):
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            range_row.addWidget(button)
+        range_row.addWidget(self.uncertain_button)
         range_row.addStretch(1)
         layout = QVBoxLayout(self.body)
         layout.addLayout(row)
@@ -84,47 +76,42 @@ class RobustnessTab(AnalysisTab):
         project = self.document.project
         lang = language()
         self.uniform.setText(tr("All weightings equally &likely"))
-        self.name_parts(tr("Robustness"), spread=tr("Spread in percentage points"))
+        self.name_parts(tr("Robustness"), spread=tr("Spread in percentage points"), ranges=tr("Uncertain inputs"))
         self.near.setText(tr("Within ± percenta&ge points of the present weights:"))
-        spread = self.spread.value() if self.near.isChecked() else None
+        spread = self.spread_value()
         evaluation = self.document.evaluation
         if evaluation is None:
             return
-        self.uncertainty = analyse(project, evaluation, charts.SAMPLES, charts.SEED, spread)
+        self.uncertainty = self.document.analyses.uncertainty(spread)
         self.frequencies = self.uncertainty.frequencies
         self.ranges_heading.setText(tr("Uncertain inputs: give a score, the complaints, the population or a tariff"
                                        " part a range, and the figures above draw them together with the weights."))
         self.ranges_heading.setWordWrap(True)
-        self.add_range.setText(tr("Add a range…"))
-        self.change_range.setText(tr("Change…"))
-        self.drop_range.setText(tr("Remove"))
+        self.uncertain_button.setText(tr("Ma&ke inputs uncertain…"))
         fill_table(self.ranges, ranges_table(project, lang))
         self.ranges.setVisible(bool(project.ranges))
-        self.change_range.setEnabled(bool(project.ranges))
-        self.drop_range.setEnabled(bool(project.ranges))
+        (request,) = self.shown_charts()
+        self.chart.show_data(charts.bars(build(request, self.document.analyses, lang)))
         if self.uncertainty.ranges:
-            self.chart.show_data(charts.certainty(project, evaluation, lang, spread, self.uncertainty))
             self.sentence.setText("\n".join(uncertainty_sentences(project, self.uncertainty, lang)))
         else:
-            self.chart.show_data(charts.robustness(project, lang, self.frequencies))
             self.sentence.setText(robustness_sentence(project, self.frequencies, lang))
 
-    def _chosen_range(self):
-        rows = self.ranges.selectionModel().selectedRows() if self.ranges.selectionModel() else []
-        row = rows[0].row() if rows else (0 if self.document.project.ranges else None)
-        ranges = self.document.project.ranges
-        return ranges[row].target if row is not None and row < len(ranges) else None
+    def uncertain_inputs(self) -> None:
+        """The uncertain inputs: add, change and remove ranges."""
+        from ..dialogs.uncertain import UncertainInputsDialog
 
-    def edit_range(self, new: bool = False) -> None:
-        from ..dialogs.ranges import RangeDialog
+        UncertainInputsDialog(self.document, self).exec()
 
-        RangeDialog(self.document, self, None if new else self._chosen_range()).exec()
+    def spread_value(self) -> float | None:
+        return self.spread.value() if self.near.isChecked() else None
 
-    def remove_range(self) -> None:
-        target = self._chosen_range()
-        if target is not None:
-            self.document.attempt(lambda: set_commands.remove_range(self.document.project, target))
+    def shown_charts(self) -> list[ChartRequest]:
+        """The 'How sure' chart when inputs are uncertain, else the robustness chart; with the spread shown."""
+        kind = "certainty" if self.document.analyses.scored and self.document.analyses.uncertainty(
+            self.spread_value()).ranges else "robustness"
+        return [ChartRequest(kind, spread=self.spread_value())]
 
     def show_problem(self, text: str) -> None:
         self.sentence.setText(text)
-        self.chart.show_data(charts.bars(charts.empty("robustness", text, language())))
+        self.chart.show_data(charts.bars(empty("robustness", text, language())))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QMenu,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -16,16 +15,21 @@ from PySide6.QtWidgets import (
 
 from ... import set_commands
 from ...core.scoring import ModelError
-from ...core.weightsets import compare_sets, matches_current, swing_outdated
+from ...core.weightsets import matches_current, swing_outdated
 from ...core.whatif import Preset
-from ...explain.sets import compromise_sentence, consensus_sentence, sets_chart, sets_table, shares_table
+from ...explain import charts
+from ...explain.kinds import ChartRequest, build, empty
+from ...explain.sets import compromise_sentence, consensus_sentence, sets_table, shares_table
 from ...i18n import N_, language, tr
 from ..charts.base import BarChart
-from ..widgets.plain import plain_box
+from ..widgets.plain import tip
 from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
 
 PRESET_SET_NAMES = {Preset.EQUAL: N_("All criteria equal"), Preset.COST_LED: N_("Cost first"),
                     Preset.QUALITY_LED: N_("Quality first")}
+MORE_TEXTS = {"preset_equal": N_("New set: &all criteria equal"), "preset_cost_led": N_("New set: &cost first"),
+              "preset_quality_led": N_("New set: &quality first"), "swing_weighting": N_("&Swing weighting…"),
+              "order_weighting": N_("Weights by &order only…")}
 
 
 class SetsTab(AnalysisTab):
@@ -72,6 +76,16 @@ class SetsTab(AnalysisTab):
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more)
         self.more.setMenu(self.more_menu)
+        self.more_actions = {}
+        for name, slot in ((f"preset_{p.value}", lambda _c=False, p=p: self.from_preset(p)) for p in PRESET_SET_NAMES):
+            self.more_actions[name] = self.more_menu.addAction("")
+            self.more_actions[name].triggered.connect(slot)
+        self.more_menu.addSeparator()
+        for name, slot in (("swing_weighting", self.swing_dialog), ("order_weighting", self.order_dialog)):
+            self.more_actions[name] = self.more_menu.addAction("")
+            self.more_actions[name].triggered.connect(slot)
+        for name, action in self.more_actions.items():
+            action.setObjectName(name)
         row.addWidget(self.more)
         row.addStretch(1)
         layout = QVBoxLayout(self.body)
@@ -100,7 +114,7 @@ class SetsTab(AnalysisTab):
             self._update_buttons()
             return
         try:
-            comparison = compare_sets(project)
+            comparison = self.document.analyses.sets()
         except ModelError as error:
             self.sentence.setText(error.message.render(lang))
             fill_table(self.table, _names_only(project))
@@ -126,13 +140,13 @@ class SetsTab(AnalysisTab):
                 notes.append(tr("Set by swings; a reference level has changed since, so the answers described other"
                                 " swings. Ask the swing questions again."))
                 item.setText(item.text() + " ⚠")
-            item.setToolTip("\n".join(notes))
+            item.setToolTip(tip("\n".join(notes)))
         compromise = self.table.item(len(self.set_ids), 0)
         if compromise is not None:
             compromise.setFlags(Qt.ItemFlag.ItemIsEnabled)
         lines = [consensus_sentence(project, comparison, lang), compromise_sentence(project, comparison, lang)]
         self.sentence.setText("\n".join(lines))
-        self.chart.show_data(sets_chart(project, comparison, lang))
+        self.chart.show_data(charts.bars(build(ChartRequest("sets"), self.document.analyses, lang)))
         fill_table(self.shares, shares_table(project, comparison, lang), share_width=True)
         if selected in self.set_ids:
             self.table.selectRow(self.set_ids.index(selected))
@@ -143,26 +157,17 @@ class SetsTab(AnalysisTab):
         self.chart.show_data(sets_chart_empty(language(), text))
 
     def _label_buttons(self) -> None:
-        texts = {"save_set": tr("Save current weights as set…"), "apply_set": tr("Use this set")}
+        texts = {"save_set": tr("Save current wei&ghts as set…"), "apply_set": tr("App&ly this set")}
         for name, text in texts.items():
             self.buttons[name].setText(text)
-        actions = {"store_set": tr("Store current weights in it"), "rename_set": tr("Rename…"),
-                   "note_set": tr("Who holds it…"), "duplicate_set": tr("Duplicate"), "delete_set": tr("Delete")}
+        actions = {"store_set": tr("&Store current weights in it"), "rename_set": tr("&Rename…"),
+                   "note_set": tr("&Who holds it…"), "duplicate_set": tr("D&uplicate"), "delete_set": tr("&Delete")}
         for name, text in actions.items():
             self.set_actions[name].setText(text)
-        self.set_menu_button.setText(tr("This set"))
-        self.more.setText(tr("More ways to set weights"))
-        self.more_menu.clear()
-        for preset, name in PRESET_SET_NAMES.items():
-            action = self.more_menu.addAction(tr("New set: {name}", name=tr(name)))
-            action.triggered.connect(lambda _checked=False, p=preset: self.from_preset(p))
-        self.more_menu.addSeparator()
-        swing = self.more_menu.addAction(tr("Swing weighting…"))
-        swing.setObjectName("swing_weighting")
-        swing.triggered.connect(self.swing_dialog)
-        order = self.more_menu.addAction(tr("Weights by order only…"))
-        order.setObjectName("order_weighting")
-        order.triggered.connect(self.order_dialog)
+        self.set_menu_button.setText(tr("E&dit this set"))
+        self.more.setText(tr("More ways to ma&ke a set"))
+        for name, action in self.more_actions.items():
+            action.setText(tr(MORE_TEXTS[name]))
 
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None
@@ -178,15 +183,9 @@ class SetsTab(AnalysisTab):
         row = next(iter(rows), None)
         return self.set_ids[row] if row is not None and row < len(self.set_ids) else None
 
-    def _attempt(self, build) -> bool:
-        reason = self.document.attempt(build)
-        if reason is not None:
-            box = QMessageBox(QMessageBox.Icon.Information, tr("Weight sets"), reason.render(), parent=self)
-            box.setObjectName("sets_refused")
-            plain_box(box)
-            box.open()
-            return False
-        return True
+    def _attempt(self, build, at=None) -> bool:
+        """Document.try_edit at the control the user acted with (the table when a menu entry was used)."""
+        return self.document.try_edit(build, at=at or self.table)
 
     def _ask_name(self, title: str, current: str = "") -> str | None:
         dialog = QInputDialog(self)
@@ -263,9 +262,7 @@ class SetsTab(AnalysisTab):
 
 
 def sets_chart_empty(lang: str, message: str = ""):
-    from ...explain import charts
-
-    return charts.bars(charts.empty("sets", message or tr("No weight sets yet.", lang), lang))
+    return charts.bars(empty("sets", message or tr("No weight sets yet.", lang), lang))
 
 
 def _names_only(project):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from ...core.sensitivity import weight_sensitivity
 from ...explain import charts
+from ...explain.kinds import ChartRequest, empty
 from ...explain.sentences import interval_sentence
 from ...explain.tables import intervals_table
 from ...i18n import language, tr
@@ -46,7 +46,7 @@ class WeightsTab(AnalysisTab):
         evaluation = self.document.evaluation
         if evaluation is None:
             return
-        result = weight_sensitivity(evaluation)
+        result = self.document.analyses.sensitivity()
         wanted = self.criterion.currentData()
         self.criterion.clear()
         for criterion_id in result.lines:
@@ -63,7 +63,10 @@ class WeightsTab(AnalysisTab):
                              tr("No weight of a single criterion changes first place."))
         fill_table(self.table, intervals_table(project, result, lang))
 
+    def shown_charts(self) -> list[ChartRequest]:
+        return [ChartRequest("sensitivity", criterion=self.criterion.currentData())]
+
     def show_problem(self, text: str) -> None:
         self.telling.setText(text)
-        self.chart.show_data(charts.lines(charts.empty("sensitivity", text, language())))
+        self.chart.show_data(charts.lines(empty("sensitivity", text, language())))
         self.table.setRowCount(0)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-LINE_KINDS = frozenset({"costs-complaints", "costs-population", "sensitivity"})
-
 
 def new_chart(kind: str, name: str = ""):
-    """An empty chart widget of the right sort for a chart kind (bars or lines), at the current zoom."""
+    """An empty chart widget of the right sort for a chart kind (bars or lines, as the registry says), at the
+    current zoom."""
+    from ...explain.kinds import KINDS
     from .base import BarChart
     from .lines import LineChart
 
-    return LineChart(name) if kind in LINE_KINDS else BarChart(name)
+    return LineChart(name) if KINDS[kind].lines else BarChart(name)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -25,7 +24,6 @@ from ...explain.sets import order_sentence, roc_table
 from ...explain.tables import frequencies_table
 from ...i18n import language, tr
 from ..analysis.base import fill_table, read_only_table, sentence_label
-from ..widgets.plain import plain_box
 
 
 class OrderDialog(QDialog):
@@ -43,6 +41,7 @@ class OrderDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("order_list")
+        self.list.setAccessibleName(tr("Criteria, most important first"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         current = sorted(document.project.enabled_criteria(), key=lambda c: -c.weight)
         for criterion in current:
@@ -67,6 +66,8 @@ class OrderDialog(QDialog):
         self.sentence.setObjectName("order_sentence")
         self.frequencies = read_only_table("order_frequencies")
         self.weights = read_only_table("order_weights")
+        self.frequencies.setAccessibleName(tr("How often each option ranks first, second, …"))
+        self.weights.setAccessibleName(tr("Weight (rank-order centroid)"))
         self.name = QLineEdit(tr("By order of importance"))
         self.name.setObjectName("order_set_name")
         name_label = QLabel(tr("&Name of the set:"))
@@ -123,10 +124,6 @@ class OrderDialog(QDialog):
         fill_table(self.frequencies, frequencies_table(project, frequencies, lang))
 
     def _save(self) -> None:
-        reason = self.document.attempt(lambda: set_commands.from_order(self.document.project, self.name.text(),
-                                                                        self.order()))
-        if reason is not None:
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Weights by order only"), reason.render(), parent=self)
-            plain_box(box).exec()
-            return
-        self.accept()
+        if self.document.try_edit(lambda: set_commands.from_order(self.document.project, self.name.text(),
+                                                                   self.order()), at=self.name):
+            self.accept()

@@ -71,8 +71,10 @@ class RangeDialog(QDialog):
         for choice, name, _value in self.choices:
             self.what.addItem(name, choice)
         self.low, self.high, self.likely = NumberBox(tidy=True), NumberBox(tidy=True), NumberBox(tidy=True)
-        for name, box in (("range_low", self.low), ("range_high", self.high), ("range_likely", self.likely)):
+        for name, box, said in (("range_low", self.low, tr("Low")), ("range_high", self.high, tr("High")),
+                                ("range_likely", self.likely, tr("Most likely value"))):
             box.setObjectName(name)
+            box.setAccessibleName(said)
         self.has_likely = QCheckBox(tr("&Most likely value:"))
         self.has_likely.setObjectName("range_has_likely")
         self.has_likely.toggled.connect(self.likely.setEnabled)
@@ -129,9 +131,6 @@ class RangeDialog(QDialog):
             box.interpretText()
         target = self.choices[self.what.currentIndex()][0]
         likely = self.likely.value() if self.has_likely.isChecked() else None
-        reason = self.document.attempt(lambda: set_commands.set_range(self.document.project, target, self.low.value(),
-                                                                      self.high.value(), likely))
-        if reason is not None:
-            self.problem.setText(reason.render())
-            return
-        self.accept()
+        if self.document.try_edit(lambda: set_commands.set_range(self.document.project, target, self.low.value(),
+                                                                 self.high.value(), likely), at=self.problem):
+            self.accept()

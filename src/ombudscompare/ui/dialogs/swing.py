@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QRadioButton,
     QScrollArea,
     QSpinBox,
@@ -22,7 +21,6 @@ from ... import set_commands
 from ...explain.sets import swing_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_percent
-from ..widgets.plain import plain_box
 
 
 class SwingDialog(QDialog):
@@ -71,6 +69,7 @@ class SwingDialog(QDialog):
         rows = QWidget()
         rows.setLayout(grid)
         scroll = QScrollArea()
+        scroll.setAccessibleName(tr("Swing questions"))
         scroll.setWidget(rows)
         scroll.setWidgetResizable(True)
         self.name = QLineEdit(tr("Swing weighting"))
@@ -129,11 +128,6 @@ class SwingDialog(QDialog):
         top = self.top_id()
         if top is None:
             return
-        reason = self.document.attempt(lambda: set_commands.from_swings(
-            self.document.project, self.name.text(), top, self.answers(), self.note.text()))
-        if reason is not None:
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Swing weighting"), reason.render(), parent=self)
-            box.setObjectName("swing_refused")
-            plain_box(box).exec()
-            return
-        self.accept()
+        if self.document.try_edit(lambda: set_commands.from_swings(
+                self.document.project, self.name.text(), top, self.answers(), self.note.text()), at=self.status):
+            self.accept()

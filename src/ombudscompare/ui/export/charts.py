@@ -9,8 +9,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize,
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ...core.analyses import Analyses
 from ...core.model import Project
-from ...explain.charts import KINDS, chart_data, kind_title
+from ...explain.kinds import KINDS, ChartRequest, build, kind_title
 from ...formats.atomic import write_bytes_atomic
 from ..charts import new_chart, style
 from .svg_flat import flatten
@@ -27,13 +28,16 @@ def slide_zoom(size: QSize) -> float:
     return max(0.75, SLIDE_ZOOM * min(size.width() / SLIDE.width(), size.height() / SLIDE.height()))
 
 
-def chart_widget(kind: str, project: Project, lang: str, zoom: float | None = None, criterion: str | None = None,
-                 spread: float | None = None, size: QSize = SLIDE) -> QWidget:
-    """A fresh chart of `kind` for the project, drawn from its data, without a parent (no tabs are built);
-    its type sized for a picture of `size` unless `zoom` is given."""
+def chart_widget(kind: str | ChartRequest, project: Project, lang: str, zoom: float | None = None,
+                 criterion: str | None = None, spread: float | None = None, size: QSize = SLIDE,
+                 analyses: Analyses | None = None) -> QWidget:
+    """A fresh chart for the project (a kind, or a request with its settings as a tab shows it), drawn from its data,
+    without a parent (no tabs are built); its type sized for a picture of `size` unless `zoom` is given. Pass the
+    project's `analyses` to share what the window has already computed."""
+    request = kind if isinstance(kind, ChartRequest) else ChartRequest(kind, criterion, spread)
     with style.zoomed(slide_zoom(size) if zoom is None else zoom):
-        widget = new_chart(kind)
-    widget.show_data(chart_data(kind, project, lang, criterion=criterion, spread=spread))
+        widget = new_chart(request.kind)
+    widget.show_data(build(request, analyses or Analyses(project), lang))
     widget.setStyleSheet("background: white;")
     return widget
 

@@ -9,19 +9,18 @@ from datetime import datetime
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from ...core.costs import multi_year, pair_costs
+from ...core.analyses import Analyses
+from ...core.costs import multi_year
 from ...core.model import Project
-from ...core.robustness import rank_frequencies
-from ...core.scoring import evaluate
-from ...core.sensitivity import weight_sensitivity
 from ...core.tariff import annual_cost
+from ...explain.kinds import CHART_KINDS, ChartRequest
 from ...explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table
 from ...explain.values import annual_cost_formula, conclusion, display_title, exact_money
 from ...formats.atomic import write_bytes_atomic
 from ...i18n import tr
 from ...i18n.numbers import format_money, format_number, format_percent
-from .charts import KINDS, chart_widget, render_image
+from .charts import chart_widget, render_image
 
 CHART_SIZE = QSize(1600, 900)
 CHART_ZOOM = 1.6
@@ -39,9 +38,11 @@ def _e(text: str) -> str:
     return html.escape(text or "").replace("€ ", "€\u00a0").replace(" %", "\u00a0%")
 
 
-def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[str, QImage]]:
+def report_html(project: Project, lang: str, now: datetime,
+                analyses: Analyses | None = None) -> tuple[str, dict[str, QImage]]:
     """The report as HTML plus the chart images it refers to (chart:KIND)."""
-    evaluation = evaluate(project)
+    analyses = analyses or Analyses(project)
+    evaluation = analyses.evaluation
     town = project.municipality
     parts = [f"<html><head><style>{CSS}</style></head><body>"]
     title = display_title(project, lang)
@@ -57,32 +58,33 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
 
     parts.append(f"<h2>{_e(tr('Result', lang))}</h2>")
     parts.append(f"<p><b>{_e(conclusion(project, evaluation, lang))}</b></p>")
-    sensitivity = weight_sensitivity(evaluation)
+    sensitivity = analyses.sensitivity()
     telling = sensitivity.most_telling()
     if telling is not None:
         parts.append(f"<p>{_e(interval_sentence(project, telling, lang))}</p>")
     parts.append(_table(ranking_table(project, evaluation, lang)))
-    for pair in pair_costs(project):
+    for pair in analyses.pair_costs():
         sentences = (complaints_sentence(project, pair, lang), population_sentence(project, pair, lang))
         parts.append(f"<p>{_e(sentences[0])}<br>{_e(sentences[1])}</p>")
-    frequencies = rank_frequencies(evaluation, 10_000, 2018)
+    frequencies = analyses.frequencies()
     parts.append(f"<p>{_e(robustness_sentence(project, frequencies, lang))}</p>")
 
     images = {}
-    for index, kind in enumerate(KINDS):
-        if (kind == "sensitivity" and not sensitivity.lines) or (kind == "sets" and not project.weight_sets):
-            continue
-        widget = chart_widget(kind, project, lang, zoom=CHART_ZOOM, criterion=telling.criterion_id if telling else None)
-        images[kind] = render_image(widget, CHART_SIZE)
+    shown = [kind for kind in CHART_KINDS if kind.in_report(analyses)]
+    for index, kind in enumerate(shown):
+        criterion = telling.criterion_id if telling and kind.id == "sensitivity" else None
+        request = ChartRequest(kind.id, criterion=criterion)
+        widget = chart_widget(request, project, lang, zoom=CHART_ZOOM, analyses=analyses)
+        images[kind.id] = render_image(widget, CHART_SIZE)
         widget.deleteLater()
         brk = "page-break-before: always; " if index % 2 == 0 else ""  # two charts to a page
-        parts.append(f"<p style='{brk}' class='caption'><b>{_e(tr(KINDS[kind], lang))}</b></p>"
-                     f"<p><img src='chart:{kind}' width='620'></p>")
+        parts.append(f"<p style='{brk}' class='caption'><b>{_e(tr(kind.title, lang))}</b></p>"
+                     f"<p><img src='chart:{kind.id}' width='620'></p>")
 
     parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Criteria and weights', lang))}</h2>")
     parts.append(_table(criteria_table(project, evaluation, lang), small=frozenset({4})))
 
-    parts += _sets_section(project, evaluation, lang)
+    parts += _sets_section(project, analyses, lang)
 
     parts.append(f"<h2>{_e(tr('Scores with their justification and source', lang))}</h2>")
     for option in project.options:
@@ -112,12 +114,11 @@ def report_html(project: Project, lang: str, now: datetime) -> tuple[str, dict[s
     return "".join(parts), images
 
 
-def _sets_section(project: Project, evaluation, lang: str) -> list[str]:
+def _sets_section(project: Project, analyses: Analyses, lang: str) -> list[str]:
     """Who chooses what (every set, consensus, compromise, how swing and order sets were made) and how sure
     (the uncertain inputs and what drawing them does)."""
     from ...core.scoring import ModelError
-    from ...core.uncertainty import analyse
-    from ...core.weightsets import compare_sets, swing_outdated
+    from ...core.weightsets import swing_outdated
     from ...explain.sets import (
         compromise_sentence,
         consensus_sentence,
@@ -132,7 +133,7 @@ def _sets_section(project: Project, evaluation, lang: str) -> list[str]:
     if project.weight_sets:
         parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Who chooses what', lang))}</h2>")
         try:
-            comparison = compare_sets(project)
+            comparison = analyses.sets()
         except ModelError as error:
             parts.append(f"<p>{_e(error.message.render(lang))}</p>")
         else:
@@ -167,7 +168,7 @@ def _sets_section(project: Project, evaluation, lang: str) -> list[str]:
     if project.ranges:
         parts.append(f"<h2>{_e(tr('How sure', lang))}</h2>")
         parts.append(_table(ranges_table(project, lang)))
-        result = analyse(project, evaluation, 10_000, 2018)
+        result = analyses.uncertainty()
         parts.append("<p>" + "<br>".join(_e(s) for s in uncertainty_sentences(project, result, lang)) + "</p>")
     return parts
 
@@ -254,10 +255,11 @@ def _paint_pages(document: QTextDocument, writer: QPdfWriter, lang: str) -> None
     painter.end()
 
 
-def write_report(project: Project, path: str | os.PathLike[str], lang: str, now: datetime | None = None) -> None:
+def write_report(project: Project, path: str | os.PathLike[str], lang: str, now: datetime | None = None,
+                 analyses: Analyses | None = None) -> None:
     """Write the PDF atomically (FileError on failure; any earlier file stays as it was)."""
     now = now or datetime.now()
-    markup, images = report_html(project, lang, now)
+    markup, images = report_html(project, lang, now, analyses)
     document = QTextDocument()
     document.setDefaultStyleSheet(CSS)
     for kind, image in images.items():

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ...commands import Refused
-from ...i18n import Message
 from ..document import Change, Document
 
 EDITOR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,7 +41,6 @@ class DocumentTableModel(QAbstractTableModel):
         self._shape = (0, 0)
         document.changed.connect(self._document_changed)
         self._shape = (self.rowCount(), self.columnCount())
-        self.refusal: Message | None = None  # why the last value given to setData was not taken
 
     def _document_changed(self, change: Change) -> None:
         if change & Change.STRUCTURE:
@@ -51,19 +48,10 @@ class DocumentTableModel(QAbstractTableModel):
         else:
             self.refresh()
 
-    def attempt(self, build) -> bool:
-        """Run a command built from a value the user gave: True if it changed something.
-
-        A refused value leaves the project as it was and `refusal` says why.
-        """
-        try:
-            command = build()
-        except Refused as refusal:
-            self.refusal = refusal.message
-            self.document.refused.emit(refusal.message)
-            return False
-        self.refusal = None
-        return self.document.run(command)
+    def try_edit(self, build) -> bool:
+        """Document.try_edit for a value given to setData: True when taken; a refusal is said by the window at the
+        control that has the focus (the cell's editor) and in the status bar."""
+        return self.document.try_edit(build)
 
     @property
     def project(self):

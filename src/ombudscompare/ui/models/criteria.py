@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from ... import commands
+from ...core.kinds import RULES
 from ...core.scoring import rounded_percentages
 from ...explain.values import amount_text, direction_name, kind_name, value_function_text
 from ...i18n import language, tr
@@ -70,7 +71,7 @@ class CriteriaModel(DocumentTableModel):
         if column in (BEST, WORST):
             level = criterion.best if column == BEST else criterion.worst
             if role == EDITOR_ROLE:
-                return NumberEditor(-1e9, 1e9, 4 if criterion.kind.value == "cost_per_inhabitant" else 2)
+                return NumberEditor(-1e9, 1e9, RULES[criterion.kind].money or 2)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _RIGHT
             if level is None:
@@ -103,16 +104,16 @@ class CriteriaModel(DocumentTableModel):
         column = index.column()
         if column == NAME and role == Qt.ItemDataRole.CheckStateRole:
             on = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self.attempt(lambda: commands.switch_criterion(self.project, criterion.id, on))
+            return self.try_edit(lambda: commands.switch_criterion(self.project, criterion.id, on))
         if role != Qt.ItemDataRole.EditRole:
             return False
         if column == NAME:
-            return self.attempt(lambda: commands.rename_criterion(self.project, criterion.id, language(), str(value)))
+            return self.try_edit(lambda: commands.rename_criterion(self.project, criterion.id, language(), str(value)))
         if column in (BEST, WORST):
             try:
                 number = float(value)
             except (TypeError, ValueError):
                 return False
             which = "best" if column == BEST else "worst"
-            return self.attempt(lambda: commands.set_level(self.project, criterion.id, which, number))
+            return self.try_edit(lambda: commands.set_level(self.project, criterion.id, which, number))
         return False

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ... import commands
-from ...core.model import SCALE_MAX, SCALE_MIN, CriterionKind
+from ...core.model import SCALE_MAX, SCALE_MIN
 from ...core.scoring import beyond_levels, raw_value
 from ...explain.values import beyond_text, how_computed, raw_text
 from ...i18n import language, tr
@@ -77,7 +77,7 @@ class ScoresModel(DocumentTableModel):
             return self._computed(option, criterion, role, lang)
         score = self.project.score(option.id, criterion.id)
         if role == EDITOR_ROLE:
-            if criterion.kind is CriterionKind.SCALE:
+            if criterion.kind.scale:
                 return ChoiceEditor(tuple(criterion.scale_label(s, lang) for s in range(SCALE_MIN, SCALE_MAX + 1)),
                                     SCALE_MIN)
             return NumberEditor(-1e9, 1e9, 2, f" {criterion.unit}" if criterion.unit else "")
@@ -88,7 +88,7 @@ class ScoresModel(DocumentTableModel):
         if role == Qt.ItemDataRole.DecorationRole and beyond_levels(criterion, score.value):
             return beyond_icon()
         if role == Qt.ItemDataRole.EditRole:
-            return int(score.value) if criterion.kind is CriterionKind.SCALE else float(score.value)
+            return int(score.value) if criterion.kind.scale else float(score.value)
         if role == Qt.ItemDataRole.ToolTipRole:
             beyond = beyond_text(criterion, score.value, lang)
             return (f"<p>{html.escape(beyond)}</p>" if beyond else "") + _score_tooltip(score)
@@ -142,7 +142,7 @@ class ScoresModel(DocumentTableModel):
             number = float(value)
         except (TypeError, ValueError):
             return False
-        return self.attempt(lambda: commands.set_score(self.project, option.id, criterion.id, number))
+        return self.try_edit(lambda: commands.set_score(self.project, option.id, criterion.id, number))
 
 
 def _score_tooltip(score) -> str:

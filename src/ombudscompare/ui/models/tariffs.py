@@ -109,14 +109,14 @@ class TariffModel(DocumentTableModel):
         option = self.project.options[index.column()]
         part = index.row()
         if part == NAME:
-            return self.attempt(lambda: commands.rename_option(self.project, option.id, language(), str(value)))
+            return self.try_edit(lambda: commands.rename_option(self.project, option.id, language(), str(value)))
         if part not in FIELDS:
             return False
         try:
             number = float(value)
         except (TypeError, ValueError):
             return False
-        return self.attempt(lambda: commands.set_tariff(self.project, option.id, FIELDS[part], number))
+        return self.try_edit(lambda: commands.set_tariff(self.project, option.id, FIELDS[part], number))
 
 
 def _shown(part: int, number: float, lang: str) -> str:

@@ -1,34 +1,87 @@
-"""View → Chart as table: what a chart shows, in a sentence and as a table (for screen readers and memos)."""
+"""View → Chart as table: what the shown charts show, each in a sentence and as a table (for screen readers and
+memos). The window follows the project: after an edit it shows the new figures."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QTableWidget, QVBoxLayout, QWidget
 
 from ...explain.charts import ChartData
 from ...i18n import tr
 from ..analysis.base import fill_table, read_only_table
+from ..binding import Binder
 
 
 class ChartTableDialog(QDialog):
-    """The chart's title, its description and its figures; closes with Esc."""
+    """Per chart its title, its description and its figures; closes with Esc. `make` gives the charts' data as the
+    project is now; the dialog asks again after every change."""
 
-    def __init__(self, data: ChartData, parent=None):
+    def __init__(self, document, make: Callable[[], list[ChartData]], parent=None):
         super().__init__(parent)
         self.setObjectName("chart_table")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(tr("{chart} as a table", chart=data.title))
-        self.description = QLabel(data.description or data.message)
-        self.description.setTextFormat(Qt.TextFormat.PlainText)
-        self.description.setWordWrap(True)
-        self.table = read_only_table("chart_figures")
-        self.table.setAccessibleName(data.title)
-        if data.table is not None:
-            fill_table(self.table, data.table)
+        self._make = make
+        self.titles: list[QLabel] = []
+        self.descriptions: list[QLabel] = []
+        self.tables: list[QTableWidget] = []
+        self.body = QWidget()
+        self.sections = QVBoxLayout(self.body)
+        scroll = QScrollArea()
+        scroll.setObjectName("chart_tables")
+        scroll.setAccessibleName(tr("The charts' figures"))
+        scroll.setWidget(self.body)
+        scroll.setWidgetResizable(True)
+        self.scroller = scroll
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.description)
-        layout.addWidget(self.table)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(720, 360)
+        self.binder = Binder(document, self, self.refresh_figures)
+        self.refresh_figures()
+        self.resize(760, 420)
+
+    def _section(self, index: int) -> None:
+        while len(self.tables) <= index:
+            title, description = QLabel(), QLabel()
+            for label in (title, description):
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(True)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            table = read_only_table("chart_figures")
+            self.sections.addWidget(title)
+            self.sections.addWidget(description)
+            self.sections.addWidget(table)
+            self.titles.append(title)
+            self.descriptions.append(description)
+            self.tables.append(table)
+
+    def refresh_figures(self) -> None:
+        """The figures of the charts as the project is now."""
+        charts = self._make()
+        for index, data in enumerate(charts):
+            self._section(index)
+            self.titles[index].setText(data.title)
+            self.titles[index].setVisible(len(charts) > 1)
+            self.descriptions[index].setText(data.description or data.message)
+            table = self.tables[index]
+            table.setAccessibleName(data.title)
+            if data.table is not None:
+                fill_table(table, data.table)
+            else:
+                table.setRowCount(0)
+            table.setVisible(data.table is not None)
+        self.setWindowTitle(tr("{chart} as a table", chart=" · ".join(d.title for d in charts)))
+
+    @property
+    def table(self) -> QTableWidget:
+        """The first chart's table."""
+        return self.tables[0]
+
+    @property
+    def description(self) -> QLabel:
+        return self.descriptions[0]

@@ -1,7 +1,7 @@
 """Text fields bound to the document: shown from it, committed to it on leaving (or Enter), each an undoable step.
 
-A refused text (a line break in a name, too long, a broken character) is not taken: the field says
-why underneath and shows the document's text again.
+A refused text (a line break in a name, too long, a broken character) is not taken: the window says why
+at the field and in its status bar (Document.try_edit), and the field shows the document's text again.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ...core.model import Source
-from ...i18n import Message, tr
-from .numbers import FieldHint
+from ...i18n import tr
 from .plain import tip
 
 SOURCE_FIELDS = ("title", "date", "location", "quote", "url")
 SOURCE_TEXTS = {"title": "Source", "date": "Date", "location": "Where in it", "quote": "Quote", "url": "Link"}
 
-Commit = Callable[[str], Message | None]  # runs the command for a text; returns why it was refused, or None
+Commit = Callable[[str], bool]  # tries the edit for a text (Document.try_edit); False when it was refused
 
 
 class BoundLine(QLineEdit):
@@ -43,9 +42,7 @@ class BoundLine(QLineEdit):
     def commit(self) -> None:
         if self.text() == self._shown or not self.isEnabled():
             return
-        refusal = self._commit(self.text())
-        if refusal is not None:
-            FieldHint.show_for(self, tr("Not taken: {reason}.", reason=refusal.render()))
+        if not self._commit(self.text()):
             self.setText(self._shown)
 
 
@@ -69,9 +66,7 @@ class BoundText(QPlainTextEdit):
     def commit(self) -> None:
         if self.toPlainText() == self._shown or not self.isEnabled():
             return
-        refusal = self._commit(self.toPlainText())
-        if refusal is not None:
-            FieldHint.show_for(self, tr("Not taken: {reason}.", reason=refusal.render()))
+        if not self._commit(self.toPlainText()):
             self.setPlainText(self._shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -80,14 +75,14 @@ class BoundText(QPlainTextEdit):
         return False
 
 
-def _field_commit(commit: Callable[[str, str], Message | None], field: str) -> Commit:
+def _field_commit(commit: Callable[[str, str], bool], field: str) -> Commit:
     return lambda text: commit(field, text)
 
 
 class SourceForm:
     """Title, date, place in it, quote and link of a source, as rows of a form."""
 
-    def __init__(self, form: QFormLayout, prefix: str, commit: Callable[[str, str], Message | None]):
+    def __init__(self, form: QFormLayout, prefix: str, commit: Callable[[str, str], bool]):
         self.fields: dict[str, BoundLine] = {}
         self.labels: dict[str, QLabel] = {}
         for name in SOURCE_FIELDS:

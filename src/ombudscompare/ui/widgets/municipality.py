@@ -9,7 +9,7 @@ from ... import commands
 from ...core import limits
 from ...i18n import tr
 from ..document import Document
-from .numbers import FieldHint, NumberBox
+from .numbers import NumberBox
 
 
 class MunicipalityPanel(QGroupBox):
@@ -66,14 +66,15 @@ class MunicipalityPanel(QGroupBox):
             self.name.setText(town.name)
 
     def _name_edited(self) -> None:
-        refusal = self.document.attempt(lambda: commands.rename_municipality(self.document.project, self.name.text()))
-        if refusal is not None:
-            FieldHint.show_for(self.name, tr("Not taken: {reason}.", reason=refusal.render()))
+        if not self.document.try_edit(lambda: commands.rename_municipality(self.document.project, self.name.text()),
+                                      at=self.name):
             self.name.setText(self.document.project.municipality.name)
 
     def _set(self, field: str, value) -> None:
-        if self.document.attempt(lambda: commands.set_municipality(self.document.project, field, value)):
-            self.refresh()
+        boxes = {"population": self.population, "complaints_per_year": self.complaints, "reference_year": self.year}
+        if not self.document.try_edit(lambda: commands.set_municipality(self.document.project, field, value),
+                                      at=boxes[field]):
+            self.refresh()  # the field shows the number the project still has
 
 
 def _tidy(value: float) -> float | int:

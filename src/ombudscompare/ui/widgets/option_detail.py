@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from ... import commands
-from ...i18n import Message, language, tr
+from ...i18n import language, tr
 from ..document import Document
 from .fields import BoundLine, BoundText, SourceForm
 
@@ -71,15 +71,17 @@ class OptionDetailPanel(QGroupBox):
         for label in self.source.labels.values():
             label.setEnabled(option is not None)
 
-    def _set_text(self, field: str, text: str) -> Message | None:
+    def _set_text(self, field: str, text: str) -> bool:
         if self.option_id is None:
-            return None
+            return True
         option_id, lang = self.option_id, language()
-        return self.document.attempt(lambda: commands.set_option_text(self.document.project, option_id, field, lang,
-                                                                      text))
+        at = self.description if field == "description" else self.in_sentence
+        return self.document.try_edit(lambda: commands.set_option_text(self.document.project, option_id, field, lang,
+                                                                       text), at=at)
 
-    def _set_source(self, field: str, text: str) -> Message | None:
+    def _set_source(self, field: str, text: str) -> bool:
         if self.option_id is None:
-            return None
+            return True
         owner = ("tariff", self.option_id)
-        return self.document.attempt(lambda: commands.set_source(self.document.project, owner, field, text))
+        return self.document.try_edit(lambda: commands.set_source(self.document.project, owner, field, text),
+                                      at=self.source.fields[field])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from ... import commands
-from ...i18n import Message, language, tr
+from ...i18n import language, tr
 from ..document import Document
 from .fields import BoundLine, BoundText, SourceForm
 
@@ -67,11 +67,12 @@ class ProjectDetailsDialog(QDialog):
         self.source.commit_all()
         super().closeEvent(event)
 
-    def _set(self, field: str, text: str) -> Message | None:
-        return self.document.attempt(lambda: commands.set_project_text(self.document.project, field, text,
-                                                                       language()))
+    def _set(self, field: str, text: str) -> bool:
+        at = self.title_field if field == "title" else self.notes
+        return self.document.try_edit(lambda: commands.set_project_text(self.document.project, field, text,
+                                                                       language()), at=at)
 
-    def _set_source(self, field: str, text: str) -> Message | None:
-        return self.document.attempt(lambda: commands.set_source(self.document.project, ("municipality",), field,
-                                                                 text))
+    def _set_source(self, field: str, text: str) -> bool:
+        return self.document.try_edit(lambda: commands.set_source(self.document.project, ("municipality",), field,
+                                                                 text), at=self.source.fields[field])
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from ... import commands
 from ...explain.values import how_computed
-from ...i18n import Message, language, tr
+from ...i18n import language, tr
 from ..document import Change, Document
 from .fields import BoundText, SourceForm
 
@@ -73,22 +73,22 @@ class ScoreDetailPanel(QGroupBox):
                                          " and source can be entered once it has a score."))
             else:
                 self.computed.setText(criterion.scale_label(int(score.value), lang)
-                                      if criterion.kind.value == "scale" else "")
+                                      if criterion.kind.scale else "")
         self.computed.setVisible(bool(self.computed.text()))
         self.justification.show_text(score.justification if score else "")
         self.justification.setEnabled(score is not None)
         self.source.show_source(score.source if score else None, score is not None)
 
-    def _set_justification(self, text: str) -> Message | None:
+    def _set_justification(self, text: str) -> bool:
         if self.key is None:
-            return None
+            return True
         option, criterion = self.key
-        return self.document.attempt(lambda: commands.set_justification(self.document.project, option, criterion,
-                                                                        text))
+        return self.document.try_edit(lambda: commands.set_justification(self.document.project, option, criterion,
+                                                                         text), at=self.justification)
 
-    def _set_source(self, field: str, text: str) -> Message | None:
+    def _set_source(self, field: str, text: str) -> bool:
         if self.key is None:
-            return None
+            return True
         option, criterion = self.key
-        return self.document.attempt(lambda: commands.set_score_source(self.document.project, option, criterion,
-                                                                       field, text))
+        return self.document.try_edit(lambda: commands.set_score_source(self.document.project, option, criterion,
+                                                                        field, text), at=self.source.fields[field])

@@ -24,13 +24,14 @@ from .numbers import NumberBox
 from .plain import tip
 
 SLIDER_STEPS = 1000  # 0.1 percentage point
-PRESET_TEXTS = {Preset.EQUAL: "E&qual", Preset.COST_LED: "Cos&t-led", Preset.QUALITY_LED: "Qualit&y-led"}
+PRESET_TEXTS = {Preset.EQUAL: "E&qual", Preset.COST_LED: "C&ost-led", Preset.QUALITY_LED: "Qualit&y-led"}
 
 
 class _Row:
     def __init__(self, panel: WeightsPanel, criterion_id: str):
         self.criterion_id = criterion_id
         self.check = QCheckBox()
+        self.check.setProperty("no_mnemonic", "its text is the criterion's name")
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.slider.setPageStep(50)
@@ -147,17 +148,22 @@ class WeightsPanel(QWidget):
 
     def set_share(self, criterion_id: str, percent: float, dragging: bool) -> None:
         """One undoable step; the ticks of one slider drag merge into a single flat step."""
-        if self.document.attempt(lambda: commands.set_weight(self.document.project, criterion_id, percent),
-                                 merge=dragging):
-            self.refresh()
+        row = next((r for r in self.rows if r.criterion_id == criterion_id), None)
+        at = (row.slider if dragging else row.number) if row is not None else None
+        if not self.document.try_edit(lambda: commands.set_weight(self.document.project, criterion_id, percent),
+                                      merge=dragging, at=at):
+            self.refresh()  # the field and slider show the weight the project still has; the window says why
 
     def end_drag(self) -> None:
         self.document.end_merge()
         self.refresh()
 
     def switch(self, criterion_id: str, on: bool) -> None:
-        if self.document.attempt(lambda: commands.switch_criterion(self.document.project, criterion_id, on)):
+        row = next((r for r in self.rows if r.criterion_id == criterion_id), None)
+        if not self.document.try_edit(lambda: commands.switch_criterion(self.document.project, criterion_id, on),
+                                      at=row.check if row is not None else None):
             self.refresh()
 
     def apply_preset(self, preset: Preset) -> None:
-        self.document.run(commands.apply_preset(self.document.project, preset))
+        self.document.try_edit(lambda: commands.apply_preset(self.document.project, preset),
+                               at=self.preset_buttons[preset])
