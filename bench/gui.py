@@ -208,7 +208,7 @@ def sets_redraw(changes: int = 200) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ombudscompare import set_commands
+    from ombudscompare import commands
     from ombudscompare.core.model import WeightSet
     from ombudscompare.examples import haarlem_2018
     from ombudscompare.ui.app import application, apply_language
@@ -223,7 +223,7 @@ def sets_redraw(changes: int = 200) -> dict[str, object]:
     project = haarlem_2018()
     ids = [c.id for c in project.enabled_criteria()]
     for k in range(8 - len(project.weight_sets)):
-        set_commands.add_set(project, WeightSet("", f"Fractie {k + 1}", {c: 10.0 + (k * 7 + i * 13) % 40 for i, c in
+        commands.add_set(project, WeightSet("", f"Fractie {k + 1}", {c: 10.0 + (k * 7 + i * 13) % 40 for i, c in
                                                                            enumerate(ids)})).edit.apply(project)
     folder = tempfile.mkdtemp(prefix="ombudscompare-bench-")
     window = MainWindow(Document(project), Settings(os.path.join(folder, "s.ini")), Recovery(os.path.join(folder, "r")))

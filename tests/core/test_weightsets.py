@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from ombudscompare import set_commands
+from ombudscompare import commands
 from ombudscompare.commands import Refused
 from ombudscompare.core.model import InputRange, WeightSet
 from ombudscompare.core.robustness import rank_frequencies
@@ -52,7 +52,7 @@ def test_a_dominant_option_wins_in_every_set_every_order_and_every_draw():
     enabled = [c.id for c in project.enabled_criteria()]
     rng = np.random.default_rng(5)
     for k in range(6):
-        _run(project, set_commands.add_set(project, WeightSet("", f"set {k}", dict(zip(enabled, rng.random(
+        _run(project, commands.add_set(project, WeightSet("", f"set {k}", dict(zip(enabled, rng.random(
             len(enabled)) + 0.01)))))
     comparison = compare_sets(project)
     assert all(r.winners == (project.options[0].id,) for r in comparison.results)
@@ -90,7 +90,7 @@ def test_swing_weights_hand_worked_and_outdated_after_a_level_change():
     project.weight_sets = []  # without the example sets the case ships with
     points = {"local_involvement": 100, "independence": 80, "cost_per_inhabitant": 60,
               "surcharge_per_extra_complaint": 40, "learning_capacity": 20}
-    _run(project, set_commands.from_swings(project, "Zwaaien", "local_involvement", points))
+    _run(project, commands.from_swings(project, "Zwaaien", "local_involvement", points))
     weight_set = project.weight_sets[0]
     shares = compare_sets(project).results[0].shares
     assert shares == pytest.approx({"local_involvement": 100 / 300, "independence": 80 / 300,
@@ -105,7 +105,7 @@ def test_swing_weights_hand_worked_and_outdated_after_a_level_change():
     project.criterion("cost_per_inhabitant").worst = 0.4
     assert swing_outdated(project, weight_set.swing) == ["cost_per_inhabitant"]
     with pytest.raises(Refused, match="100 points"):
-        set_commands.from_swings(project, "x", "independence", {"independence": 90, "awareness": 100})
+        commands.from_swings(project, "x", "independence", {"independence": 90, "awareness": 100})
 
 
 def test_seeded_sampling_is_reproducible_and_without_ranges_is_exactly_today():
@@ -135,7 +135,6 @@ def test_cost_probability_against_a_direct_computation():
 
 
 @pytest.mark.parametrize(("change", "words"), [
-    (lambda d: d["weight_sets"][0].update(weights={c: 0 for c in IDS}), "gives every criterion weight 0"),
     (lambda d: d["weight_sets"][0].update(order=["independence", "local_involvement", "independence"]),
      "appears twice in the order"),
     (lambda d: d["ranges"].append({"target": ["complaints_per_year"], "low": 200, "high": 100}),
@@ -147,7 +146,7 @@ def test_cost_probability_against_a_direct_computation():
 def test_bad_sets_and_ranges_in_a_file_are_refused_with_their_place(change, words):
     project = haarlem_2018()
     project.weight_sets = []
-    _run(project, set_commands.save_current(project, "College-voorstel"))
+    _run(project, commands.save_current(project, "College-voorstel"))
     data = project_to_data(project)
     data["ranges"] = []
     change(data)
@@ -157,38 +156,52 @@ def test_bad_sets_and_ranges_in_a_file_are_refused_with_their_place(change, word
     assert caught.value.render("nl")
 
 
+def test_a_set_that_weighs_nothing_is_read_and_shown_as_such():
+    """Kept when its only criterion was removed, such a set opens again and is listed with its reason."""
+    project = haarlem_2018()
+    project.weight_sets = []
+    _run(project, commands.save_current(project, "College-voorstel"))
+    _run(project, commands.save_current(project, "Fractie A"))
+    data = project_to_data(project)
+    data["weight_sets"][1].update(weights={c: 0 for c in IDS})
+    again = parse_project(json.dumps(data), "sets.json")
+    comparison = compare_sets(again)
+    assert [r.name for r in comparison.results] == ["College-voorstel"]
+    assert [set_id for set_id, _problem in comparison.unusable] == [again.weight_sets[1].id]
+
+
 def test_bad_sets_and_ranges_in_the_window_commands_are_refused():
     project = haarlem_2018()
     with pytest.raises(Refused, match="switched-on criterion weight 0"):
-        set_commands.add_set(project, WeightSet("", "Leeg", {c: 0 for c in IDS}))
+        commands.add_set(project, WeightSet("", "Leeg", {c: 0 for c in IDS}))
     with pytest.raises(Refused, match="appears twice"):
-        set_commands.from_order(project, "Volgorde", ["independence", "independence", *IDS[:3]])
+        commands.from_order(project, "Volgorde", ["independence", "independence", *IDS[:3]])
     with pytest.raises(Refused, match="leaves out"):
-        set_commands.from_order(project, "Volgorde", IDS[:3])
+        commands.from_order(project, "Volgorde", IDS[:3])
     with pytest.raises(Refused, match="above high"):
-        set_commands.set_range(project, ("population",), 200_000, 100_000)
+        commands.set_range(project, ("population",), 200_000, 100_000)
     with pytest.raises(Refused, match="within 1 to 5"):
-        set_commands.set_range(project, ("score", "no", "independence"), 3, 6)
+        commands.set_range(project, ("score", "no", "independence"), 3, 6)
 
 
 def test_sets_round_trip_undo_and_older_and_newer_files():
     project = haarlem_2018()
     project.weight_sets = []  # without the example sets the case ships with
     before = dumps(project)
-    steps = [set_commands.save_current(project, "College-voorstel", "B&W")]
+    steps = [commands.save_current(project, "College-voorstel", "B&W")]
     _run(project, steps[0])
-    steps.append(_run(project, set_commands.from_order(project, "Onafhankelijkheid voorop", [
+    steps.append(_run(project, commands.from_order(project, "Onafhankelijkheid voorop", [
         "independence", "local_involvement", "cost_per_inhabitant", "surcharge_per_extra_complaint",
         "learning_capacity"])))
-    steps.append(_run(project, set_commands.duplicate_set(project, "set1", "Kopie")))
-    steps.append(_run(project, set_commands.rename_set(project, "set3", "Fractie A")))
-    steps.append(_run(project, set_commands.set_range(project, ("complaints_per_year",), 60, 160, 93)))
+    steps.append(_run(project, commands.duplicate_set(project, "set1", "Kopie")))
+    steps.append(_run(project, commands.rename_set(project, "set3", "Fractie A")))
+    steps.append(_run(project, commands.set_range(project, ("complaints_per_year",), 60, 160, 93)))
     text = dumps(project)
     assert json.loads(text)["version"] == "1.2"
     again = parse_project(text)
     assert again.weight_sets == project.weight_sets and again.ranges == project.ranges
     assert [s.name for s in again.weight_sets] == ["College-voorstel", "Fractie A", "Onafhankelijkheid voorop"]
-    applied = set_commands.apply_set(project, "set2")
+    applied = commands.apply_set(project, "set2")
     applied.edit.apply(project)
     assert project.criterion("independence").weight == pytest.approx(roc_weights([
         "independence", "local_involvement", "cost_per_inhabitant", "surcharge_per_extra_complaint",
@@ -214,7 +227,7 @@ def test_consensus_and_compromise_hand_worked():
     a = {c: 20.0 for c in IDS}
     b = {**{c: 10.0 for c in IDS}, "local_involvement": 60.0}
     for name, weights in (("A", a), ("B", b)):
-        _run(project, set_commands.add_set(project, WeightSet("", name, weights)))
+        _run(project, commands.add_set(project, WeightSet("", name, weights)))
     comparison = compare_sets(project)
     # shares a = 0.2 each; b = 0.1 ×4, 0.6: half the L1 distance = 0.5 × (4 × 0.1 + 0.4) = 0.4
     assert comparison.distances[0, 1] == pytest.approx(0.4)
@@ -245,5 +258,5 @@ def test_a_set_that_weighs_only_switched_off_criteria_is_listed_with_its_reason(
 def test_a_range_that_is_not_a_number_is_refused(bounds):
     project = haarlem_2018()
     with pytest.raises(Refused, match="finite numbers|within"):
-        set_commands.set_range(project, ("score", "no", "independence"), *bounds)
+        commands.set_range(project, ("score", "no", "independence"), *bounds)
     assert project.ranges == []

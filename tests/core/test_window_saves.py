@@ -9,7 +9,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ombudscompare import commands, set_commands
+from ombudscompare import commands
 from ombudscompare.commands import Refused
 from ombudscompare.core.model import CriterionKind
 from ombudscompare.core.whatif import Preset
@@ -52,21 +52,21 @@ OPERATIONS = st.one_of(
     st.tuples(st.just(commands.add_option), LANG),
     st.tuples(st.just(commands.add_criterion), st.sampled_from(list(CriterionKind)), LANG),
     # weight sets and ranges (the Who chooses what tab, the swing and order dialogs, the range dialog)
-    st.tuples(st.just(set_commands.save_current), TEXT, TEXT),
-    st.tuples(st.just(lambda p, i, t: set_commands.rename_set(p, _set(p, i), t)), st.integers(0, 9), TEXT),
-    st.tuples(st.just(lambda p, i, t: set_commands.set_note(p, _set(p, i), t)), st.integers(0, 9), TEXT),
-    st.tuples(st.just(lambda p, i, t: set_commands.duplicate_set(p, _set(p, i), t)), st.integers(0, 9), TEXT),
-    st.tuples(st.just(lambda p, i: set_commands.delete_set(p, _set(p, i))), st.integers(0, 9)),
-    st.tuples(st.just(lambda p, i: set_commands.apply_set(p, _set(p, i))), st.integers(0, 9)),
-    st.tuples(st.just(lambda p, i: set_commands.update_from_current(p, _set(p, i))), st.integers(0, 9)),
-    st.tuples(st.just(set_commands.from_swings), TEXT, CRITERION, st.dictionaries(CRITERION, NUMBER, max_size=7)),
-    st.tuples(st.just(set_commands.from_order), TEXT, st.lists(CRITERION, max_size=8)),
-    st.tuples(st.just(set_commands.set_range), st.sampled_from([("population",), ("complaints_per_year",),
+    st.tuples(st.just(commands.save_current), TEXT, TEXT),
+    st.tuples(st.just(lambda p, i, t: commands.rename_set(p, _set(p, i), t)), st.integers(0, 9), TEXT),
+    st.tuples(st.just(lambda p, i, t: commands.set_note(p, _set(p, i), t)), st.integers(0, 9), TEXT),
+    st.tuples(st.just(lambda p, i, t: commands.duplicate_set(p, _set(p, i), t)), st.integers(0, 9), TEXT),
+    st.tuples(st.just(lambda p, i: commands.delete_set(p, _set(p, i))), st.integers(0, 9)),
+    st.tuples(st.just(lambda p, i: commands.apply_set(p, _set(p, i))), st.integers(0, 9)),
+    st.tuples(st.just(lambda p, i: commands.update_from_current(p, _set(p, i))), st.integers(0, 9)),
+    st.tuples(st.just(commands.from_swings), TEXT, CRITERION, st.dictionaries(CRITERION, NUMBER, max_size=7)),
+    st.tuples(st.just(commands.from_order), TEXT, st.lists(CRITERION, max_size=8)),
+    st.tuples(st.just(commands.set_range), st.sampled_from([("population",), ("complaints_per_year",),
                                                                  ("tariff", "goma", "surcharge"),
                                                                  ("score", "no", "independence"),
                                                                  ("score", "goma", "awareness")]),
               BOUND, BOUND, st.one_of(st.none(), BOUND)),
-    st.tuples(st.just(set_commands.remove_range), st.sampled_from([("population",), ("score", "no", "independence")])),
+    st.tuples(st.just(commands.remove_range), st.sampled_from([("population",), ("score", "no", "independence")])),
 )
 
 

@@ -35,7 +35,7 @@ def main():
             try:
                 context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
                 break
-            except Exception:  # noqa: BLE001 - not listening yet
+            except Exception:  # not listening yet
                 time.sleep(0.5)
         if context is None:
             raise SystemExit("LibreOffice did not start")

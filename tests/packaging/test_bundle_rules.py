@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-import bundle_rules  # noqa: E402
+import bundle_rules
 
 
 @pytest.mark.parametrize(("path", "kept"), [

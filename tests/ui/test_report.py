@@ -75,14 +75,14 @@ def test_charts_are_stored_losslessly(qapp, haarlem, tmp_path):
 
 
 def test_the_report_says_who_chooses_what_how_the_sets_were_made_and_how_sure(qapp, haarlem, tmp_path):
-    from ombudscompare import set_commands
+    from ombudscompare import commands
     from ombudscompare.core.model import InputRange
 
     project = haarlem
-    set_commands.from_swings(project, "Commissielid B", "local_involvement", {
+    commands.from_swings(project, "Commissielid B", "local_involvement", {
         "local_involvement": 100, "independence": 80, "cost_per_inhabitant": 60, "surcharge_per_extra_complaint": 40,
         "learning_capacity": 20}).edit.apply(project)
-    set_commands.from_order(project, "Fractie C", ["independence", "learning_capacity", "local_involvement",
+    commands.from_order(project, "Fractie C", ["independence", "learning_capacity", "local_involvement",
                                                    "cost_per_inhabitant", "surcharge_per_extra_complaint"]
                             ).edit.apply(project)
     project.ranges = [InputRange(("population",), 100_000, 400_000, 159_717)]

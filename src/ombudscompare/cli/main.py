@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .. import __version__
 from ..core.model import Project
@@ -39,7 +40,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a mistake as one line instead of usage plus a message."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         raise UsageError(_translate_argparse(message))
 
 
@@ -173,7 +174,7 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
     return _wrote(args.output)
 
 
-def offscreen_qt(lang: str):
+def offscreen_qt(lang: str) -> Any:
     """A QApplication that draws without a screen, in the chosen language."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
@@ -326,7 +327,7 @@ def _language_first(argv: list[str]) -> str | None:
         known, _rest = early.parse_known_args(argv)
     except SystemExit:
         return None
-    return known.lang
+    return str(known.lang) if known.lang else None
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -345,7 +346,7 @@ def run(argv: list[str] | None = None) -> int:
 
             return self_test(lang)
         if getattr(args, "run", None) is not None:
-            return args.run(args, lang)
+            return int(args.run(args, lang))
         return _window(window_file, getattr(args, "lang", None))
     except UsageError as exc:
         _fail(str(exc))
@@ -443,7 +444,7 @@ def _guarded_run(argv: list[str] | None) -> int:
         return 130
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0
-    except Exception as exc:  # noqa: BLE001 - the last guard before a user would see a traceback
+    except Exception as exc:  # the last guard before a user would see a traceback
         _fail(str(Message("unexpected internal error ({kind}: {detail}); please report it", kind=type(exc).__name__,
                           detail=exc)))
         return EXIT_ERROR

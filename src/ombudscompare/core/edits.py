@@ -182,28 +182,60 @@ def unique_id(prefix: str, taken: set[str]) -> str:
     return f"{prefix}{number}"
 
 
+def referenced_ids(project: Project) -> set[str]:
+    """Every id anything in the project names: options, criteria, scores, ranges and weight sets. A new option or
+    criterion never takes one of these, so it can never inherit what belonged to another."""
+    ids = {o.id for o in project.options} | {c.id for c in project.criteria}
+    ids |= {part for key in project.scores for part in key}
+    ids |= {str(part) for r in project.ranges for part in r.target[1:]}
+    for weight_set in project.weight_sets:
+        ids |= set(weight_set.weights) | set(weight_set.order)
+        if weight_set.swing is not None:
+            ids |= {weight_set.swing.top, *weight_set.swing.points, *weight_set.swing.levels}
+    return ids
+
+
 def add_option(project: Project, name: LocalText, index: int | None = None) -> InsertItem:
     """A new option without scores: it is not ranked until someone judges it (nothing is guessed for it)."""
-    option = Option(unique_id("option", {o.id for o in project.options}), name)
+    option = Option(unique_id("option", referenced_ids(project)), name)
     return InsertItem("options", len(project.options) if index is None else index, option, [])
 
 
-def remove_option(project: Project, option_id: str) -> Inverse:
+def remove_option(project: Project, option_id: str) -> Compound:
+    """The option, its scores and the ranges of its tariff parts and scores: removing removes (undo restores)."""
     index = next(i for i, o in enumerate(project.options) if o.id == option_id)
     scores = [s for key, s in project.scores.items() if key[0] == option_id]
-    return Inverse(InsertItem("options", index, project.options[index], scores))
+    parts: list[Edit] = [Inverse(InsertItem("options", index, project.options[index], scores))]
+    ranges = [r for r in project.ranges if not (len(r.target) > 1 and r.target[1] == option_id)]
+    if len(ranges) != len(project.ranges):
+        parts.append(SetField(("project", "ranges"), list(project.ranges), ranges))
+    return Compound(parts)
 
 
 def add_criterion(project: Project, criterion: Criterion, index: int | None = None) -> InsertItem:
     """A new criterion without scores (switched off until the options are scored on it, if it needs scores)."""
-    criterion.id = unique_id("criterion", {c.id for c in project.criteria})
+    criterion.id = unique_id("criterion", referenced_ids(project))
     return InsertItem("criteria", len(project.criteria) if index is None else index, criterion, [])
 
 
-def remove_criterion(project: Project, criterion_id: str) -> Inverse:
+def remove_criterion(project: Project, criterion_id: str, drop_emptied_sets: bool = False) -> Compound:
+    """The criterion, its scores, the ranges of its scores, and its weight in every weight set (a swing set whose
+    top swing it was, or an order that named it, becomes a set of the weights it has left). A set that weighed
+    nothing else is removed too when `drop_emptied_sets`, else kept weighing nothing (shown as such)."""
+    from .weightsets import without_criterion
+
     index = next(i for i, c in enumerate(project.criteria) if c.id == criterion_id)
     scores = [s for key, s in project.scores.items() if key[1] == criterion_id]
-    return Inverse(InsertItem("criteria", index, project.criteria[index], scores))
+    parts: list[Edit] = [Inverse(InsertItem("criteria", index, project.criteria[index], scores))]
+    ranges = [r for r in project.ranges if not (r.target[0] == "score" and r.target[2:] == (criterion_id,))]
+    if len(ranges) != len(project.ranges):
+        parts.append(SetField(("project", "ranges"), list(project.ranges), ranges))
+    sets = [without_criterion(s, criterion_id) for s in project.weight_sets]
+    if drop_emptied_sets:
+        sets = [s for s in sets if any(w > 0 for w in s.weights.values())]
+    if sets != project.weight_sets:
+        parts.append(SetField(("project", "weight_sets"), list(project.weight_sets), sets))
+    return Compound(parts)
 
 
 def set_weights(project: Project, weights: dict[str, float], enable: bool = True) -> Compound:

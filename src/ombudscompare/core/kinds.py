@@ -7,14 +7,46 @@ this table; nothing else compares kind names. A new kind is one row here plus it
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..i18n import N_
-from .model import CriterionKind, Direction, Municipality, Tariff
 from .tariff import annual_cost, cost_per_inhabitant, extra_complaint_cost
+
+if TYPE_CHECKING:
+    from .model import Municipality, Tariff
+
+
+class CriterionKind(str, enum.Enum):
+    """Where a criterion's raw value comes from."""
+
+    COST_PER_INHABITANT = "cost_per_inhabitant"
+    SURCHARGE_PER_EXTRA_COMPLAINT = "surcharge_per_extra_complaint"
+    ANNUAL_COST = "annual_cost"
+    SCALE = "scale"
+    NUMBER = "number"
+
+    @property
+    def computed(self) -> bool:
+        """True for kinds whose value follows from the tariff, not from a score (the table below says which)."""
+        return RULES[self].computed
+
+    @property
+    def scale(self) -> bool:
+        """True for kinds judged on the labelled 1–5 scale."""
+        return RULES[self].scale
+
+
+class Direction(str, enum.Enum):
+    """Whether a lower or a higher raw value is better."""
+
+    LOWER = "lower"
+    HIGHER = "higher"
+
 
 # tariff parts as arrays (samples × options), population and complaints as arrays (samples) → samples × options
 Many = Callable[[dict[str, np.ndarray], np.ndarray, np.ndarray], np.ndarray]

@@ -2,42 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from .kinds import CriterionKind as CriterionKind
+from .kinds import Direction as Direction
+
 LANGUAGES = ("nl", "en")
-
-
-class CriterionKind(str, enum.Enum):
-    """Where a criterion's raw value comes from."""
-
-    COST_PER_INHABITANT = "cost_per_inhabitant"
-    SURCHARGE_PER_EXTRA_COMPLAINT = "surcharge_per_extra_complaint"
-    ANNUAL_COST = "annual_cost"
-    SCALE = "scale"
-    NUMBER = "number"
-
-    @property
-    def computed(self) -> bool:
-        """True for kinds whose value follows from the tariff, not from a score (core/kinds.py says which)."""
-        from .kinds import RULES
-
-        return RULES[self].computed
-
-    @property
-    def scale(self) -> bool:
-        """True for kinds judged on the labelled 1–5 scale."""
-        from .kinds import RULES
-
-        return RULES[self].scale
-
-
-class Direction(str, enum.Enum):
-    """Whether a lower or a higher raw value is better."""
-
-    LOWER = "lower"
-    HIGHER = "higher"
 
 
 SCALE_MIN = 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .model import Municipality, Tariff
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model imports the criterion kinds, which compute with these functions
+    from .model import Municipality, Tariff
 
 
 def annual_cost(tariff: Tariff, population: float, complaints: float) -> float:

@@ -39,6 +39,28 @@ def with_weights(project: Project, weights: dict[str, float]) -> Project:
     return changed
 
 
+def without_criterion(weight_set: WeightSet, criterion_id: str) -> WeightSet:
+    """The set as it is once a criterion is removed from the project: its weight gone (from the swing answers and
+    the order too); a swing set whose top swing it was becomes a set of the weights it has left."""
+    if criterion_id not in weight_set.weights and criterion_id not in weight_set.order and (
+            weight_set.swing is None or criterion_id not in (weight_set.swing.top, *weight_set.swing.points)):
+        return weight_set
+    weights = {c: w for c, w in weight_set.weights.items() if c != criterion_id}
+    swing, method = weight_set.swing, weight_set.method
+    if swing is not None:
+        if swing.top == criterion_id:
+            swing, method = None, "direct"
+        else:
+            swing = SwingAnswers(swing.top, {c: p for c, p in swing.points.items() if c != criterion_id},
+                                 {c: v for c, v in swing.levels.items() if c != criterion_id})
+    order = tuple(c for c in weight_set.order if c != criterion_id)
+    return dataclasses.replace(weight_set, weights=weights, swing=swing, method=method, order=order)
+
+
+def weighs_nothing(weight_set: WeightSet) -> bool:
+    return not any(w > 0 for w in weight_set.weights.values())
+
+
 def set_problem(project: Project, weight_set: WeightSet, enabled_only: bool = True) -> Message | None:
     """Why a set cannot be evaluated: it gives every switched-on criterion weight 0 (`enabled_only` False:
     every criterion at all, what a file may never hold)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..core.model import Project
+from ..core.model import Project, WeightSet
 from ..core.robustness import RankFrequencies
 from ..core.uncertainty import Uncertainty, range_name
 from ..core.weightsets import SetResult, SetsComparison, consensus_words, roc_weights
@@ -218,9 +218,11 @@ def swing_text(project: Project, criterion_id: str, lang: str | None = None) -> 
     return tr(rule.swing, lang, swing=tr("from {worst} to {best}", lang, worst=amount(worst), best=amount(best)))
 
 
-def swing_table(project: Project, weight_set, lang: str | None = None) -> Table:
+def swing_table(project: Project, weight_set: WeightSet, lang: str | None = None) -> Table:
     """How a set was made by swings: each swing in words, its points and the weight that follows."""
     answers = weight_set.swing
+    if answers is None:
+        return Table((), ())
     total = sum(answers.points.values()) or 1.0
     rows = []
     for criterion_id, points in sorted(answers.points.items(), key=lambda item: -item[1]):

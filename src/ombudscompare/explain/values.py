@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.kinds import RULES
-from ..core.model import Criterion, CriterionKind, Direction, Option, Project
+from ..core.model import Criterion, CriterionKind, Direction, Option, Project, Source
 from ..core.scoring import TIE_DECIMALS, Evaluation, rounded_percentages, tie_key
 from ..i18n import tr
 from ..i18n.numbers import format_money, format_number
@@ -215,6 +215,6 @@ def missing_text(project: Project, evaluation: Evaluation, option_id: str, lang:
     return ""
 
 
-def source_text(source) -> str:
+def source_text(source: Source) -> str:
     """A source cited in one line: 'title, date, location'."""
     return ", ".join(part for part in (source.title, source.date, source.location) if part)

@@ -1,6 +1,7 @@
 """Weight sets and uncertain-input ranges in a project file (format 1.2), read with the same checks as the
-window applies: a set with every switched-on weight 0, an order with a criterion twice (a cycle), a range
-with low above high or outside what the input can be — each refused with its place in the file."""
+window applies: an order with a criterion twice (a cycle), swing answers without their top swing, a range
+with low above high or outside what the input can be — each refused with its place in the file. A set that
+weighs nothing (kept when its only criterion was removed) is read, and shown as weighing nothing."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from ..core import limits
 from ..core.model import InputRange, Project, SwingAnswers, WeightSet
 from ..core.uncertainty import range_problem
-from ..core.weightsets import order_problem, set_problem, swing_problem
+from ..core.weightsets import order_problem, swing_problem
 from .checks import Checker, join
 from .errors import Problem
 
@@ -65,11 +66,8 @@ def read_weight_sets(ck: Checker, top: dict[str, Any], project: Project) -> list
         extra = ck.extra_fields(data, path, SET_FIELDS)
         if set_id is None or weights is None:
             continue
-        weight_set = WeightSet(set_id, name, weights, note, str(method), swing, order, extra)
-        problem = set_problem(project, weight_set, enabled_only=False)
-        if problem is not None:
-            ck.problems.append(Problem(join(path, "weights"), problem))
-        result.append(weight_set)
+        # a set may weigh nothing (its only criterion was removed and the user kept it): it is listed, marked
+        result.append(WeightSet(set_id, name, weights, note, str(method), swing, order, extra))
     return result
 
 

@@ -8,15 +8,18 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QMenuBar, QWidget
 
 from ..i18n import N_, tr
 from .binding import FocusFilter
+
+if TYPE_CHECKING:
+    from .context import Context
 
 StandardKey = QKeySequence.StandardKey
 
@@ -46,7 +49,8 @@ class Act(enum.Enum):
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """An action: its menu text (a message id with its mnemonic), shortcuts, handler and enabled rule."""
+    """An action: its menu text (a message id with its mnemonic), shortcuts, handler and enabled rule; handlers and
+    rules get the window's Context (ui/context.py), never the window itself."""
 
     id: Act
     text: str
@@ -56,34 +60,34 @@ class ActionSpec:
 
 
 ACTIONS = (
-    ActionSpec(Act.NEW_BLANK, N_("&Blank project"), lambda w: w.files.new_blank(), (StandardKey.New,)),
-    ActionSpec(Act.NEW_EXAMPLE, N_("From the &Haarlem 2018 example"), lambda w: w.files.new_example()),
-    ActionSpec(Act.OPEN, N_("&Open…"), lambda w: w.files.open_dialog(), (StandardKey.Open,)),
-    ActionSpec(Act.SAVE, N_("&Save"), lambda w: w.files.save(), (StandardKey.Save,)),
-    ActionSpec(Act.SAVE_AS, N_("Save &as…"), lambda w: w.files.save_as(), (StandardKey.SaveAs,)),
-    ActionSpec(Act.EXPORT_EXCEL, N_("&Export to Excel…"), lambda w: w.files.export_excel_dialog(), ("Ctrl+E",)),
-    ActionSpec(Act.EXPORT_REPORT, N_("Export re&port (PDF)…"), lambda w: w.files.export_report_dialog(),
+    ActionSpec(Act.NEW_BLANK, N_("&Blank project"), lambda c: c.files.new_blank(), (StandardKey.New,)),
+    ActionSpec(Act.NEW_EXAMPLE, N_("From the &Haarlem 2018 example"), lambda c: c.files.new_example()),
+    ActionSpec(Act.OPEN, N_("&Open…"), lambda c: c.files.open_dialog(), (StandardKey.Open,)),
+    ActionSpec(Act.SAVE, N_("&Save"), lambda c: c.files.save(), (StandardKey.Save,)),
+    ActionSpec(Act.SAVE_AS, N_("Save &as…"), lambda c: c.files.save_as(), (StandardKey.SaveAs,)),
+    ActionSpec(Act.EXPORT_EXCEL, N_("&Export to Excel…"), lambda c: c.files.export_excel_dialog(), ("Ctrl+E",)),
+    ActionSpec(Act.EXPORT_REPORT, N_("Export re&port (PDF)…"), lambda c: c.files.export_report_dialog(),
                ("Ctrl+Shift+P",)),
-    ActionSpec(Act.EXPORT_CHART, N_("Export c&hart (PNG/SVG)…"), lambda w: w.showing.export_chart(),
+    ActionSpec(Act.EXPORT_CHART, N_("Export c&hart (PNG/SVG)…"), lambda c: c.showing.export_chart(),
                ("Ctrl+Shift+E",)),
-    ActionSpec(Act.COPY_CHART, N_("Cop&y chart"), lambda w: w.showing.copy_chart(), ("Ctrl+Shift+C",)),
-    ActionSpec(Act.QUIT, N_("&Quit"), lambda w: w.close(), (StandardKey.Quit,)),
-    ActionSpec(Act.UNDO, N_("&Undo"), lambda w: w.document.undo_stack.undo(), ("Ctrl+Z",),
-               lambda w: w.document.undo_stack.canUndo()),
-    ActionSpec(Act.REDO, N_("&Redo"), lambda w: w.document.undo_stack.redo(), ("Ctrl+Y", "Ctrl+Shift+Z"),
-               lambda w: w.document.undo_stack.canRedo()),
-    ActionSpec(Act.ADD_OPTION, N_("Add &option"), lambda w: w.structure.add_option()),
-    ActionSpec(Act.REMOVE_OPTION, N_("Remo&ve option"), lambda w: w.structure.remove_option(),
-               enabled_when=lambda w: len(w.document.project.options) > 1
-               and w.structure.selected_option() is not None),
-    ActionSpec(Act.PROJECT_DETAILS, N_("Project &details…"), lambda w: w.show_project_details()),
-    ActionSpec(Act.REMOVE_CRITERION, N_("Remove crit&erion"), lambda w: w.structure.remove_criterion(),
-               enabled_when=lambda w: len(w.document.project.criteria) > 1
-               and w.structure.selected_criterion() is not None),
-    ActionSpec(Act.PRESENTATION, N_("&Presentation"), lambda w: w.start_presentation(), ("F5",)),
-    ActionSpec(Act.CHART_TABLE, N_("Chart as &table…"), lambda w: w.showing.chart_as_table(), ("Ctrl+Shift+T",)),
-    ActionSpec(Act.HELP, N_("OmbudsCompare &help"), lambda w: w.show_help(), ("F1",)),
-    ActionSpec(Act.ABOUT, N_("&About OmbudsCompare"), lambda w: w.show_about()),
+    ActionSpec(Act.COPY_CHART, N_("Cop&y chart"), lambda c: c.showing.copy_chart(), ("Ctrl+Shift+C",)),
+    ActionSpec(Act.QUIT, N_("&Quit"), lambda c: c.window.close(), (StandardKey.Quit,)),
+    ActionSpec(Act.UNDO, N_("&Undo"), lambda c: c.document.undo_stack.undo(), ("Ctrl+Z",),
+               lambda c: c.document.undo_stack.canUndo()),
+    ActionSpec(Act.REDO, N_("&Redo"), lambda c: c.document.undo_stack.redo(), ("Ctrl+Y", "Ctrl+Shift+Z"),
+               lambda c: c.document.undo_stack.canRedo()),
+    ActionSpec(Act.ADD_OPTION, N_("Add &option"), lambda c: c.structure.add_option()),
+    ActionSpec(Act.REMOVE_OPTION, N_("Remo&ve option"), lambda c: c.structure.remove_option(),
+               enabled_when=lambda c: len(c.document.project.options) > 1
+               and c.structure.selected_option() is not None),
+    ActionSpec(Act.PROJECT_DETAILS, N_("Project &details…"), lambda c: c.window.show_project_details()),
+    ActionSpec(Act.REMOVE_CRITERION, N_("Remove crit&erion"), lambda c: c.structure.remove_criterion(),
+               enabled_when=lambda c: len(c.document.project.criteria) > 1
+               and c.structure.selected_criterion() is not None),
+    ActionSpec(Act.PRESENTATION, N_("&Presentation"), lambda c: c.showing.start_presentation(), ("F5",)),
+    ActionSpec(Act.CHART_TABLE, N_("Chart as &table…"), lambda c: c.showing.chart_as_table(), ("Ctrl+Shift+T",)),
+    ActionSpec(Act.HELP, N_("OmbudsCompare &help"), lambda c: c.window.show_help(), ("F1",)),
+    ActionSpec(Act.ABOUT, N_("&About OmbudsCompare"), lambda c: c.window.show_about()),
 )
 
 
@@ -121,12 +125,12 @@ class DocumentUndoKeys(QObject):
     document's step is undone; the cursor returns to the field.
     """
 
-    def __init__(self, window, actions: tuple[QAction, ...]):
+    def __init__(self, window: QWidget, actions: tuple[QAction, ...]):
         super().__init__(window)
         self.window = window  # the window (or dialog) whose fields this serves
         self.actions = actions
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
         focus = QApplication.focusWidget()
@@ -162,20 +166,22 @@ def _sequence(key: QKeySequence | StandardKey | str) -> list[QKeySequence]:
 class Actions:
     """The window's QActions, made from ACTIONS; menus made from MENUS."""
 
-    def __init__(self, window):
+    def __init__(self, window: QWidget, context: Context) -> None:
         self.window = window
+        self.context = context
+        context.actions = self
         self._actions: dict[Act, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         for spec in ACTIONS:
             action = QAction(window)
             action.setObjectName(spec.id.value)
             action.setShortcuts([s for key in spec.shortcuts for s in _sequence(key)])
-            action.triggered.connect(lambda _checked=False, s=spec: s.handler(self.window))
+            action.triggered.connect(lambda _checked=False, s=spec: s.handler(self.context))
             window.addAction(action)  # shortcuts work wherever the focus is, menus open or not
             self._actions[spec.id] = action
         self.serve_undo_keys(window)
 
-    def serve_undo_keys(self, root) -> None:
+    def serve_undo_keys(self, root: QWidget) -> None:
         """Ctrl+Z / Ctrl+Y undo the document from every field of `root` (the window, or a dialog of it)."""
         undo, redo = self._actions[Act.UNDO], self._actions[Act.REDO]
         if root is not self.window:
@@ -186,7 +192,7 @@ class Actions:
     def __getitem__(self, act: Act) -> QAction:
         return self._actions[act]
 
-    def build_menus(self, bar) -> None:
+    def build_menus(self, bar: QMenuBar) -> None:
         for spec in MENUS:
             self.menus[spec.name] = self._menu(spec, bar.addMenu(""))
 
@@ -216,8 +222,8 @@ class Actions:
         for name, title in titles.items():
             self.menus[name].setTitle(tr(title))
 
-    def update(self) -> None:
-        """Enable each action by its rule (after every change of the document or the selection)."""
+    def update(self, only: tuple[Act, ...] | None = None) -> None:
+        """Enable each action (or `only` these) by its rule, once after each change of the document or selection."""
         for spec in ACTIONS:
-            if spec.enabled_when is not None:
-                self._actions[spec.id].setEnabled(bool(spec.enabled_when(self.window)))
+            if spec.enabled_when is not None and (only is None or spec.id in only):
+                self._actions[spec.id].setEnabled(bool(spec.enabled_when(self.context)))

@@ -88,12 +88,12 @@ class QtGaps(QTranslator):
         super().__init__()
         self.words = self.WORDS.get(lang, {})
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 - Qt's name
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         if context == "QFileDialog" and source_text in self.words:
             return self.words[source_text]
         return None  # a null string: Qt asks the next translator
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+    def isEmpty(self) -> bool:
         return not self.words
 
 

@@ -49,7 +49,7 @@ class Binder(QObject):
         self.stale = False
         self._refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is getattr(self, "view", None) and event.type() == QEvent.Type.Show and self.stale:
             self.refresh()
         return False

@@ -3,6 +3,8 @@ dialogs belong to, and one way to tell the user something (and why an edit was r
 
 from __future__ import annotations
 
+from typing import Any
+
 import shiboken6
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
@@ -21,6 +23,11 @@ class Context:
         self.window = window
         self.document = document
         self.settings = settings
+        # the window's controllers, set as it makes them: the action handlers reach them here
+        self.files: Any = None
+        self.structure: Any = None
+        self.showing: Any = None
+        self.actions: Any = None
         document.refused.connect(self.refused)
 
     def tell(self, text: str, ms: int = STATUS_MS) -> None:

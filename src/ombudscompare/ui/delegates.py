@@ -17,7 +17,7 @@ class EditorDelegate(QStyledItemDelegate):
     the field says why and the cell keeps its value. A value the model refuses says why too.
     """
 
-    def createEditor(self, parent, option, index):  # noqa: N802
+    def createEditor(self, parent, option, index):
         spec = index.data(EDITOR_ROLE)
         if isinstance(spec, NumberEditor):
             box = NumberBox(parent, integer=spec.decimals == 0)
@@ -39,13 +39,13 @@ class EditorDelegate(QStyledItemDelegate):
             return combo
         return super().createEditor(parent, option, index)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (isinstance(watched, NumberBox) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not watched.check_before_commit()):
             return True  # keep the editor open: the field has said why
         return super().eventFilter(watched, event)
 
-    def setEditorData(self, editor, index):  # noqa: N802
+    def setEditorData(self, editor, index):
         spec = index.data(EDITOR_ROLE)
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(spec, NumberEditor) and isinstance(editor, NumberBox):
@@ -56,7 +56,7 @@ class EditorDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor, model, index):  # noqa: N802
+    def setModelData(self, editor, model, index):
         spec = index.data(EDITOR_ROLE)
         if isinstance(spec, NumberEditor) and isinstance(editor, NumberBox):
             reading = editor.reading()

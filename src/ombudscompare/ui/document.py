@@ -46,10 +46,10 @@ class UndoStep(QUndoCommand):
         self.command.edit.revert(self.document.project)
         self.document.edited(self.command.edit)
 
-    def id(self) -> int:  # noqa: A003 - Qt override
+    def id(self) -> int:
         return MERGE_ID if self.command.merge_key is not None else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, UndoStep) and self.open and other.merging
                 and other.command.merge_key == self.command.merge_key):
             return False

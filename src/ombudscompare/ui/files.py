@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ..core.model import Project
 from ..examples import blank_project, haarlem_2018
@@ -14,8 +14,7 @@ from ..formats.errors import FileError
 from ..formats.loading import is_workbook, load_any
 from ..formats.project_file import save_project
 from ..i18n import language, tr
-from .document import Document
-from .settings import Settings
+from .context import Context
 from .widgets.plain import plain_box
 
 FILTER = "{projects} (*.json);;{all} (*)"
@@ -34,10 +33,11 @@ OPEN_FILTER = "{both} (*.json *.xlsx);;{projects} (*.json);;{books} (*.xlsx);;{a
 class FileController:
     """Everything that moves a project between the window and the disk; never loses open work."""
 
-    def __init__(self, window: QWidget, document: Document, settings: Settings):
-        self.window = window
-        self.document = document
-        self.settings = settings
+    def __init__(self, context: Context):
+        self.context = context
+        self.window = context.window  # the parent of its dialogs
+        self.document = context.document
+        self.settings = context.settings
 
     # --- asking -----------------------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -162,8 +162,7 @@ class FileController:
 
     def tell(self, text: str) -> None:
         """A confirmation in the window's status bar, for a while."""
-        if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(text, STATUS_MS)
+        self.context.tell(text)
 
     def _ask_target(self, title: str, extension: str, name_filter: str) -> str | None:
         """Ask where an export goes, suggesting the project's name; the extension is added if left out."""

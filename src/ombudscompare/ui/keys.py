@@ -19,7 +19,7 @@ _TAB_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 class TabLeavesViews(QObject):
     """The event filter on a focused item view: Tab keys move the focus on instead of through the cells."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.key() not in _TAB_KEYS:
             return False
         if not isinstance(watched, QAbstractItemView):

@@ -37,7 +37,7 @@ from .models.tariffs import TariffModel
 from .recovery import Recovery
 from .settings import Settings
 from .showing import Showing
-from .structure import NEW_KIND_NAMES, StructureEditor
+from .structure import NEW_KIND_NAMES, EditViews, StructureEditor
 from .tabs import CHART_TABS, EDIT_TABS, ChartTab, EditTab, TabBook
 from .views import button_row, table_view
 from .widgets.municipality import MunicipalityPanel
@@ -62,13 +62,12 @@ class MainWindow(QMainWindow):
         self.document = document
         self.settings = settings
         self.recovery = recovery
-        self.context = Context(self, document, settings)
-        self.files = FileController(self, document, settings)
-        self.structure = StructureEditor(self)
-        self.showing = Showing(self)
+        self.context = context = Context(self, document, settings)
+        self.files = context.files = FileController(context)
         self._build_edit_tabs()
         self._build_right()
-        self.registry = Actions(self)
+        self.showing = context.showing = Showing(context, self.chart_tabs)
+        self.registry = Actions(self, context)
         self._build_menus()
         self._recovery_timer = QTimer(self)
         self._recovery_timer.setSingleShot(True)
@@ -140,6 +139,8 @@ class MainWindow(QMainWindow):
         for spec_id, page in ((EditTab.COSTS, costs_tab), (EditTab.CRITERIA, criteria_tab),
                               (EditTab.SCORES, scores_tab)):
             self.tabs.add(spec_id, page)
+        self.structure = self.context.structure = StructureEditor(self.context, EditViews(
+            self.tabs, self.tariff_view, self.criteria_view, self.scores_view))
         self.tariff_view.horizontalHeader().hide()
         for view in (self.tariff_view, self.scores_view):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -280,7 +281,7 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack
         if not shiboken6.isValid(stack):
             return
-        self.registry.update()
+        self.registry.update(only=(Act.UNDO, Act.REDO))  # the rest follow the document's change, once
         self.registry[Act.UNDO].setText(_undo_text(tr("&Undo"), stack.undoText()))
         self.registry[Act.REDO].setText(_undo_text(tr("&Redo"), stack.redoText()))
 
@@ -382,13 +383,13 @@ class MainWindow(QMainWindow):
         else:
             self.recovery.clear()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_sized", False):
             self._sized = True
             QTimer.singleShot(0, self, self._size_for_project)  # once the splitters know their real size
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
             event.ignore()
             return

@@ -101,7 +101,7 @@ class PresentationWindow(QWidget):
     def index(self) -> int:
         return self.stack.currentIndex()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in NEXT_KEYS:
             self.show_slide(self.index + 1)
@@ -125,7 +125,7 @@ class PresentationWindow(QWidget):
         """Back to the slides: the presenter's keys step through them again."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.closed.emit()
         super().closeEvent(event)
 
@@ -142,7 +142,7 @@ class _ClickerKeys(QObject):
         super().__init__(show)
         self.show = show
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Wheel and isinstance(watched, QWidget) and self.show.in_panel(watched) \
                 and not watched.hasFocus():

@@ -13,15 +13,17 @@ from ..i18n import language, tr
 class Showing:
     """Which charts the window shows, the presentation screen, and the presentation itself."""
 
-    def __init__(self, window):
-        self.window = window
+    def __init__(self, context, chart_tabs):
+        self.context = context
+        self.window = context.window
+        self.chart_tabs = chart_tabs
         self.presentation_screen = None
         self.presentation = None
 
     def shown_charts(self) -> list[ChartRequest]:
         """The charts the right-hand tab shows now, with its settings (the sensitivity tab's criterion, the robustness
         tab's spread and whether it draws uncertain inputs): what Export chart, Copy chart and Chart as table use."""
-        tabs = self.window.chart_tabs
+        tabs = self.chart_tabs
         tab = tabs.current()
         page = tabs.page(tab) if tabs.spec(tab).builder else None
         if page is not None and hasattr(page, "shown_charts"):
@@ -48,18 +50,18 @@ class Showing:
 
     def export_chart(self) -> bool:
         request = self.choose_chart(tr("Export chart"))
-        return request is not None and self.window.files.export_chart_dialog(request)
+        return request is not None and self.context.files.export_chart_dialog(request)
 
     def copy_chart(self) -> None:
         request = self.choose_chart(tr("Copy chart"))
         if request is not None:
-            self.window.files.copy_chart(request)
+            self.context.files.copy_chart(request)
 
     def chart_as_table(self):
         """Every chart on the right as a sentence and a table: their figures for a screen reader or a memo."""
         from .widgets.chart_table import ChartTableDialog
 
-        document = self.window.document
+        document = self.context.document
         lang = language()
         dialog = ChartTableDialog(document, lambda: [build(r, document.analyses, lang) for r in self.shown_charts()],
                                   self.window)
@@ -86,8 +88,8 @@ class Showing:
     def start_presentation(self):
         from .presentation import PresentationWindow  # imported on first use: start-up stays quick
 
-        self.presentation = PresentationWindow(self.window.document)
-        self.window.registry.serve_undo_keys(self.presentation)
+        self.presentation = PresentationWindow(self.context.document)
+        self.context.actions.serve_undo_keys(self.presentation)  # Ctrl+Z / Ctrl+Y undo a weight changed there
         screen = self.presentation_screen or self._default_screen()
         self.presentation.setScreen(screen)
         self.presentation.setGeometry(screen.geometry())

@@ -109,6 +109,7 @@ TARIFFS = Table("costs", 7, (
 COMPUTED_COLUMN = {rule.kind: rule.column for rule in KIND_RULES if rule.column}  # the tariffs column of each
 # computed criterion kind (core/kinds.py)
 CURVE_STEPS = 10
+SETS_HEADER_ROW = 5  # the weight-sets sheet: its heading row (rows of sets below it)
 
 # --- criteria and weights ----------------------------------------------------------------------------
 CRITERIA = Table("criteria", 3, (

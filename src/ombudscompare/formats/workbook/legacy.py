@@ -7,7 +7,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from ..checks import Checker
-from .overlay import Cells, _is_scale, same_or
+from .overlay import _is_scale
+from .sheetcells import Cells, same_or
 
 MAX_ROW = 10_000  # beyond any layout-1 table of a project within the limits (30 options × 60 criteria)
 

@@ -23,7 +23,8 @@ from ..errors import FileError
 from ..project_reader import read_project
 from ..reading import check_regular
 from .geometry import LAYOUT_VERSION, META_SHEET, WORKBOOK_FORMAT
-from .overlay import Grid, Overlay
+from .overlay import Overlay
+from .sheetcells import Grid
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 MAX_PART_BYTES = 50 * 1024 * 1024
@@ -43,7 +44,7 @@ def load_workbook_project(path: str | os.PathLike[str]) -> Project:
             # read-only: sheets are streamed when asked for and only as far as needed; merged ranges and
             # hyperlinks, which a hostile file can make enormous, are never built
             book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
-        except Exception as exc:  # noqa: BLE001 - openpyxl, zipfile and defusedxml raise many kinds
+        except Exception as exc:  # openpyxl, zipfile and defusedxml raise many kinds
             raise _unreadable(name, exc) from None
         try:
             return _read(book, name)
@@ -52,7 +53,7 @@ def load_workbook_project(path: str | os.PathLike[str]) -> Project:
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             raise FileError.single(name, "", "is damaged: its hidden sheet '{sheet}' does not describe this"
                                              " workbook", sheet=META_SHEET) from None
-        except Exception as exc:  # noqa: BLE001 - a damaged part found while streaming a sheet
+        except Exception as exc:  # a damaged part found while streaming a sheet
             raise _unreadable(name, exc) from None
         finally:
             book.close()

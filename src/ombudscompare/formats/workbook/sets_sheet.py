@@ -18,11 +18,11 @@ from ...core import limits
 from ...core.model import Project
 from ...i18n import tr
 from .cells import CODE_FONT, NUMBER_1, code, fit_rows, formula, header_row, number, text, widths
-from .geometry import CRITERIA, TOTALS, Column, Table, cells_table
-from .overlay import same_or
+from .geometry import CRITERIA, SETS_HEADER_ROW, TOTALS, Column, Table, cells_table
+from .sheetcells import same_or
 
 CODE_ROW = 4  # criterion and option codes above their columns
-HEADER_ROW = 5
+HEADER_ROW = SETS_HEADER_ROW
 WEIGHT_MAX = limits.WEIGHT.maximum
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ... import set_commands
+from ... import commands
 from ...core.scoring import ModelError
 from ...core.weightsets import matches_current, swing_outdated
 from ...core.whatif import Preset
@@ -199,7 +199,7 @@ class SetsTab(AnalysisTab):
 
     def save_current(self) -> None:
         name = self._ask_name(tr("Save current weights as a set"))
-        if name is not None and self._attempt(lambda: set_commands.save_current(self.document.project, name)):
+        if name is not None and self._attempt(lambda: commands.save_current(self.document.project, name)):
             self.refresh()
             new = self.document.project.weight_sets[-1].id
             if new in self.set_ids:
@@ -207,7 +207,7 @@ class SetsTab(AnalysisTab):
 
     def from_preset(self, preset: Preset) -> None:
         name = tr(PRESET_SET_NAMES[preset])
-        self._attempt(lambda: set_commands.from_preset(self.document.project, preset, name))
+        self._attempt(lambda: commands.from_preset(self.document.project, preset, name))
 
     def _on_chosen(self, build) -> None:
         """Run `build(project, set_id)` on the set chosen in the table, if one is."""
@@ -216,10 +216,10 @@ class SetsTab(AnalysisTab):
             self._attempt(lambda: build(self.document.project, set_id))
 
     def apply_selected(self) -> None:
-        self._on_chosen(set_commands.apply_set)
+        self._on_chosen(commands.apply_set)
 
     def store_current(self) -> None:
-        self._on_chosen(set_commands.update_from_current)
+        self._on_chosen(commands.update_from_current)
 
     def rename_selected(self) -> None:
         set_id = self.selected()
@@ -227,7 +227,7 @@ class SetsTab(AnalysisTab):
             return
         name = self._ask_name(tr("Rename weight set"), self.document.project.weight_set(set_id).name)
         if name is not None:
-            self._attempt(lambda: set_commands.rename_set(self.document.project, set_id, name))
+            self._attempt(lambda: commands.rename_set(self.document.project, set_id, name))
 
     def note_selected(self) -> None:
         set_id = self.selected()
@@ -241,14 +241,14 @@ class SetsTab(AnalysisTab):
         dialog.setTextValue(self.document.project.weight_set(set_id).note)
         if dialog.exec() == QInputDialog.DialogCode.Accepted:
             text = dialog.textValue()
-            self._attempt(lambda: set_commands.set_note(self.document.project, set_id, text))
+            self._attempt(lambda: commands.set_note(self.document.project, set_id, text))
 
     def duplicate_selected(self) -> None:
-        self._on_chosen(lambda project, set_id: set_commands.duplicate_set(
+        self._on_chosen(lambda project, set_id: commands.duplicate_set(
             project, set_id, tr("{name} (copy)", name=project.weight_set(set_id).name)))
 
     def delete_selected(self) -> None:
-        self._on_chosen(set_commands.delete_set)
+        self._on_chosen(commands.delete_set)
 
     def swing_dialog(self) -> None:
         from ..dialogs.swing import SwingDialog

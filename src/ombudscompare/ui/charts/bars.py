@@ -46,7 +46,7 @@ class HatchedBars(pg.GraphicsObject):
             self._bounds = QRectF()
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
     def paint(self, painter: QPainter, *_args) -> None:

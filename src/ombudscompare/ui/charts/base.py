@@ -50,7 +50,7 @@ class Legend(QListWidget):
             self.addItem(item)
         self._fit()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.names and event.oldSize().width() != event.size().width():
             QTimer.singleShot(0, self, lambda: self.set_entries(self.names))
@@ -253,7 +253,7 @@ class BarChart(QWidget):
         if names != self.legend.names:
             self.legend.set_entries(names)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._names:
             QTimer.singleShot(0, self, lambda: self._set_names(self._names))

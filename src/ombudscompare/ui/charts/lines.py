@@ -19,7 +19,7 @@ from .base import Legend
 class LocaleAxis(pg.AxisItem):
     """Tick labels in the language's number style: 40.000 in Dutch, 40,000 in English."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
+    def tickStrings(self, values, scale, spacing):
         decimals = 0 if spacing * scale >= 1 else 1
         return [format_number(v * scale, decimals, language()) for v in values]
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ... import set_commands
+from ... import commands
+from ...core.analyses import SAMPLES, SEED
 from ...core.weightsets import order_frequencies
-from ...explain import charts
 from ...explain.sets import order_sentence, roc_table
 from ...explain.tables import frequencies_table
 from ...i18n import language, tr
@@ -99,7 +99,7 @@ class OrderDialog(QDialog):
         self.list.setCurrentRow(target)
         self._update()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         """Alt+Up / Alt+Down on the list move the chosen criterion (the list itself would only move the cursor)."""
         if (watched is self.list and event.type() == QEvent.Type.KeyPress
                 and event.modifiers() & Qt.KeyboardModifier.AltModifier
@@ -118,12 +118,12 @@ class OrderDialog(QDialog):
             self.sentence.setText(self.document.error.render() if self.document.error else "")
             self.frequencies.setRowCount(0)
             return
-        frequencies = order_frequencies(evaluation, order, charts.SAMPLES, charts.SEED)
+        frequencies = order_frequencies(evaluation, order, SAMPLES, SEED)
         self.shown = frequencies
         self.sentence.setText(order_sentence(project, order, frequencies, lang))
         fill_table(self.frequencies, frequencies_table(project, frequencies, lang))
 
     def _save(self) -> None:
-        if self.document.try_edit(lambda: set_commands.from_order(self.document.project, self.name.text(),
+        if self.document.try_edit(lambda: commands.from_order(self.document.project, self.name.text(),
                                                                    self.order()), at=self.name):
             self.accept()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ... import set_commands
+from ... import commands
 from ...core.model import InputRange, Project
 from ...core.uncertainty import TARIFF_FIELDS, range_bounds, range_name
 from ...i18n import language, tr
@@ -131,6 +131,6 @@ class RangeDialog(QDialog):
             box.interpretText()
         target = self.choices[self.what.currentIndex()][0]
         likely = self.likely.value() if self.has_likely.isChecked() else None
-        if self.document.try_edit(lambda: set_commands.set_range(self.document.project, target, self.low.value(),
+        if self.document.try_edit(lambda: commands.set_range(self.document.project, target, self.low.value(),
                                                                  self.high.value(), likely), at=self.problem):
             self.accept()

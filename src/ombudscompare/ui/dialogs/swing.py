@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import set_commands
+from ... import commands
 from ...explain.sets import swing_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_percent
@@ -128,6 +128,6 @@ class SwingDialog(QDialog):
         top = self.top_id()
         if top is None:
             return
-        if self.document.try_edit(lambda: set_commands.from_swings(
+        if self.document.try_edit(lambda: commands.from_swings(
                 self.document.project, self.name.text(), top, self.answers(), self.note.text()), at=self.status):
             self.accept()

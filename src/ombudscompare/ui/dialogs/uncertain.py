@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ... import set_commands
+from ... import commands
 from ...explain.sets import ranges_table
 from ...i18n import language, tr
 from ..analysis.base import fill_table, read_only_table
@@ -95,10 +95,10 @@ class UncertainInputsDialog(QDialog):
     def remove(self) -> None:
         target = self.chosen()
         if target is not None:
-            self.document.try_edit(lambda: set_commands.remove_range(self.document.project, target),
+            self.document.try_edit(lambda: commands.remove_range(self.document.project, target),
                                    at=self.remove_button)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.ranges.hasFocus() and self.chosen():
             self.change()
             return

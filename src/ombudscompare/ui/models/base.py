@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ...commands import Command
+from ...core.model import Project
 from ..document import Change, Document
 
 EDITOR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +38,7 @@ class ChoiceEditor:
 class DocumentTableModel(QAbstractTableModel):
     """A table over the document: resets on structural changes, repaints in place otherwise."""
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
         self._shape = (0, 0)
@@ -48,13 +51,13 @@ class DocumentTableModel(QAbstractTableModel):
         else:
             self.refresh()
 
-    def try_edit(self, build) -> bool:
+    def try_edit(self, build: Callable[[], Command | None]) -> bool:
         """Document.try_edit for a value given to setData: True when taken; a refusal is said by the window at the
         control that has the focus (the cell's editor) and in the status bar."""
         return self.document.try_edit(build)
 
     @property
-    def project(self):
+    def project(self) -> Project:
         return self.document.project
 
     def reset(self) -> None:
@@ -78,8 +81,8 @@ class DocumentTableModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         self.refresh()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0

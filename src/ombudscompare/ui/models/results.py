@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.scoring import beyond_levels
@@ -10,6 +12,7 @@ from ...explain.tables import Table, explanation_table, ranking_table
 from ...explain.values import beyond_text, how_computed, missing_text, shown_shares, value_function_text
 from ...i18n import language, tr
 from ...i18n.numbers import format_number, format_percent
+from ..document import Document
 from ..widgets.plain import tip
 from .base import ID_ROLE, DocumentTableModel, Index
 
@@ -21,7 +24,7 @@ MUTED = QColor("#595959")  # 7:1 on white
 class TableModel(DocumentTableModel):
     """Shows a Table rebuilt on every change: rows keyed by id, figures right-aligned, strong rows bold."""
 
-    def __init__(self, document, parent=None):
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         self.table = _EMPTY
         super().__init__(document, parent)
         self.table = self.build()
@@ -40,19 +43,19 @@ class TableModel(DocumentTableModel):
         self.table = self.build()
         super().refresh()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.table.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.table.headers)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and section < len(self.table.headers)):
             return self.table.headers[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.table.rows):
             return None
         row, column = index.row(), index.column()
@@ -96,7 +99,7 @@ class RankingModel(TableModel):
 class ExplanationModel(TableModel):
     """Per criterion: raw value, its 0–100 value, the weight and the contribution, then the total."""
 
-    def __init__(self, document, parent=None):
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         self.option_id: str | None = None
         super().__init__(document, parent)
 
@@ -116,7 +119,7 @@ class ExplanationModel(TableModel):
         except KeyError:
             return _EMPTY
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 1:
             cell = self._cell(index.row())
             if cell is not None and beyond_levels(self.project.criterion(cell.criterion_id), cell.raw):
@@ -125,7 +128,7 @@ class ExplanationModel(TableModel):
                 return beyond_icon()
         return super().data(index, role)
 
-    def _cell(self, row: int):
+    def _cell(self, row: int) -> Any:
         evaluation = self.document.evaluation
         if evaluation is None or self.option_id is None or row >= len(self.table.keys) - 1:
             return None

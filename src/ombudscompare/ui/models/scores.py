@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from ... import commands
-from ...core.model import SCALE_MAX, SCALE_MIN
+from ...core.model import SCALE_MAX, SCALE_MIN, Criterion, Option, Score
 from ...core.scoring import beyond_levels, raw_value
 from ...explain.values import beyond_text, how_computed, raw_text
 from ...i18n import language, tr
@@ -16,7 +17,7 @@ from ..widgets.plain import tip
 from .base import EDITOR_ROLE, ID_ROLE, ChoiceEditor, DocumentTableModel, Index, NumberEditor
 
 
-def beyond_icon():
+def beyond_icon() -> QIcon:
     """The mark of a value past its reference levels: the style's warning sign (a shape, not a colour)."""
     from PySide6.QtWidgets import QApplication, QStyle
 
@@ -31,13 +32,13 @@ UNJUDGED_COLOUR = QColor("#9c3d00")  # dark orange, 6.3:1 on white
 class ScoresModel(DocumentTableModel):
     """Rows are criteria (switched-off ones greyed), columns options — as in the memo's table."""
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.project.criteria)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.project.options)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         lang = language()
         if orientation == Qt.Orientation.Vertical:
             if section >= len(self.project.criteria):
@@ -58,14 +59,14 @@ class ScoresModel(DocumentTableModel):
                 return tip(option.description.get(lang) or option.name.get(lang))
         return None
 
-    def flags(self, index: Index):
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         criterion = self.project.criteria[index.row()]
         return base if criterion.kind.computed else base | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         option = self.project.options[index.column()]
@@ -100,7 +101,7 @@ class ScoresModel(DocumentTableModel):
             return font
         return None
 
-    def _unjudged(self, option, criterion, role, lang):
+    def _unjudged(self, option: Option, criterion: Criterion, role: int, lang: str) -> Any:
         """A score nobody has given yet: nothing is guessed, and the option is not ranked until it is given."""
         if role == Qt.ItemDataRole.DisplayRole:
             return tr("— not yet judged")
@@ -117,7 +118,7 @@ class ScoresModel(DocumentTableModel):
             return QBrush(OFF_COLOUR if not criterion.enabled else UNJUDGED_COLOUR)
         return None
 
-    def _computed(self, option, criterion, role, lang):
+    def _computed(self, option: Option, criterion: Criterion, role: int, lang: str) -> Any:
         raw = raw_value(self.project, option, criterion)
         if role == Qt.ItemDataRole.DisplayRole:
             return raw_text(self.project, criterion.id, raw, lang)
@@ -133,7 +134,7 @@ class ScoresModel(DocumentTableModel):
             return QBrush(OFF_COLOUR)
         return None
 
-    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         option = self.project.options[index.column()]
@@ -145,7 +146,7 @@ class ScoresModel(DocumentTableModel):
         return self.try_edit(lambda: commands.set_score(self.project, option.id, criterion.id, number))
 
 
-def _score_tooltip(score) -> str:
+def _score_tooltip(score: Score) -> str:
     parts = []
     if score.justification.strip():
         parts.append(html.escape(score.justification))

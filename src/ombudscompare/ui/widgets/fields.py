@@ -69,7 +69,7 @@ class BoundText(QPlainTextEdit):
         if not self._commit(self.toPlainText()):
             self.setPlainText(self._shown)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.FocusOut:
             self.commit()
         return False

@@ -135,11 +135,11 @@ class NumberBox(QDoubleSpinBox):
         """No silent repair: Qt's own would drop a '.' and turn '1.234' into 1234 unseen."""
         return text
 
-    def valueFromText(self, text: str) -> float:  # noqa: N802
+    def valueFromText(self, text: str) -> float:
         reading = self.reading(text)
         return self.value() if reading.value is None else reading.value
 
-    def textFromValue(self, value: float) -> str:  # noqa: N802
+    def textFromValue(self, value: float) -> str:
         text = self.locale().toString(float(value), "f", self.decimals())
         if not self.isGroupSeparatorShown():
             text = text.replace(self.locale().groupSeparator(), "")
@@ -176,13 +176,13 @@ class NumberBox(QDoubleSpinBox):
             return False
         return True
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.check_before_commit():
             event.accept()
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event) -> None:
         self.leave()
         super().focusOutEvent(event)
 

@@ -61,7 +61,7 @@ class ProjectDetailsDialog(QDialog):
         self.notes.show_text(project.notes)
         self.source.show_source(project.municipality.source, True)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.title_field.commit()
         self.notes.commit()
         self.source.commit_all()

@@ -158,7 +158,7 @@ class ResultPanel(QGroupBox):
         if view.columnWidth(0) != wanted:
             view.setColumnWidth(0, wanted)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.explanation_view.viewport() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._fit_explanation)
         if watched is self.ranking_view.viewport() and event.type() == QEvent.Type.Resize:

@@ -1,4 +1,5 @@
-"""Commands on weight sets and uncertain-input ranges (Qt-free, undoable like every other edit).
+"""Commands on weight sets: make them (from the weights, a preset, swings or an order), rename, annotate,
+duplicate, delete, apply and store (Qt-free, undoable like every other edit).
 
 A set is never changed in place: each command replaces the project's list of sets by a new one, so undo
 restores exactly the list that was there.
@@ -7,15 +8,15 @@ restores exactly the list that was there.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
-from .commands import Command, Refused, _checked_name, _checked_text
-from .core import edits, limits
-from .core.edits import SetField
-from .core.model import InputRange, Project, SwingAnswers, WeightSet
-from .core.uncertainty import range_name, range_problem
-from .core.weightsets import order_problem, roc_weights, set_problem, swing_levels, swing_problem, swing_weights
-from .core.whatif import Preset, preset_weights
-from .i18n import Message
+from ..core import edits, limits
+from ..core.edits import SetField
+from ..core.model import Project, SwingAnswers, WeightSet
+from ..core.weightsets import order_problem, roc_weights, set_problem, swing_levels, swing_problem, swing_weights
+from ..core.whatif import Preset, preset_weights
+from ..i18n import Message
+from .checks import Command, Refused, checked_name, checked_text
 
 
 def _replace(project: Project, sets: list[WeightSet], description: Message) -> Command:
@@ -40,9 +41,9 @@ def current_weights(project: Project) -> dict[str, float]:
 def add_set(project: Project, weight_set: WeightSet) -> Command:
     """Add a set (from the current weights, a preset, swings or an order); refused if it weighs nothing."""
     _checked_count(project)
-    name = _checked_name(weight_set.name)
+    name = checked_name(weight_set.name)
     weight_set = dataclasses.replace(weight_set, id=_new_id(project), name=name,
-                                     note=_checked_text(weight_set.note, single_line=False))
+                                     note=checked_text(weight_set.note, single_line=False))
     problem = set_problem(project, weight_set)
     if problem is not None:
         raise Refused(problem)
@@ -75,7 +76,7 @@ def from_order(project: Project, name: str, order: list[str], note: str = "") ->
     return add_set(project, WeightSet("", name, roc_weights(order), note, "order", None, tuple(order)))
 
 
-def _with(project: Project, set_id: str, description: Message, **changes) -> Command | None:
+def _with(project: Project, set_id: str, description: Message, **changes: Any) -> Command | None:
     sets = list(project.weight_sets)
     index = next(i for i, s in enumerate(sets) if s.id == set_id)
     changed = dataclasses.replace(sets[index], **changes)
@@ -87,14 +88,14 @@ def _with(project: Project, set_id: str, description: Message, **changes) -> Com
 
 def rename_set(project: Project, set_id: str, name: str) -> Command | None:
     old = project.weight_set(set_id).name
-    name = _checked_name(name)
+    name = checked_name(name)
     return _with(project, set_id, Message("Rename weight set {old} to {new}", old=old, new=name), name=name)
 
 
 def set_note(project: Project, set_id: str, note: str) -> Command | None:
     weight_set = project.weight_set(set_id)
     return _with(project, set_id, Message("Note of weight set {name}", name=weight_set.name),
-                 note=_checked_text(note, single_line=False))
+                 note=checked_text(note, single_line=False))
 
 
 def update_from_current(project: Project, set_id: str) -> Command | None:
@@ -111,7 +112,7 @@ def update_from_current(project: Project, set_id: str) -> Command | None:
 def duplicate_set(project: Project, set_id: str, copy_name: str) -> Command:
     _checked_count(project)
     original = project.weight_set(set_id)
-    copy = dataclasses.replace(original, id=_new_id(project), name=_checked_name(copy_name[:200]))
+    copy = dataclasses.replace(original, id=_new_id(project), name=checked_name(copy_name[:200]))
     index = project.weight_sets.index(original)
     sets = [*project.weight_sets[:index + 1], copy, *project.weight_sets[index + 1:]]
     return _replace(project, sets, Message("Duplicate weight set {name}", name=original.name))
@@ -134,30 +135,3 @@ def apply_set(project: Project, set_id: str) -> Command | None:
     if not edit.edits:
         return None
     return Command(edit, Message("Weights: {name}", name=weight_set.name))
-
-
-# Ranges ----------------------------------------------------------------------------------------------------
-
-
-def set_range(project: Project, target: tuple[str, ...], low: float, high: float,
-              likely: float | None = None) -> Command:
-    """Give an input a range (or change its range); refused in words when it cannot hold."""
-    item = InputRange(tuple(target), float(low), float(high), None if likely is None else float(likely))
-    problem = range_problem(project, item)
-    if problem is not None:
-        raise Refused(problem)
-    ranges = [r for r in project.ranges if r.target != item.target]
-    if len(ranges) >= limits.MAX_RANGES:
-        raise Refused(Message("A project holds at most {limit} ranges; remove one first", limit=limits.MAX_RANGES))
-    index = next((i for i, r in enumerate(project.ranges) if r.target == item.target), len(ranges))
-    ranges.insert(index, item)
-    return Command(SetField(("project", "ranges"), list(project.ranges), ranges),
-                   Message("Range of {what}", what=range_name(project, item)))
-
-
-def remove_range(project: Project, target: tuple[str, ...]) -> Command | None:
-    item = next((r for r in project.ranges if r.target == tuple(target)), None)
-    if item is None:
-        return None
-    return Command(SetField(("project", "ranges"), list(project.ranges), [r for r in project.ranges if r is not item]),
-                   Message("Remove the range of {what}", what=range_name(project, item)))
