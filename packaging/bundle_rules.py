@@ -48,7 +48,7 @@ def keep(destination: str) -> bool:
     parts = path.split("/")
     if "plugins" in parts:
         at = parts.index("plugins")
-        if len(parts) > at + 2 and parts[at - 1] == "Qt":
+        if len(parts) > at + 2 and at > 0 and parts[at - 1] in ("Qt", "PySide6"):  # Linux/macOS: PySide6/Qt/plugins
             folder, name = parts[at + 1], parts[-1]
             return any(fragment in name for fragment in KEPT_PLUGINS.get(folder, ()))
     if "translations" in parts and parts[-1].endswith(".qm"):
@@ -79,7 +79,7 @@ def reachable(binaries: list, imports) -> list:
     while queue:
         try:
             names = imports(queue.pop())
-        except Exception:  # noqa: BLE001 - an unreadable binary: keep everything rather than guess
+        except Exception:  # an unreadable binary: keep everything rather than guess
             return binaries
         for name, _path in names:
             key = _base(name)
