@@ -135,8 +135,11 @@ def excel_export() -> list[dict[str, object]]:
 
 
 def main() -> int:
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from machine import machine
+
     only = sys.argv[1] if len(sys.argv) > 1 else "all"
-    results: dict[str, object] = {"python": sys.version.split()[0]}
+    results: dict[str, object] = {"machine": machine()}
     if only in ("all", "core"):
         results["scoring"] = [
             case("haarlem-2018", haarlem_2018(), 500),
@@ -152,6 +155,7 @@ def main() -> int:
         results["weight_change_to_redrawn"] = gui.weight_latency()
         results["long_drag_undo_step"] = gui.long_drag()
         results["who_chooses_what_redraw"] = gui.sets_redraw()
+    results["load_average_after"] = machine()["load_average_1_5_15_min"]
     print(json.dumps(results, indent=2))
     return 0
 

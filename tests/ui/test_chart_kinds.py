@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from ombudscompare.cli.main import run
 from ombudscompare.core.analyses import Analyses
 from ombudscompare.core.model import InputRange
+from ombudscompare.explain.charts import figures
 from ombudscompare.explain.kinds import KINDS, ChartRequest, build, file_name, kind_title
 from ombudscompare.formats.project_file import save_project
 from ombudscompare.ui.actions import Act
@@ -52,7 +53,7 @@ def test_every_kind_renders_to_png_svg_and_a_table(haarlem, tmp_path, kind, qapp
     assert QImage(str(tmp_path / "c.png")).width() == 1920
     assert b"<svg" in (tmp_path / "c.svg").read_bytes()
     data = build(ChartRequest(kind), Analyses(project), "nl")
-    assert data.table is not None and data.table.rows and data.description
+    assert figures(data) is not None and figures(data).rows and data.description
     assert file_name(kind, "nl") != KINDS[kind].file_name or kind_title(kind, "nl") != KINDS[kind].title
 
 
@@ -75,7 +76,7 @@ def test_the_window_exports_and_tables_what_its_tab_shows(window, tmp_path, kind
     assert shown.description in descriptions, "Chart as table shows the tab's chart, with the tab's settings"
     table = dialog.tables[descriptions.index(shown.description)]
     assert [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())] == [
-        cell for row in shown.table.rows for cell in row]
+        cell for row in figures(shown).rows for cell in row]
     dialog.close()
     target = tmp_path / "chart.png"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PNG"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from ..i18n import Message
@@ -45,10 +46,11 @@ class OptionResult:
     cells: tuple[Cell, ...]
 
     def cell(self, criterion_id: str) -> Cell:
-        for cell in self.cells:
-            if cell.criterion_id == criterion_id:
-                return cell
-        raise KeyError(criterion_id)
+        return self._by_criterion[criterion_id]
+
+    @cached_property
+    def _by_criterion(self) -> dict[str, Cell]:
+        return {cell.criterion_id: cell for cell in self.cells}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,7 +68,7 @@ class BarChartData:
     x_padding: float = 0.02
     message: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
-    table: Table | None = None
+    table: Table | Callable[[], Table] | None = None  # the figures (a maker: built only when asked for)
     description: str = ""  # what the chart shows, in a sentence (for screen readers)
 
 
@@ -88,11 +89,20 @@ class LineChartData:
     x_padding: float = 0.02
     message: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
-    table: Table | None = None
+    table: Table | Callable[[], Table] | None = None  # the figures (a maker: built only when asked for)
     description: str = ""
 
 
 ChartData = BarChartData | LineChartData
+
+
+def figures(data: ChartData) -> Table | None:
+    """A chart's figures as a table (made now if the chart only knew how to make them)."""
+    table = data.table
+    if callable(table):
+        table = table()
+        object.__setattr__(data, "table", table)  # made once
+    return table
 
 
 def bars(data: ChartData) -> BarChartData:
@@ -150,6 +160,7 @@ def ranking(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
     )
 
 
+DESCRIBED_VALUES = 60  # a chart with more figures says where to find them instead of reading them all out
 END_ROOM = 88.0  # a label written after a bar that ends beyond this would leave the axis: it goes inside
 
 
@@ -169,8 +180,22 @@ def profile(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
     offsets = (n - 1) / 2.0 * thickness - np.arange(n) * thickness
     y = (centres[None, :] + offsets[:, None]).ravel()
     option_names = tuple(project.option(r.option_id).name.get(lang) for r in results)
-    rows = tuple((c.name.get(lang), *(format_number(values[i, j], 1, lang) for i in range(n)))
-                 for j, c in enumerate(criteria))
+
+    def rows() -> tuple[tuple[str, ...], ...]:
+        return tuple((c.name.get(lang), *(format_number(values[i, j], 1, lang) for i in range(n)))
+                     for j, c in enumerate(criteria))
+
+    def table() -> Table:
+        return Table((tr("Criterion", lang), *option_names), rows(), frozenset(range(1, n + 1)),
+                     tuple(c.id for c in criteria))
+
+    if n * m <= DESCRIBED_VALUES:
+        description = tr("Value from 0 to 100 per criterion: {list}.", lang, list="; ".join(
+            f"{row[0]}: " + ", ".join(f"{name} {value}" for name, value in zip(option_names, row[1:]))
+            for row in rows()))
+    else:
+        description = tr("Value from 0 to 100 on {criteria} criteria for {options} options; Chart as table lists"
+                         " every figure.", lang, criteria=m, options=n)
     return BarChartData(
         title=tr("Profile", lang),
         axis_label=tr("Value (0–100) per criterion", lang),
@@ -182,11 +207,7 @@ def profile(project: Project, evaluation: Evaluation, lang: str) -> BarChartData
         name_room=1.0 - GROUP_THICKNESS - 0.04,
         x_range=(0.0, 100.0), y_range=(-0.4, m - 0.15),
         facts={"options": [r.option_id for r in results], "criteria": [c.id for c in criteria], "values": values},
-        table=Table((tr("Criterion", lang), *option_names), rows, frozenset(range(1, n + 1)),
-                    tuple(c.id for c in criteria)),
-        description=tr("Value from 0 to 100 per criterion: {list}.", lang, list="; ".join(
-            f"{row[0]}: " + ", ".join(f"{name} {value}" for name, value in zip(option_names, row[1:]))
-            for row in rows)),
+        table=table, description=description,
     )
 
 

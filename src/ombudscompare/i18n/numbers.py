@@ -11,19 +11,18 @@ from . import language
 _SEPARATORS = {"nl": (".", ","), "en": (",", ".")}
 
 
+_MARKS = {"nl": str.maketrans({",": ".", ".": ","}), "en": str.maketrans({})}
+
+
 def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
     """Grouped thousands and the language's decimal mark; never '-0'."""
     lang = lang or language()
     if not math.isfinite(value):
         return "—"
-    group, point = _SEPARATORS.get(lang, _SEPARATORS["en"])
-    text = f"{abs(value):,.{decimals}f}"
-    if round(abs(value), decimals) == 0:
-        negative = False
-    else:
-        negative = value < 0
-    text = text.replace(",", "\x00").replace(".", point).replace("\x00", group)
-    return ("-" if negative else "") + text
+    text = f"{value:,.{decimals}f}"
+    if text[0] == "-" and not text.strip("-0.,"):
+        text = text[1:]  # -0,0 is 0,0
+    return text.translate(_MARKS.get(lang) or _MARKS["en"])
 
 
 def format_money(value: float, lang: str | None = None, decimals: int = 2) -> str:

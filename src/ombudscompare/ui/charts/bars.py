@@ -31,10 +31,11 @@ class HatchedBars(pg.GraphicsObject):
         height = np.broadcast_to(np.asarray(height, float), x0.shape)
         series = np.asarray(series, int)
         groups = []
+        top = y - height / 2
         for index in np.unique(series):
             mask = series == index
-            rects = [QRectF(float(a), float(b - h / 2), float(w), float(h))
-                     for a, b, w, h in zip(x0[mask], y[mask], width[mask], height[mask])]
+            rects = [QRectF(a, b, w, h) for a, b, w, h in zip(x0[mask].tolist(), top[mask].tolist(),
+                                                                width[mask].tolist(), height[mask].tolist())]
             groups.append((int(index), rects))
         self.prepareGeometryChange()
         self._groups = groups
@@ -50,6 +51,9 @@ class HatchedBars(pg.GraphicsObject):
         return self._bounds
 
     def paint(self, painter: QPainter, *_args) -> None:
+        # Upright rectangles need no antialiasing, which would make each hatched fill cost several times more
+        # (a 30 × 30 ranking has 900 bars); the outlines stay one crisp line.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for index, rects in self._groups:
             painter.setPen(self._outline)
             painter.setBrush(style.colour(index))

@@ -79,6 +79,7 @@ class BarChart(QWidget):
         self.plot: pg.PlotItem = self.view.getPlotItem()
         style.adopt_menus(self.plot, self)
         style.style_axes(self.plot, self.zoom)
+        style.cache_static(self.plot)
         self.legend = Legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -38,6 +38,7 @@ class LineChart(QWidget):
         self.zoom = style.current_zoom()
         style.adopt_menus(self.plot, self)
         style.style_axes(self.plot, self.zoom)
+        style.cache_static(self.plot)
         self.plot.getAxis("left").setWidth(int(78 * self.zoom))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.legend = Legend(lines=True)

@@ -116,6 +116,17 @@ def style_axes(plot: pg.PlotItem, zoom: float = 1.0) -> None:
     plot.setMouseEnabled(x=False, y=False)
 
 
+def cache_static(plot: pg.PlotItem, on: bool = True) -> None:
+    """Axes and title painted once into a pixmap and blitted after that, until they change: a weight edit
+    redraws the bars and totals, not the ticks and their labels (which at a slide's size cost more than the bars).
+    Off for pictures (PNG, SVG, PDF), which must be drawn as vectors at their own resolution."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
+    for item in (plot.getAxis("left"), plot.getAxis("bottom"), plot.titleLabel):
+        item.setCacheMode(mode)
+
+
 def adopt_menus(plot: pg.PlotItem, owner) -> None:
     """pyqtgraph makes its 'Plot Options' menu without a parent, so it outlives the chart (one set of
     menus per chart drawn, for the whole session); give it to the chart widget to go with it."""

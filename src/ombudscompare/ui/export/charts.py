@@ -37,6 +37,7 @@ def chart_widget(kind: str | ChartRequest, project: Project, lang: str, zoom: fl
     request = kind if isinstance(kind, ChartRequest) else ChartRequest(kind, criterion, spread)
     with style.zoomed(slide_zoom(size) if zoom is None else zoom):
         widget = new_chart(request.kind)
+    style.cache_static(widget.plot, on=False)  # drawn as vectors, at the picture's resolution
     widget.show_data(build(request, analyses or Analyses(project), lang))
     widget.setStyleSheet("background: white;")
     return widget

@@ -45,10 +45,12 @@ class DocumentTableModel(QAbstractTableModel):
         document.changed.connect(self._document_changed)
         self._shape = (self.rowCount(), self.columnCount())
 
+    weighted = True  # shows something the weights change (False: a weights-only change leaves it as it is)
+
     def _document_changed(self, change: Change) -> None:
         if change & Change.STRUCTURE:
             self.reset()
-        else:
+        elif self.weighted or not change & Change.WEIGHTS_ONLY:
             self.refresh()
 
     def try_edit(self, build: Callable[[], Command | None]) -> bool:

@@ -105,8 +105,8 @@ class ExplanationModel(TableModel):
 
     def show_option(self, option_id: str | None) -> None:
         if option_id == self.option_id:
-            self.refresh()
-            return
+            return  # already shown, and refreshed by the document's change itself
+
         self.option_id = option_id
         self.reset()
 

@@ -30,6 +30,7 @@ UNJUDGED_COLOUR = QColor("#9c3d00")  # dark orange, 6.3:1 on white
 
 
 class ScoresModel(DocumentTableModel):
+    weighted = False
     """Rows are criteria (switched-off ones greyed), columns options — as in the memo's table."""
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:

@@ -45,6 +45,7 @@ EDITORS = {
 
 
 class TariffModel(DocumentTableModel):
+    weighted = False
     """Columns are options, as in the memo's table; rows are the name, the tariff parts and the costs."""
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:

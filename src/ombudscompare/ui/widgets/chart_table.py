@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QTableWidget, QVBoxLayout, QWidget
 
-from ...explain.charts import ChartData
+from ...explain.charts import ChartData, figures
 from ...i18n import tr
 from ..analysis.base import fill_table, read_only_table
 from ..binding import Binder
@@ -70,11 +70,12 @@ class ChartTableDialog(QDialog):
             self.descriptions[index].setText(data.description or data.message)
             table = self.tables[index]
             table.setAccessibleName(data.title)
-            if data.table is not None:
-                fill_table(table, data.table)
+            shown = figures(data)
+            if shown is not None:
+                fill_table(table, shown)
             else:
                 table.setRowCount(0)
-            table.setVisible(data.table is not None)
+            table.setVisible(shown is not None)
         self.setWindowTitle(tr("{chart} as a table", chart=" · ".join(d.title for d in charts)))
 
     @property

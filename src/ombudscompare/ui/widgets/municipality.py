@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit
 from ... import commands
 from ...core import limits
 from ...i18n import tr
-from ..document import Document
+from ..document import Change, Document
 from .numbers import NumberBox
 
 
@@ -53,7 +53,9 @@ class MunicipalityPanel(QGroupBox):
             box.setLocale(QLocale())
         self.refresh()
 
-    def refresh(self, _change: object = None) -> None:
+    def refresh(self, change: object = None) -> None:
+        if isinstance(change, Change) and change & Change.WEIGHTS_ONLY:
+            return  # nothing here follows the weights
         town = self.document.project.municipality
         for widget in (self.population, self.complaints, self.year):
             widget.blockSignals(True)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from ... import commands
 from ...i18n import language, tr
-from ..document import Document
+from ..document import Change, Document
 from .fields import BoundLine, BoundText, SourceForm
 
 
@@ -51,7 +51,9 @@ class OptionDetailPanel(QGroupBox):
             self.option_id = option_id
             self.refresh()
 
-    def refresh(self, _change: object = None) -> None:
+    def refresh(self, change: object = None) -> None:
+        if isinstance(change, Change) and change & Change.WEIGHTS_ONLY:
+            return  # nothing here follows the weights
         project = self.document.project
         lang = language()
         option = next((o for o in project.options if o.id == self.option_id), None)

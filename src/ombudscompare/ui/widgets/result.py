@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...explain.tables import Table
 from ...explain.values import conclusion, missing_text
 from ...i18n import language, tr
 from ..document import Change, Document
@@ -35,7 +46,7 @@ class ResultPanel(QGroupBox):
         self.ranking_view = table_view(self.ranking_model, "ranking_table")
         self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.ranking_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized from the texts (fit_columns), not per cell
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the names get what the figures leave
         self.ranking_view.setColumnHidden(PER_INHABITANT_COLUMN, True)
         self.ranking_view.setMinimumWidth(300)
@@ -44,12 +55,17 @@ class ResultPanel(QGroupBox):
         self.ranking_view.viewport().installEventFilter(self)
         self.explanation_view = table_view(self.explanation_model, "explanation_table")
         header = self.explanation_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # five columns, few rows: cheap
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # the criterion gets what the figures leave
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # the figures sized from the texts (fit_columns);
+        # the criterion gets what they leave
         header.setMinimumSectionSize(40)
         header.sectionResized.connect(lambda column, *_args: column and QTimer.singleShot(
             0, self, self._fit_explanation))
         self.explanation_view.viewport().installEventFilter(self)
+        for view, model, skip, icons in ((self.ranking_view, self.ranking_model, 1, None),
+                                         (self.explanation_view, self.explanation_model, 0, 1)):
+            for signal in (model.modelReset, model.dataChanged):
+                signal.connect(lambda *_args, v=view, m=model, s=skip, i=icons: fit_columns(v, m.table, s, i))
+            fit_columns(view, model.table, skip, icons)
         for view in (self.ranking_view, self.explanation_view):  # fit the width; long names are elided
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ranking_view.selectionModel().currentRowChanged.connect(
@@ -164,3 +180,30 @@ class ResultPanel(QGroupBox):
         if watched is self.ranking_view.viewport() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._fit_ranking_rows)  # wrapped names fit the new width
         return super().eventFilter(watched, event)
+
+
+def fit_columns(view: QTableView, table: Table, skip: int, icons: int | None = None) -> None:
+    """Each figure column as wide as its widest text or heading (the column `skip` takes what they leave).
+
+    Measured from the table's texts after each change: a header sizing itself to its contents asks every cell of
+    every row for every role after each change, which at 30 options was most of a weight edit's time. Column `icons`
+    may show a warning icon before its text (a value beyond the reference levels) and gets room for it."""
+    if not table.headers:
+        return
+    metrics = view.fontMetrics()
+    bold = QFont(view.font())
+    bold.setBold(True)
+    strong = QFontMetrics(bold)
+    header = view.horizontalHeader()
+    heading = QFontMetrics(header.font())
+    for column in range(len(table.headers)):
+        if column == skip:
+            continue
+        widest = heading.horizontalAdvance(table.headers[column]) + 20
+        for row, cells in enumerate(table.rows):
+            measure = strong if row in table.strong else metrics
+            widest = max(widest, measure.horizontalAdvance(cells[column]) + 14)
+        if column == icons:
+            widest += view.iconSize().width() + 8 if view.iconSize().width() > 0 else 24
+        if view.columnWidth(column) != widest:
+            view.setColumnWidth(column, widest)

@@ -45,6 +45,8 @@ class ScoreDetailPanel(QGroupBox):
         self.refresh()
 
     def _document_changed(self, change: Change) -> None:
+        if change & Change.WEIGHTS_ONLY:
+            return  # a score's words and source do not follow the weights
         if change & Change.STRUCTURE and self.key is not None:
             project = self.document.project
             if (self.key[0] not in {o.id for o in project.options}

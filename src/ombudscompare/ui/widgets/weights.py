@@ -96,8 +96,16 @@ class WeightsPanel(QWidget):
     def _document_changed(self, change: Change) -> None:
         if change & Change.STRUCTURE:
             self.rebuild()
-        else:
+        elif self.isVisible():
             self.refresh()
+        else:
+            self._stale = True  # hidden (the presentation's panel before W): refreshed when shown
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def rebuild(self) -> None:
         for row in self.rows:
