@@ -80,14 +80,17 @@ class Analyses:
         return self.cached(("pair_costs",), lambda: pair_costs(self.project), weight_free=True)
 
     def frequencies(self, spread: float | None = None) -> RankFrequencies:
-        """Rank shares over drawn weights only (uniform, or within ± `spread` percentage points)."""
-        return self.cached(("frequencies", spread), lambda: rank_frequencies(self.evaluation, SAMPLES, SEED, spread))
+        """Rank shares over drawn weights only (uniform, or within ± `spread` percentage points). Weights drawn
+        uniformly do not depend on the window's weights: those figures survive a weight edit."""
+        return self.cached(("frequencies", spread), lambda: rank_frequencies(self.evaluation, SAMPLES, SEED, spread),
+                           weight_free=spread is None)
 
     def uncertainty(self, spread: float | None = None) -> Uncertainty:
         """Rank shares with the uncertain inputs and the weights drawn together (the weights-only figures when the
         project has no ranges: then both are the same draws)."""
         return self.cached(("uncertainty", spread), lambda: analyse(
-            self.project, self.evaluation, SAMPLES, SEED, spread, frequencies=self.frequencies(spread)))
+            self.project, self.evaluation, SAMPLES, SEED, spread, frequencies=self.frequencies(spread)),
+            weight_free=spread is None)
 
     def sets(self) -> SetsComparison:
         """Every weight set evaluated (independent of the window's own weights, so kept across weight edits)."""

@@ -8,6 +8,7 @@ weighted average over the other criteria. Two lines meet at most once, so every 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -113,8 +114,9 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) <= NOISE * max(1.0, abs(a), abs(b))
 
 
-def flips(line: Lines) -> list[Flip]:
-    """Every weight in (0, 1) at which two options' totals cross, in increasing order (all pairs at once)."""
+def _crossings(line: Lines) -> tuple[np.ndarray, ...]:
+    """Every crossing of two options' lines in (0, 1) as arrays: weight, first and second option, whether the
+    second overtakes the first there, and the total at the crossing."""
     others, own = line.others, line.own
 
     def same(v: np.ndarray) -> np.ndarray:  # _same for every pair
@@ -131,14 +133,33 @@ def flips(line: Lines) -> list[Flip]:
     inside = (at > EPS) & (at < 1 - EPS)
     first, second, a, b, at = first[inside], second[inside], a[inside], b[inside], at[inside]
     total = (1.0 - at) * others[first] + at * own[first]
+    order = np.argsort(at, kind="stable")
+    return at[order], first[order], second[order], (b > a)[order], total[order]
+
+
+def _flips(line: Lines, at: np.ndarray, first: np.ndarray, second: np.ndarray, up: np.ndarray,
+           total: np.ndarray) -> list[Flip]:
     ids = line.option_ids
-    found = [Flip(float(w), ids[i] if up else ids[j], ids[j] if up else ids[i], float(t))
-             for w, i, j, up, t in zip(at.tolist(), first.tolist(), second.tolist(), (b > a).tolist(), total.tolist())]
-    return sorted(found, key=lambda f: f.at)
+    return [Flip(w, ids[i] if u else ids[j], ids[j] if u else ids[i], t)
+            for w, i, j, u, t in zip(at.tolist(), first.tolist(), second.tolist(), up.tolist(), total.tolist())]
 
 
-def first_place_flips(line: Lines, found: list[Flip]) -> list[Flip]:
-    """The flips at which first place changes hands: both options that swap are first there."""
+def flips(line: Lines) -> list[Flip]:
+    """Every weight in (0, 1) at which two options' totals cross, in increasing order (all pairs at once)."""
+    return _flips(line, *_crossings(line))
+
+
+def first_place_flips(line: Lines, found: list[Flip] | None = None) -> list[Flip]:
+    """The flips at which first place changes hands: both options that swap are first there (found among `found`,
+    or among every crossing, without making the others)."""
+    if found is None:
+        at, first, second, up, total = _crossings(line)
+        if not at.size:
+            return []
+        best = line.totals(at).max(axis=1)
+        near = np.nonzero(total >= best - 1e-6)[0]  # then the tie rule, as everywhere, on the few left
+        keep = np.array([k for k in near.tolist() if tie_key(float(total[k])) == tie_key(float(best[k]))], int)
+        return _flips(line, at[keep], first[keep], second[keep], up[keep], total[keep])
     if not found:
         return []
     best = line.totals(np.array([f.at for f in found])).max(axis=1)
@@ -182,12 +203,32 @@ def first_place_interval(line: Lines) -> Interval:
                     float(min(1.0, high)), lower_rival, upper_rival, shared)
 
 
+class LazyFlips(Mapping[str, list[Flip]]):
+    """Every criterion's flips, each list made when first asked for: with 30 options a criterion has hundreds of
+    crossings, and most views only want where first place changes (first_place_flips)."""
+
+    def __init__(self, lines: dict[str, Lines]):
+        self._lines = lines
+        self._made: dict[str, list[Flip]] = {}
+
+    def __getitem__(self, criterion_id: str) -> list[Flip]:
+        if criterion_id not in self._made:
+            self._made[criterion_id] = flips(self._lines[criterion_id])
+        return self._made[criterion_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 @dataclass(frozen=True)
 class WeightSensitivity:
     """Lines, flips and the first-place interval for every enabled criterion."""
 
     lines: dict[str, Lines]
-    flips: dict[str, list[Flip]]
+    flips: Mapping[str, list[Flip]]
     intervals: dict[str, Interval]
 
     def most_telling(self) -> Interval | None:
@@ -201,11 +242,8 @@ def weight_sensitivity(evaluation: Evaluation) -> WeightSensitivity:
     criteria = list(evaluation.shares) if len(evaluation.shares) > 1 else []
     matrix = _matrix(evaluation)
     all_lines = {c: _lines(evaluation, c, *matrix) for c in criteria}
-    return WeightSensitivity(
-        all_lines,
-        {c: flips(line) for c, line in all_lines.items()},
-        {c: first_place_interval(line) for c, line in all_lines.items()},
-    )
+    return WeightSensitivity(all_lines, LazyFlips(all_lines),
+                             {c: first_place_interval(line) for c, line in all_lines.items()})
 
 
 def analyse(project: Project) -> WeightSensitivity:

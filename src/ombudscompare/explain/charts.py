@@ -357,10 +357,8 @@ def sensitivity(project: Project, evaluation: Evaluation, lang: str, criterion: 
     totals = line.totals(SENSITIVITY_GRID)
     names = [project.option(o).name.get(lang) for o in line.option_ids]
     name = project.criterion(criterion).name.get(lang)
-    flips = result.flips[criterion]
     many = many_options(project)
-    if many:
-        flips = first_place_flips(line, flips)
+    flips = first_place_flips(line) if many else result.flips[criterion]
     changes = ", ".join(format_percent(f.at, 1, lang) for f in flips) or tr("none", lang)
     heading = tr("Totals as the weight of {criterion} changes", lang, criterion=name)
     return LineChartData(
@@ -371,7 +369,7 @@ def sensitivity(project: Project, evaluation: Evaluation, lang: str, criterion: 
         points=tuple((f.at * 100.0, f.total, format_percent(f.at, 1, lang), f.at > 0.7, False) for f in flips),
         x_range=(0.0, 100.0), y_range=(0.0, 100.0), y_ticks=SCORE_TICKS, x_padding=0.01,
         facts={"criterion": criterion, "flips": [f.at for f in flips], "current": line.current},
-        table=intervals_table(project, result, lang),
+        table=lambda: intervals_table(project, result, lang),
         description=(tr("{title}. First place changes at: {flips}.", lang, title=heading, flips=changes) if many
                      else tr("{title}. The ranking changes at: {flips}.", lang, title=heading, flips=changes)),
     )

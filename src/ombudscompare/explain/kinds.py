@@ -35,9 +35,9 @@ Builder = Callable[[Analyses, str, ChartRequest], ChartData]
 
 @dataclass(frozen=True)
 class ChartKind:
-    """A chart kind. `tab` is the id of the window's analysis tab that shows it; `weighted` False when its data
-    does not depend on the window's weights (kept across weight edits); `in_report` whether the report has
-    something to show for a project."""
+    """A chart kind. `tab` is the id of the window's analysis tab that shows it; `weight_free` whether its data, as
+    a request asks for it, does not depend on the window's weights (then kept across weight edits); `in_report`
+    whether the report has something to show for a project."""
 
     id: str
     title: str  # message id
@@ -46,7 +46,7 @@ class ChartKind:
     build: Builder
     tab: str
     slide: bool = True
-    weighted: bool = True
+    weight_free: Callable[[ChartRequest], bool] = lambda _request: False
     in_report: Callable[[Analyses], bool] = lambda _analyses: True
 
 
@@ -82,6 +82,15 @@ def _sets(analyses: Analyses, lang: str, _request: ChartRequest) -> ChartData:
     return sets_chart(analyses.project, analyses.sets(), lang)
 
 
+def _always(_request: ChartRequest) -> bool:
+    return True
+
+
+def _drawn_uniformly(request: ChartRequest) -> bool:
+    """Weights drawn from every weighting do not depend on today's; drawn around today's they do."""
+    return request.spread is None
+
+
 def has_ranges(analyses: Analyses) -> bool:
     return analyses.uncertainty().ranges > 0
 
@@ -90,15 +99,17 @@ CHART_KINDS = (
     ChartKind("ranking", N_("Ranking with contributions"), N_("ranking"), False, _ranking, "ranking"),
     ChartKind("profile", N_("Profile"), N_("profile"), False, _profile, "ranking"),
     ChartKind("costs-complaints", N_("Cost against complaints"), N_("costs-complaints"), True,
-              _costs("complaints"), "costs", slide=False, weighted=False),
+              _costs("complaints"), "costs", slide=False, weight_free=_always),
     ChartKind("costs-population", N_("Cost against inhabitants"), N_("costs-inhabitants"), True,
-              _costs("population"), "costs", weighted=False),
+              _costs("population"), "costs", weight_free=_always),
     ChartKind("sensitivity", N_("Weight sensitivity"), N_("weight-sensitivity"), True, _sensitivity, "weights",
               in_report=lambda a: bool(a.sensitivity().lines)),
-    ChartKind("robustness", N_("Robustness"), N_("robustness"), False, _robustness, "robustness"),
-    ChartKind("sets", N_("Who chooses what"), N_("who-chooses-what"), False, _sets, "sets", weighted=False,
+    ChartKind("robustness", N_("Robustness"), N_("robustness"), False, _robustness, "robustness",
+              weight_free=_drawn_uniformly),
+    ChartKind("sets", N_("Who chooses what"), N_("who-chooses-what"), False, _sets, "sets", weight_free=_always,
               in_report=lambda a: bool(a.project.weight_sets)),
-    ChartKind("certainty", N_("How sure"), N_("how-sure"), False, _certainty, "robustness", in_report=has_ranges),
+    ChartKind("certainty", N_("How sure"), N_("how-sure"), False, _certainty, "robustness", in_report=has_ranges,
+              weight_free=_drawn_uniformly),
 )
 KINDS = {kind.id: kind for kind in CHART_KINDS}
 SLIDES = tuple(kind.id for kind in CHART_KINDS if kind.slide)
@@ -136,7 +147,7 @@ def build(request: ChartRequest, analyses: Analyses, lang: str) -> ChartData:
         except ModelError as error:
             return empty(kind.id, tr("Nothing to show: {reason}", lang, reason=error.message.render(lang)), lang)
 
-    return analyses.cached(("chart", request, lang), make, weight_free=not kind.weighted)
+    return analyses.cached(("chart", request, lang), make, weight_free=kind.weight_free(request))
 
 
 def chart_data(kind: str, project: Project, lang: str, evaluation: Evaluation | None = None,

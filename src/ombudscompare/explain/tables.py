@@ -80,9 +80,8 @@ def intervals_table(project: Project, sensitivity: WeightSensitivity, lang: str)
     shown = rounded_percentages({i.criterion_id: i.current for i in sensitivity.intervals.values()}, 1)
     many = many_options(project)
     for criterion_id, interval in sensitivity.intervals.items():
-        flips = sensitivity.flips[criterion_id]
-        if many:
-            flips = first_place_flips(sensitivity.lines[criterion_id], flips)
+        line = sensitivity.lines[criterion_id]
+        flips = first_place_flips(line) if many else sensitivity.flips[criterion_id]
         rows.append((
             project.criterion(criterion_id).name.get(lang),
             format_percent(shown[criterion_id] / 100.0, 1, lang),

@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .document import Document
+from .document import Change, Document
 
 
 class Binder(QObject):
@@ -19,10 +19,15 @@ class Binder(QObject):
     therefore cost nothing while a slider is dragged.
     """
 
-    def __init__(self, document: Document, view: QWidget, refresh: Callable[[], None], delay_ms: int = 0):
+    def __init__(self, document: Document, view: QWidget, refresh: Callable[[], None], delay_ms: int = 0,
+                 weights: Callable[[], None] | None = None, follows_weights: bool = True):
+        """`weights`: a lighter redraw for an edit of weights only; `follows_weights` False: such an edit changes
+        nothing the view shows, so it does nothing."""
         super().__init__(view)
         self.view = view
         self._refresh = refresh
+        self._weights = weights
+        self.follows_weights = follows_weights
         self.stale = True
         self.timer: QTimer | None = None
         if delay_ms:
@@ -33,8 +38,17 @@ class Binder(QObject):
         document.changed.connect(self.invalidate)
         view.installEventFilter(self)
 
-    def invalidate(self, _change: object = None) -> None:
+    def invalidate(self, change: object = None) -> None:
         """The data changed (or the language): redraw now if shown, else when next shown."""
+        if isinstance(change, Change) and change & Change.WEIGHTS_ONLY and not self.stale:
+            if not self.follows_weights:
+                return
+            if self._weights is not None:
+                if self.view.isVisible():
+                    self._weights()
+                else:
+                    self.stale = True
+                return
         self.stale = True
         if self.view.isVisible():
             if self.timer is not None:

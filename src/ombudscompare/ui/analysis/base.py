@@ -30,10 +30,13 @@ class AnalysisTab(QWidget):
     every sentence and table below them stays reachable.
     """
 
+    follows_weights = True  # False: nothing the tab shows depends on the weights (a weight edit leaves it alone)
+
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.binder = Binder(document, self, self._redraw, DEBOUNCE_MS)
+        self.binder = Binder(document, self, self._redraw, DEBOUNCE_MS, weights=self.weights_changed,
+                             follows_weights=self.follows_weights)
         self.body = QWidget()
         self.body.setObjectName("analysis_body")
         scroll = QScrollArea()
@@ -67,6 +70,12 @@ class AnalysisTab(QWidget):
 
     def redraw(self) -> None:
         raise NotImplementedError
+
+    def weights_changed(self) -> None:
+        """Only weights changed: by default the whole tab is redrawn (shortly after the last change)."""
+        self.binder.stale = True
+        if self.binder.timer is not None:
+            self.binder.timer.start()
 
     def show_problem(self, text: str) -> None:
         """Subclasses show why there is nothing to analyse."""

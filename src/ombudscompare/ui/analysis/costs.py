@@ -20,6 +20,8 @@ from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, se
 class CostsTab(AnalysisTab):
     """Two cost charts side by side, the break-even sentences, and the multi-year table."""
 
+    follows_weights = False  # costs come from the tariffs and the municipality, never from the weights
+
     def __init__(self, document, parent=None):
         super().__init__(document, parent)
         self.setObjectName("costs_tab")

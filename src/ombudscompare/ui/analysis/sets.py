@@ -128,19 +128,9 @@ class SetsTab(AnalysisTab):
         for row, set_id in enumerate(self.set_ids):
             weight_set = project.weight_set(set_id)
             item = self.table.item(row, 0)
-            if item is None:
-                continue
-            notes = [weight_set.note] if weight_set.note else []
-            if matches_current(project, weight_set):
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-                notes.append(tr("These are the weights shown now."))
-            if weight_set.swing is not None and swing_outdated(project, weight_set.swing):
-                notes.append(tr("Set by swings; a reference level has changed since, so the answers described other"
-                                " swings. Ask the swing questions again."))
+            if item is not None and weight_set.swing is not None and swing_outdated(project, weight_set.swing):
                 item.setText(item.text() + " ⚠")
-            item.setToolTip(tip("\n".join(notes)))
+        self.mark_in_force()
         compromise = self.table.item(len(self.set_ids), 0)
         if compromise is not None:
             compromise.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -151,6 +141,34 @@ class SetsTab(AnalysisTab):
         if selected in self.set_ids:
             self.table.selectRow(self.set_ids.index(selected))
         self._update_buttons()
+
+    def mark_in_force(self) -> None:
+        """The set whose weights the window shows now in bold, with each set's note and warnings as its tooltip."""
+        project = self.document.project
+        for row, set_id in enumerate(self.set_ids):
+            item = self.table.item(row, 0)
+            if item is None:
+                continue
+            weight_set = project.weight_set(set_id)
+            notes = [weight_set.note] if weight_set.note else []
+            in_force = matches_current(project, weight_set)
+            if in_force:
+                notes.append(tr("These are the weights shown now."))
+            if weight_set.swing is not None and swing_outdated(project, weight_set.swing):
+                notes.append(tr("Set by swings; a reference level has changed since, so the answers described other"
+                                " swings. Ask the swing questions again."))
+            font = item.font()
+            if font.bold() != in_force:
+                font.setBold(in_force)
+                item.setFont(font)
+            item.setToolTip(tip("\n".join(notes)))
+
+    def weights_changed(self) -> None:
+        """An edit of weights only changes no set's figures: only which set is in force."""
+        if self.set_ids and all(s in {w.id for w in self.document.project.weight_sets} for s in self.set_ids):
+            self.mark_in_force()
+        else:
+            super().weights_changed()
 
     def show_problem(self, text: str) -> None:
         self.sentence.setText(text)
