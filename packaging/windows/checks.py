@@ -178,6 +178,8 @@ class Checks:
             expect(f"[{key}]" in user or f"[{key}\\\\" in user, f"HKCU\\{key} was not written")
         expect('OmbudsCompare.exe\\" \\"%1\\""' in user, "no open command for .ombuds")
         expect(self.version in self.cli("--version").output, "--version does not give the release's version")
+        if self.signer is not None:  # the installed programs carry the build's signature
+            self.signer.verify([self.install_dir / "OmbudsCompare.exe", self.install_dir / "ombudscompare-cli.exe"])
 
     def self_test_cli(self) -> None:
         result = self.cli("--self-test")

@@ -286,8 +286,8 @@ def main() -> int:
     total = time.monotonic() - started
     (WORK / "times.json").write_text(json.dumps({**steps.times, "total": round(total, 1)}, indent=2),
                                      encoding="utf-8")
-    print(f"Windows release {'checked' if args.check_only else 'built'}"
-          f"{'' if args.no_check else ' and checked'} in {total / 60:.1f} min", flush=True)
+    done = "checked" if args.check_only else "built" if args.no_check else "built and checked"
+    print(f"Windows release {done} in {total / 60:.1f} min", flush=True)
     return 0
 
 

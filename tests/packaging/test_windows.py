@@ -176,7 +176,11 @@ def _a_windows_program(tmp_path: Path) -> Path | None:
     for candidate in candidates:
         if candidate.is_file():
             copy = tmp_path / candidate.name
-            shutil.copy2(candidate, copy)
+            if signing.has_signature(candidate):  # a release built with a certificate: start unsigned
+                subprocess.run(["osslsigncode", "remove-signature", "-in", str(candidate), "-out", str(copy)],
+                               check=True, capture_output=True)
+            else:
+                shutil.copy2(candidate, copy)
             return copy
     return None
 
