@@ -1,7 +1,7 @@
 """`ombudscompare --self-test`: does this installation (a virtual environment or the standalone bundle) work?
 
 Builds the main window offscreen on the Haarlem case, checks its totals, renders every chart kind,
-writes the Excel workbook and reads it back, and writes the PDF report — everything in a temporary
+writes the Excel workbook and reads it back, and writes the PDF report and the Word appendix — everything in a temporary
 folder, nothing beside the program. One line of output: how many checks passed, or the first step
 that failed and why.
 """
@@ -121,11 +121,26 @@ class SelfTest:
         write_report(self.project, path, self.lang)
         data = path.read_bytes()
         self.check(data.startswith(b"%PDF") and len(data) > 50_000, "the PDF report is not written")
+        self.check(b'pdfaid:part="1"' in data, "the PDF report is not PDF/A")
+
+    def word(self) -> None:
+        import zipfile
+
+        from .ui.export.word import write_word
+
+        path = self.folder / "self-test.docx"
+        write_word(self.project, path, self.lang)
+        with zipfile.ZipFile(path) as package:
+            document = package.read("word/document.xml").decode("utf-8")
+            pictures = [n for n in package.namelist() if n.startswith("word/media/")]
+        self.check("Metropool Amsterdam" in document and "tblHeader" in document,
+                   "the Word appendix lacks its comparison table")
+        self.check(len(pictures) >= 4, f"the Word appendix has {len(pictures)} charts")
 
     def steps(self) -> list[tuple[str, Callable[[], None]]]:
         return [("scoring the Haarlem case", self.model), ("starting Qt", self.qt), ("the main window", self.window),
                 ("rendering the charts", self.charts), ("the Excel workbook", self.workbook),
-                ("the PDF report", self.report)]
+                ("the PDF report", self.report), ("the Word appendix", self.word)]
 
 
 def self_test(lang: str) -> int:

@@ -206,13 +206,26 @@ def run_chart(args: argparse.Namespace, lang: str) -> int:
 
 
 def run_report(args: argparse.Namespace, lang: str) -> int:
+    """The PDF report (PDF/A) or the Word appendix, by --format or else by the output's extension."""
+    kind = args.format or ("docx" if args.output.lower().endswith(".docx") else "pdf")
+    if args.template and kind != "docx":
+        raise UsageError(tr("--template is for the Word appendix (--format docx)"))
     project = _project(args)
     evaluate(project)
     _refuse_existing(args.output, args.force)
-    offscreen_qt(lang)
-    from ..ui.export.report import write_report
+    if args.template:
+        from ..formats.word import open_template
 
-    write_report(project, args.output, lang)
+        open_template(args.template)  # a template that cannot be used is refused before anything is drawn
+    offscreen_qt(lang)
+    if kind == "docx":
+        from ..ui.export.word import write_word
+
+        write_word(project, args.output, lang, args.template)
+    else:
+        from ..ui.export.report import write_report
+
+        write_report(project, args.output, lang)
     return _wrote(args.output)
 
 
@@ -263,6 +276,16 @@ def _sensitivity_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
 
 
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    _output(N_("the PDF or Word file to write"), "OUT.pdf|OUT.docx")(parser)
+    parser.add_argument("--format", choices=("pdf", "docx"),
+                        help=tr("pdf: the report as PDF/A; docx: the appendix for the memo in Word (default: by the"
+                                " extension of OUT)"))
+    parser.add_argument("--template", metavar="FILE",
+                        help=tr("a Word document or template (.docx, .dotx) whose styles, page setup, headers and"
+                                " footers the appendix gets"))
+
+
 def _json_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=tr("print one JSON object instead of text"))
 
@@ -289,8 +312,8 @@ COMMANDS = (
     CommandSpec("export", N_("write the comparison as an Excel workbook with live formulas"), run_export,
                 arguments=_output(N_("the workbook to write"), "OUT.xlsx")),
     CommandSpec("chart", N_("write a chart as a slide-ready PNG or SVG"), run_chart, arguments=_chart_arguments),
-    CommandSpec("report", N_("write the PDF report for the memo"), run_report,
-                arguments=_output(N_("the PDF to write"), "OUT.pdf")),
+    CommandSpec("report", N_("write the PDF report (PDF/A) or the Word appendix for the memo"), run_report,
+                arguments=_report_arguments),
     CommandSpec("example", N_("write the built-in Haarlem 2018 case as a project file"), run_example, project=False,
                 arguments=_output(N_("where to write it (default: standard output)"), "FILE", required=False)),
 )

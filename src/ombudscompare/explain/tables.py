@@ -3,14 +3,15 @@ and the workbook only render them (Qt-free)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core.costs import MultiYear
-from ..core.model import Project
+from ..core.model import Project, Source
 from ..core.robustness import RankFrequencies
 from ..core.scoring import Evaluation, rounded_percentages
 from ..core.sensitivity import WeightSensitivity, first_place_flips
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..i18n.numbers import format_money, format_number, format_percent
 from .values import kind_name, many_options, raw_text, shown_shares, source_text, totals_decimals, value_function_text
 
@@ -141,3 +142,91 @@ def criteria_table(project: Project, evaluation: Evaluation, lang: str) -> Table
                   c.description.get(lang)) for c in project.criteria)
     return Table((tr("Criterion", lang), tr("Kind", lang), tr("Value function", lang), tr("Weight", lang),
                   tr("Description", lang)), rows, frozenset({3}), tuple(c.id for c in project.criteria))
+
+
+def comparison_table(project: Project, evaluation: Evaluation, lang: str,
+                     cite: Callable[[Source], str] | None = None) -> Table:
+    """'Een vergelijk' as the memo has it: the options as columns, the annual cost and cost per inhabitant, then
+    every criterion as a row with its weight and, per option, the score's label and its justification in words
+    (or the computed value and how it came about), then each option's total and rank. `cite` turns a source into
+    a reference to a numbered list (' [1]'); without it, none are written."""
+    from ..core.scoring import raw_value
+    from ..core.tariff import annual_cost
+    from .values import how_computed
+
+    town = project.municipality
+    shown = shown_shares(evaluation)
+    options = project.options
+    costs = {o.id: annual_cost(o.tariff, town.population, town.complaints_per_year) for o in options}
+    rows: list[tuple[str, ...]] = [
+        (tr("Annual cost", lang), "", *(format_money(costs[o.id], lang) for o in options)),
+        (tr("Cost per inhabitant", lang), "", *(format_money(costs[o.id] / town.population, lang, 4)
+                                               for o in options)),
+    ]
+    keys = ["annual_cost", "cost_per_inhabitant"]
+    for criterion in project.criteria:
+        weight = (format_percent(shown[criterion.id] / 100.0, 1, lang) if criterion.id in shown
+                  else tr("off: does not count", lang))
+        cells = []
+        for option in options:
+            if criterion.kind.computed:
+                raw = raw_value(project, option, criterion)
+                cells.append(raw_text(project, criterion.id, raw, lang) + "\n"
+                             + how_computed(project, option, criterion, lang))
+                continue
+            score = project.score(option.id, criterion.id)
+            if score is None:
+                cells.append(tr("not judged yet", lang))
+                continue
+            lines = [raw_text(project, criterion.id, score.value, lang)]
+            if score.justification:
+                lines.append(score.justification)
+            reference = cite(score.source) if cite is not None else ""
+            if score.source.quote:
+                lines.append(f"“{score.source.quote}”{reference}")
+            elif reference:
+                lines[-1] += reference
+            cells.append("\n".join(lines))
+        rows.append((criterion.name.get(lang), weight, *cells))
+        keys.append(criterion.id)
+    decimals = totals_decimals([r.total for r in evaluation.results])
+    ranked = {r.option_id: r for r in evaluation.results}
+    rows.append((tr("Total score (0–100)", lang), format_percent(1.0, 1, lang),
+                 *(format_number(ranked[o.id].total, decimals, lang) if o.id in ranked else tr("not scored", lang)
+                   for o in options)))
+    rows.append((tr("Rank", lang), "", *(rank_text(ranked[o.id].rank, ranked[o.id].tied) if o.id in ranked else "—"
+                                         for o in options)))
+    keys += ["total", "rank"]
+    return Table((tr("Criterion", lang), tr("Weight", lang), *(o.name.get(lang) for o in options)), tuple(rows),
+                 frozenset({1}), tuple(keys), frozenset({len(rows) - 2, len(rows) - 1}))
+
+
+def tariff_table(project: Project, lang: str) -> Table:
+    """The tariffs with the options as columns, as in the memo's table, every part with all its decimals, and the
+    annual cost they give this municipality."""
+    from ..core.tariff import annual_cost
+    from .values import exact_money
+
+    town = project.municipality
+    options = project.options
+    rows = []
+    for label, key in ((N_("Fixed a year"), "fixed"), (N_("Per inhabitant"), "per_inhabitant"),
+                       (N_("Per complaint"), "per_complaint"), (N_("Complaints included"), "included_complaints"),
+                       (N_("Surcharge per extra complaint"), "surcharge"),
+                       (N_("Indexation a year"), "indexation_percent")):
+        cells = []
+        for option in options:
+            value = getattr(option.tariff, key)
+            if key == "included_complaints":
+                cells.append(format_number(value, 0, lang))
+            elif key == "indexation_percent":
+                cells.append(format_percent(value / 100.0, 1, lang))
+            else:
+                cells.append(exact_money(value, lang))
+        rows.append((tr(label, lang), *cells))
+    rows.append((tr("Annual cost", lang), *(format_money(annual_cost(o.tariff, town.population,
+                                                                     town.complaints_per_year), lang)
+                                            for o in options)))
+    return Table(("", *(o.name.get(lang) for o in options)), tuple(rows), frozenset(range(1, len(options) + 1)),
+                 ("fixed", "per_inhabitant", "per_complaint", "included_complaints", "surcharge",
+                  "indexation_percent", "annual_cost"), frozenset({len(rows) - 1}))

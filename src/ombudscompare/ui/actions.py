@@ -32,6 +32,7 @@ class Act(enum.Enum):
     SAVE_AS = "save_as"
     EXPORT_EXCEL = "export_excel"
     EXPORT_REPORT = "export_report"
+    EXPORT_WORD = "export_word"
     EXPORT_CHART = "export_chart"
     COPY_CHART = "copy_chart"
     QUIT = "quit"
@@ -68,6 +69,7 @@ ACTIONS = (
     ActionSpec(Act.EXPORT_EXCEL, N_("&Export to Excel…"), lambda c: c.files.export_excel_dialog(), ("Ctrl+E",)),
     ActionSpec(Act.EXPORT_REPORT, N_("Export re&port (PDF)…"), lambda c: c.files.export_report_dialog(),
                ("Ctrl+Shift+P",)),
+    ActionSpec(Act.EXPORT_WORD, N_("Export to &Word (.docx)…"), lambda c: c.files.export_word_dialog()),
     ActionSpec(Act.EXPORT_CHART, N_("Export c&hart (PNG/SVG)…"), lambda c: c.showing.export_chart(),
                ("Ctrl+Shift+E",)),
     ActionSpec(Act.COPY_CHART, N_("Cop&y chart"), lambda c: c.showing.copy_chart(), ("Ctrl+Shift+C",)),
@@ -105,7 +107,7 @@ MENUS = (
     MenuSpec("file", N_("&File"), (
         MenuSpec("new", N_("&New"), (Act.NEW_BLANK, Act.NEW_EXAMPLE)), Act.OPEN,
         MenuSpec("recent", N_("Open &recent"), ()), None, Act.SAVE, Act.SAVE_AS, None,
-        Act.EXPORT_EXCEL, Act.EXPORT_REPORT, Act.EXPORT_CHART, Act.COPY_CHART, None, Act.QUIT)),
+        Act.EXPORT_EXCEL, Act.EXPORT_WORD, Act.EXPORT_REPORT, Act.EXPORT_CHART, Act.COPY_CHART, None, Act.QUIT)),
     MenuSpec("edit", N_("&Edit"), (
         Act.UNDO, Act.REDO, None, Act.ADD_OPTION, Act.REMOVE_OPTION,
         MenuSpec("add_criterion", N_("Add &criterion"), ()), Act.REMOVE_CRITERION, None, Act.PROJECT_DETAILS)),

@@ -249,6 +249,27 @@ class FileController:
         path = self._ask_target(tr("Export report"), ".pdf", "PDF (*.pdf)")
         return path is not None and self.export_report(path)
 
+    def export_word(self, path: str, template: str | None = None) -> bool:
+        """Write the Word appendix in the UI language, on `template` or else the remembered one ('' for none)."""
+        from .export.word import write_word
+
+        template = self.settings.word_template if template is None else template
+        return self._guarded(tr("Cannot write the Word appendix"),
+                             lambda: write_word(self.document.project, path, language(), template or None,
+                                                analyses=self.document.analyses), path,
+                             tr("Writing the Word appendix…"))
+
+    def export_word_dialog(self) -> bool:
+        """Show what the appendix holds and which house style it gets (remembered), then ask where it goes."""
+        from .export.word_dialog import WordExportDialog
+
+        dialog = WordExportDialog(self.settings.word_template, self.window)
+        if not dialog.exec():
+            return False
+        self.settings.word_template = dialog.template
+        path = self._ask_target(tr("Export to Word"), ".docx", "Word (*.docx)")
+        return path is not None and self.export_word(path)
+
     def _folder(self) -> str:
         recent = self.settings.recent_files
         return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")

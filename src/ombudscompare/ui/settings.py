@@ -45,6 +45,17 @@ class Settings:
         self.store.setValue("recent_files", [p for p in self.recent_files if p != path])
         self.store.sync()
 
+    @property
+    def word_template(self) -> str:
+        """The Word document or template (.docx, .dotx) the appendix is written on; '' for the plain A4 one."""
+        value = self.store.value("word_template", "")
+        return str(value) if isinstance(value, str) else ""
+
+    @word_template.setter
+    def word_template(self, value: str) -> None:
+        self.store.setValue("word_template", value)
+        self.store.sync()
+
     def geometry(self) -> QByteArray | None:
         value = self.store.value("geometry")
         return value if isinstance(value, QByteArray) else None

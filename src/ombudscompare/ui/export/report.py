@@ -1,4 +1,5 @@
-"""The PDF report for the memo, made with Qt's own PDF support: title page, result, charts, grounds, costs."""
+"""The PDF report for the memo, made with Qt's own PDF support as PDF/A-1b (the archive's form: fonts embedded, XMP
+metadata, nothing transparent): title page, result, charts, grounds, costs."""
 
 from __future__ import annotations
 
@@ -7,19 +8,28 @@ import os
 from datetime import datetime
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from ...core.analyses import Analyses
 from ...core.costs import multi_year
 from ...core.model import Project
 from ...core.tariff import annual_cost
-from ...explain.kinds import CHART_KINDS, ChartRequest
-from ...explain.sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
-from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table
-from ...explain.values import annual_cost_formula, conclusion, display_title, exact_money
+from ...explain.appendix import COST_FORMULA, author, chart_requests, key_sentences
+from ...explain.kinds import kind_title
+from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table, tariff_table
+from ...explain.values import annual_cost_formula, display_title
 from ...formats.atomic import write_bytes_atomic
 from ...i18n import tr
-from ...i18n.numbers import format_money, format_number, format_percent
+from ...i18n.numbers import format_money, format_number
 from .charts import chart_widget, render_image
 
 CHART_SIZE = QSize(1600, 900)
@@ -57,29 +67,19 @@ def report_html(project: Project, lang: str, now: datetime,
     parts.append("<p style='page-break-after: always'>&nbsp;</p>")
 
     parts.append(f"<h2>{_e(tr('Result', lang))}</h2>")
-    parts.append(f"<p><b>{_e(conclusion(project, evaluation, lang))}</b></p>")
-    sensitivity = analyses.sensitivity()
-    telling = sensitivity.most_telling()
-    if telling is not None:
-        parts.append(f"<p>{_e(interval_sentence(project, telling, lang))}</p>")
+    sentences = key_sentences(analyses, lang)  # as the window and the Word appendix word them
+    parts.append(f"<p><b>{_e(sentences[0])}</b></p>")
     parts.append(_table(ranking_table(project, evaluation, lang)))
-    for pair in analyses.pair_costs():
-        sentences = (complaints_sentence(project, pair, lang), population_sentence(project, pair, lang))
-        parts.append(f"<p>{_e(sentences[0])}<br>{_e(sentences[1])}</p>")
-    frequencies = analyses.frequencies()
-    parts.append(f"<p>{_e(robustness_sentence(project, frequencies, lang))}</p>")
+    parts.append("<p>" + "<br>".join(_e(line) for line in sentences[1:]) + "</p>")
 
     images = {}
-    shown = [kind for kind in CHART_KINDS if kind.in_report(analyses)]
-    for index, kind in enumerate(shown):
-        criterion = telling.criterion_id if telling and kind.id == "sensitivity" else None
-        request = ChartRequest(kind.id, criterion=criterion)
+    for index, request in enumerate(chart_requests(analyses)):
         widget = chart_widget(request, project, lang, zoom=CHART_ZOOM, analyses=analyses)
-        images[kind.id] = render_image(widget, CHART_SIZE)
+        images[request.kind] = render_image(widget, CHART_SIZE).convertToFormat(QImage.Format.Format_RGB32)
         widget.deleteLater()
         brk = "page-break-before: always; " if index % 2 == 0 else ""  # two charts to a page
-        parts.append(f"<p style='{brk}' class='caption'><b>{_e(tr(kind.title, lang))}</b></p>"
-                     f"<p><img src='chart:{kind.id}' width='620'></p>")
+        parts.append(f"<p style='{brk}' class='caption'><b>{_e(kind_title(request.kind, lang))}</b></p>"
+                     f"<p><img src='chart:{request.kind}' width='620'></p>")
 
     parts.append(f"<h2 style='page-break-before: always'>{_e(tr('Criteria and weights', lang))}</h2>")
     parts.append(_table(criteria_table(project, evaluation, lang), small=frozenset({4})))
@@ -97,10 +97,8 @@ def report_html(project: Project, lang: str, now: datetime,
         parts.append(f"<p><b>{_e(option.name.get(lang))}</b>" + (f"<br>{_e(description)}" if description else "")
                      + "</p>")
     parts.append(f"<h2>{_e(tr('Costs', lang))}</h2>")
-    formula = tr("Annual cost = fixed + per inhabitant × inhabitants + per complaint × complaints + surcharge ×"
-                 " max(0, complaints − complaints included)", lang)
-    parts.append(f"<p>{_e(formula)}</p>")
-    parts.append(_costs_table(project, lang))
+    parts.append(f"<p>{_e(tr(COST_FORMULA, lang))}</p>")
+    parts.append(_table(tariff_table(project, lang)))
     town = project.municipality
     for option in project.options:
         cost = annual_cost(option.tariff, town.population, town.complaints_per_year)
@@ -173,34 +171,6 @@ def _sets_section(project: Project, analyses: Analyses, lang: str) -> list[str]:
     return parts
 
 
-def _costs_table(project: Project, lang: str) -> str:
-    """The tariffs with the options as columns, as in the memo's table: every column as wide as its name needs,
-    so no amount is split from its € sign and no word is broken."""
-    town = project.municipality
-    options = project.options
-    rows = []
-    for label, key in ((tr("Fixed a year", lang), "fixed"), (tr("Per inhabitant", lang), "per_inhabitant"),
-                       (tr("Per complaint", lang), "per_complaint"),
-                       (tr("Complaints included", lang), "included_complaints"),
-                       (tr("Surcharge per extra complaint", lang), "surcharge"),
-                       (tr("Indexation a year", lang), "indexation_percent")):
-        cells = []
-        for option in options:
-            value = getattr(option.tariff, key)
-            if key == "included_complaints":
-                shown = format_number(value, 0, lang)
-            elif key == "indexation_percent":
-                shown = format_percent(value / 100.0, 1, lang)
-            else:
-                shown = exact_money(value, lang)
-            cells.append(f"<td class='num'>{_e(shown)}</td>")
-        rows.append(f"<tr><td>{_e(label)}</td>{''.join(cells)}</tr>")
-    costs = [annual_cost(o.tariff, town.population, town.complaints_per_year) for o in options]
-    totals = "".join(f"<td class='num'><b>{_e(format_money(cost, lang))}</b></td>" for cost in costs)
-    rows.append(f"<tr><td><b>{_e(tr('Annual cost', lang))}</b></td>{totals}</tr>")
-    return _html_table([""] + [o.name.get(lang) for o in options], "".join(rows))
-
-
 def _source_line(source, lang: str) -> str:
     """'Source: title, date, where in it, link' and the quoted words, on lines of their own."""
     cited = ", ".join(p for p in (source.title, source.date, source.location, source.url) if p)
@@ -269,7 +239,9 @@ def write_report(project: Project, path: str | os.PathLike[str], lang: str, now:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
+    writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)  # the archive's form: fonts embedded, XMP
     writer.setTitle(display_title(project, lang))
+    writer.setAuthor(author(project, lang))
     writer.setCreator("OmbudsCompare")
     writer.setResolution(96)  # the document's pixels are screen pixels: 96 to the inch
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
