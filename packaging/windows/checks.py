@@ -21,6 +21,7 @@ import time
 import zlib
 from pathlib import Path
 
+import msi
 import signing
 from wine import Wine
 
@@ -178,6 +179,7 @@ class Checks:
             expect(f"[{key}]" in user or f"[{key}\\\\" in user, f"HKCU\\{key} was not written")
         expect('OmbudsCompare.exe\\" \\"%1\\""' in user, "no open command for .ombuds")
         expect(self.version in self.cli("--version").output, "--version does not give the release's version")
+        expect(self.uninstall_entry() in self.wine.registry("system"), "no entry in Apps (Programs and Features)")
         if self.signer is not None:  # the installed programs carry the build's signature
             self.signer.verify([self.install_dir / "OmbudsCompare.exe", self.install_dir / "ombudscompare-cli.exe"])
 
@@ -354,6 +356,11 @@ class Checks:
         expect("OmbudsCompare" not in "".join(line for line in user.splitlines() if "Installer\\\\Products" in line
                                               or "ProductName" in line),
                "the product is still registered for the user")
+        expect(self.uninstall_entry() not in self.wine.registry("system"), "the entry in Apps is still there")
+
+    def uninstall_entry(self) -> str:
+        """The key of this version's entry in Apps (wine keeps it in HKLM, as Windows' installer service does)."""
+        return f"CurrentVersion\\\\Uninstall\\\\{{{msi.guid('product', msi.msi_version(self.version))}}}]"
 
     def upgrade(self) -> None:
         """An older version installed, then this one over it: one product, the old-only file gone."""
@@ -365,6 +372,11 @@ class Checks:
         products = re.findall(r"\[Software\\\\Microsoft\\\\Installer\\\\Products\\\\([0-9A-F]{32})\]",
                               self.wine.registry("user"))
         expect(len(products) == 1, f"{len(products)} products registered after the upgrade, expected 1")
+        from release import older_version
+
+        old_entry = self.uninstall_entry().replace(msi.guid("product", msi.msi_version(self.version)),
+                                                   msi.guid("product", msi.msi_version(older_version(self.version))))
+        expect(old_entry not in self.wine.registry("system"), "the older version is still listed in Apps")
         self.self_test_cli()
 
     def close(self) -> None:
