@@ -38,6 +38,9 @@ SETTINGS_KEY = r"[Software\\OmbudsCompare\\OmbudsCompare]"
 # to a serif; Qt's GDI font engine finds wine's Tahoma, the stand-in for Segoe UI. Windows that a person looks
 # at (screenshots) use it; the self-tests use Qt's default.
 LOOKS_LIKE_WINDOWS = "windows:fontengine=gdi"
+# The command line's offscreen drawing finds no fonts on Windows (see command_line_draws_text): reported for a
+# change in the app; until it is made, this check says so without failing. Set to False once it is.
+TEXT_IN_BOXES_IS_KNOWN = True
 SCALES = {100: 96, 125: 120, 150: 144}  # Windows display scaling → LogPixels
 
 
@@ -219,6 +222,21 @@ class Checks:
         expect(result.returncode == 0 and book.is_file(), f"export: exit {result.returncode}: {result.output[-300:]}")
         result = self.cli("--lang", "en", "summary", "--json", self.wine.windows_path(book))
         expect(result.returncode == 0, f"reading {book.name} back: {result.output[-300:]}")
+
+    def command_line_draws_text(self) -> None:
+        """`report` and `chart` from the command line draw their text with real fonts. Qt's offscreen platform
+        finds no fonts on Windows unless QT_QPA_FONTDIR names a folder of them (its FreeType font database does
+        not look in %WINDIR%\\Fonts), and then draws every letter as a box: the PDF embeds no font."""
+        report = self.wine.user_folder("Documents") / FOLDER_NAME / f"{PROJECT_NAME}.pdf"
+        result = self.cli("report", "-o", self.wine.windows_path(report))
+        expect(result.returncode == 0 and report.is_file(), f"report: exit {result.returncode}: {result.output[-300:]}")
+        if b"/FontFile" in report.read_bytes():
+            return
+        message = "the PDF report from the command line embeds no font: its text is drawn as boxes"
+        if TEXT_IN_BOXES_IS_KNOWN:
+            print(f"   KNOWN PROBLEM (reported to the app, not yet fixed): {message}", flush=True)
+            return
+        raise CheckFailed(message)
 
     def window_opens_and_saves(self) -> None:
         """The window on the project (native platform): shown, saved with Ctrl+S, screenshot, closed."""
@@ -430,6 +448,7 @@ def run_all(steps, *, version: str, msi_path: Path, windows_ui: Path, work: Path
         steps("check: summary --json equals Linux's (en, nl)", checks.summary_like_linux)
         steps(f"check: '{PROJECT_NAME}.json' in '{FOLDER_NAME}' written, read, exported",
               checks.project_with_non_ascii_name)
+        steps("check: report and chart from the command line draw real text", checks.command_line_draws_text)
         steps("check: the window opens it, saves it (Ctrl+S), lists it in recent files (HKCU), screenshot",
               checks.window_opens_and_saves)
         steps("check: a .ombuds file opens by its registered file type (double-click)", checks.double_click)
