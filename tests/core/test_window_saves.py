@@ -15,6 +15,7 @@ from ombudscompare.core.model import CriterionKind
 from ombudscompare.core.whatif import Preset
 from ombudscompare.examples import haarlem_2018
 from ombudscompare.formats.project_file import dumps, parse_project
+from ombudscompare.i18n import Message
 
 NASTY = ["\udc80", "a\tb", "regel\nregel", "x" * 201, "y" * 10_001, "<img src='/dev/zero'>", "\u009b[31m",
          "\u202eevil", "  ", "", "\x00", "€ 1.234,5", "=cmd|' /C calc'!A0"]
@@ -67,13 +68,22 @@ OPERATIONS = st.one_of(
                                                                  ("score", "goma", "awareness")]),
               BOUND, BOUND, st.one_of(st.none(), BOUND)),
     st.tuples(st.just(commands.remove_range), st.sampled_from([("population",), ("score", "no", "independence")])),
+    # removing what other things refer to (ranges, weights in sets), then adding anew
+    st.tuples(st.just(lambda p, i: commands.remove_option(p, _there(p.options, i))), st.integers(0, 9)),
+    st.tuples(st.just(lambda p, i, drop: commands.remove_criterion(p, _there(p.criteria, i), drop)),
+              st.integers(0, 9), st.booleans()),
 )
+
+
+def _there(items, index):
+    """The option or criterion a user picked (one that is there)."""
+    return items[index % len(items)].id
 
 
 def _set(project, index):
     """The set a user picked in the table (a row that is there)."""
     if not project.weight_sets:
-        raise Refused(commands.Message("no set to pick"))
+        raise Refused(Message("no set to pick"))
     return project.weight_sets[index % len(project.weight_sets)].id
 
 
@@ -86,6 +96,11 @@ def test_anything_the_window_accepts_saves_and_opens_again(operations):
             command = make(project, *args)
         except Refused:
             continue  # the field says why; nothing changed
+        except KeyError as gone:
+            ids = {o.id for o in project.options} | {c.id for c in project.criteria}
+            if gone.args[0] in ids:
+                raise
+            continue  # an option or criterion removed earlier in this sequence: the window offers it no more
         if command is not None:
             command.edit.apply(project)
     text = dumps(project)  # Save: never an error for a project the window made

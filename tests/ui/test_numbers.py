@@ -106,7 +106,10 @@ def test_population_with_a_thousands_point_is_whole(window, qtbot):
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "170.000")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert window.document.project.municipality.population == 170_000, "a whole number: no doubt it is thousands"
+    assert window.document.project.municipality.population == 159_717, "170 in the other habit: asked first"
+    assert "170.000" in FieldHint.shared().text() and "170" in FieldHint.shared().text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.document.project.municipality.population == 170_000, "taken at the second Enter"
 
 
 def test_a_weight_typed_with_a_point(window, qtbot):

@@ -15,6 +15,29 @@ from ombudscompare.ui.settings import Settings
 
 from .conftest import answer_next_dialog
 
+
+def answer_recovery(steps, seen=None):
+    """In the recovery list, as a user: choose a row and press a button, step by step ('Restore', 0), ('Later',)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ombudscompare.ui.dialogs.recover import RecoveryDialog
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryDialog):
+            QTimer.singleShot(10, act)
+            return
+        if seen is not None:
+            seen.append([[dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
+                         for r in range(dialog.table.rowCount())])
+        for button, *row in steps:
+            if row:
+                dialog.table.selectRow(row[0])
+            next(b for b in dialog.buttons.values() if b.text().replace("&", "") == button).click()
+
+    QTimer.singleShot(0, act)
+
 CHILD = textwrap.dedent(
     """
     import os, sys, time
@@ -56,9 +79,9 @@ def test_killed_session_is_offered_back(qtbot, tmp_path, dutch):
     window = MainWindow(Document(haarlem_2018()), Settings(str(tmp_path / "s.ini")), Recovery(folder))
     window.show()
     seen = []
-    answer_next_dialog("Terugzetten", seen)
+    answer_recovery([("Terugzetten", 0)], seen)
     offer_recovery(window, window.recovery)
-    assert "onverwacht afgesloten" in seen[0]
+    assert len(seen[0]) == 1 and seen[0][0][1] == "nooit opgeslagen"
     assert window.document.evaluation.shares["local_involvement"] == 0.4
     assert window.document.modified and window.isWindowModified()
     assert window.document.evaluation.ranking()[0].option_id == "goma"
@@ -75,7 +98,7 @@ def test_declined_recovery_is_deleted(qtbot, tmp_path, dutch):
     old.keep(project, None)
     old.lock.unlock()  # as if that session had died
     window = MainWindow(Document(haarlem_2018()), Settings(str(tmp_path / "s.ini")), Recovery(folder))
-    answer_next_dialog("Verwijderen")
+    answer_recovery([("Verwijderen", 0)])
     offer_recovery(window, window.recovery)
     assert window.document.project.municipality.population == 159717
     assert not old.file.exists()
@@ -139,10 +162,9 @@ def test_every_piece_of_kept_work_is_offered_and_none_deleted_unasked(qtbot, tmp
     first, second = _orphan(folder, 11111), _orphan(folder, 22222)
     window = MainWindow(Document(haarlem_2018()), Settings(str(tmp_path / "s.ini")), Recovery(folder))
     seen = []
-    answer_dialogs(["Terugzetten", "Later"], seen)
+    answer_recovery([("Terugzetten", 0), ("Later",)], seen)
     offer_recovery(window, window.recovery)
-    assert len(seen) == 2, "each is asked about, one after the other"
-    assert "Terugzetten" not in seen[1], "only one can be restored into the window"
+    assert len(seen) == 1 and len(seen[0]) == 2, "both are offered in one list"
     restored = window.document.project.municipality.population
     assert restored in (11111, 22222)
     left = [p for p in (first, second) if p.exists()]
@@ -151,6 +173,42 @@ def test_every_piece_of_kept_work_is_offered_and_none_deleted_unasked(qtbot, tmp
     window.close()
     again = Recovery(folder)
     assert [r.project.municipality.population for r in again.orphans()] == [33333 - restored]
+
+
+def test_many_crashed_sessions_are_offered_in_one_list(qtbot, tmp_path, dutch):
+    """Twelve killed sessions give one list of twelve, not twelve questions at every start."""
+    folder = tmp_path / "recovery"
+    for k in range(12):
+        _orphan(folder, 1000 + k)
+    window = MainWindow(Document(haarlem_2018()), Settings(str(tmp_path / "s.ini")), Recovery(folder))
+    seen = []
+    answer_recovery([("Later",)], seen)
+    offer_recovery(window, window.recovery)
+    assert len(seen) == 1 and len(seen[0]) == 12
+    assert len(Recovery(folder).orphans()) == 12, "kept for the next start"
+    window.close()
+
+
+def test_work_that_cannot_be_saved_is_still_offered_and_says_what_must_change(qtbot, tmp_path, dutch):
+    """A broken character in a name (kept from a file) makes the work unsaveable as it stands: it is offered
+    anyway, restored, and the window says what must change; the rest of the work is there."""
+    folder = tmp_path / "recovery"
+    old = Recovery(folder)
+    project = haarlem_2018()
+    project.municipality.population = 77777
+    project.options[0].name.texts["nl"] = "Nationale \udc80 ombudsman"
+    assert old.keep(project, None), "a recovery write never fails on the text it keeps"
+    old.lock.unlock()
+    window = MainWindow(Document(haarlem_2018()), Settings(str(tmp_path / "s.ini")), Recovery(folder))
+    window.show()
+    seen = []
+    answer_recovery([("Terugzetten", 0)], seen)
+    offer_recovery(window, window.recovery)
+    assert "kan zo niet worden opgeslagen" in seen[0][0][3].lower()
+    assert window.document.project.municipality.population == 77777
+    assert "opgeslagen" in window.statusBar().currentMessage()
+    window.document.undo_stack.setClean()
+    window.close()
 
 
 def test_work_saved_just_before_a_crash_is_not_offered(tmp_path):

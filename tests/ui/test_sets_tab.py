@@ -123,6 +123,7 @@ def test_swing_dialog_gives_the_weights_of_the_points(window, qtbot):
         spin = dialog.points[criterion_id]
         spin.selectAll()
         qtbot.keyClicks(spin, points)
+        qtbot.keyClick(spin, Qt.Key.Key_Tab)
     assert dialog.points["local_involvement"].value() == 100 and not dialog.points["local_involvement"].isEnabled()
     assert dialog.shares["local_involvement"].text() == "33,3 %"
     dialog.name.selectAll()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..i18n import Message
+from ..i18n import Lazy, Message
 
 MAX_NAME = 200
 MAX_TEXT = 10_000
@@ -63,6 +63,15 @@ TARIFF = {
 LEVEL = Range(-MAX_AMOUNT, MAX_AMOUNT)
 NUMBER_SCORE = Range(-MAX_AMOUNT, MAX_AMOUNT)
 WEIGHT = Range(0, MAX_WEIGHT)
+
+
+def figure(number: float) -> Lazy:
+    """A number in a message, written the way the message's language writes numbers ('300.000' in Dutch), with
+    the decimals it has (up to four)."""
+    from ..i18n.numbers import format_number
+
+    decimals = next((d for d in range(5) if abs(round(number, d) - number) <= 1e-9 * max(1.0, abs(number))), 4)
+    return Lazy(lambda lang: format_number(number, decimals, lang))
 
 
 def _shown(number: float) -> str:

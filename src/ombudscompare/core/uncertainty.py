@@ -17,7 +17,7 @@ import numpy as np
 
 from ..i18n import N_, Message
 from .kinds import RULES, annual_many
-from .limits import COMPLAINTS, NUMBER_SCORE, POPULATION, TARIFF, _shown
+from .limits import COMPLAINTS, NUMBER_SCORE, POPULATION, TARIFF, figure
 from .model import SCALE_MAX, SCALE_MIN, Criterion, Direction, InputRange, Project
 from .robustness import RankFrequencies, rank_frequencies, ranks, sample_weights, value_matrix
 from .scoring import Evaluation
@@ -36,10 +36,10 @@ def range_problem(project: Project, item: InputRange) -> Message | None:
         return Message("the range of {what} must be given as finite numbers", what=range_name(project, item))
     if item.low > item.high:
         return Message("the range of {what} has low {low} above high {high}", what=range_name(project, item),
-                       low=_shown(item.low), high=_shown(item.high))
+                       low=figure(item.low), high=figure(item.high))
     if item.likely is not None and not item.low <= item.likely <= item.high:
         return Message("the most likely value of {what} ({likely}) lies outside its range", what=range_name(
-            project, item), likely=_shown(item.likely))
+            project, item), likely=figure(item.likely))
     if what == "tariff" and len(target) == 3 and target[1] not in {o.id for o in project.options}:
         return Message("a range names option '{id}', which the project does not have", id=target[1])
     if what == "score" and len(target) == 3 and (target[1], target[2]) not in project.scores:
@@ -51,7 +51,7 @@ def range_problem(project: Project, item: InputRange) -> Message | None:
                        target="/".join(str(t) for t in target))
     if item.low < bounds[0] or item.high > bounds[1]:
         return Message("the range of {what} must lie within {low} to {high}", what=range_name(project, item),
-                       low=_shown(bounds[0]), high=_shown(bounds[1]))
+                       low=figure(bounds[0]), high=figure(bounds[1]))
     return None
 
 

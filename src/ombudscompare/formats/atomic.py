@@ -55,7 +55,16 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
             handle.flush()
             os.fsync(handle.fileno())
         _copy_mode(target, tmp_name)
-        os.replace(tmp_name, target)
+        try:
+            os.replace(tmp_name, target)
+        except PermissionError:
+            if not target.exists():
+                raise
+            _remove_quietly(tmp_name)
+            # Windows refuses to replace a file another program holds open (Excel, Word, LibreOffice)
+            raise FileError(str(shown), [Problem("", Message(
+                "cannot be replaced: another program has the file open (Excel, Word or LibreOffice?); close it"
+                " there first and try again — the file on disk was not changed"))]) from None
     except OSError as exc:
         _remove_quietly(tmp_name)
         raise _error(shown, exc) from None

@@ -48,11 +48,13 @@ class ReadNumber:
     """A number read from text, and whether the text could also have meant another number.
 
     `ambiguous` is set for '1.234' or '1,234' — a thousands separator in one habit, a decimal mark in
-    the other; the value then follows the language, and a careful front end shows it before using it.
+    the other; the value then follows the language (`other` is the other habit's reading), and a careful
+    front end shows it before using it.
     """
 
     value: float
     ambiguous: bool = False
+    other: float | None = None
 
 
 _PLAIN = re.compile(r"^[+-]?\d+$")
@@ -74,6 +76,7 @@ def read_number(text: str, lang: str | None = None) -> ReadNumber:
         cleaned = cleaned.replace(junk, "")
     mantissa, exponent = _split_exponent(cleaned)
     ambiguous = False
+    other = ""
     marks = [c for c in mantissa if c in ".,"]
     if not marks:
         normal = mantissa
@@ -96,6 +99,7 @@ def read_number(text: str, lang: str | None = None) -> ReadNumber:
         if len(fraction) == 3 and fraction.isdigit() and 1 <= len(digits) <= 3 and digits != "0" and not exponent:
             ambiguous = True
             normal = whole + fraction if mark == group else whole + "." + fraction
+            other = whole + "." + fraction if mark == group else whole + fraction
         else:
             normal = whole + "." + fraction
     try:
@@ -104,7 +108,7 @@ def read_number(text: str, lang: str | None = None) -> ReadNumber:
         raise ValueError(text) from None
     if not math.isfinite(value):
         raise ValueError(text)
-    return ReadNumber(value, ambiguous)
+    return ReadNumber(value, ambiguous, float(other) if ambiguous else None)
 
 
 def _split_exponent(text: str) -> tuple[str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTimer, QTranslator
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..examples import haarlem_2018
 from ..formats.errors import FileError
 from ..formats.loading import is_workbook, load_any
-from ..i18n import language, set_language, system_language, tr
+from ..i18n import set_language, system_language, tr
 from ..resources import read_bytes
 from . import keys
 from .charts import style
@@ -104,48 +103,16 @@ def recovery_folder() -> Path:
 
 
 def offer_recovery(window: MainWindow, recovery: Recovery) -> None:
-    """After a crash: offer every piece of unsaved work that was kept, newest first, one at a time. Each can be
-    restored into this window (the first one chosen), saved as a project file, kept for the next start, or
-    deleted; nothing is deleted unless the user says so."""
+    """After a crash: every piece of unsaved work that was kept, in one list (dialogs/recover.py); nothing is
+    deleted unless the user says so."""
     if not recovery.available:
         warn_unprotected(window, recovery.problem)
         return
-    restored = False
-    for kept in recovery.orphans():
-        try:
-            when = datetime.fromisoformat(kept.saved_at).strftime("%d-%m-%Y %H:%M")
-        except ValueError:
-            when = kept.saved_at
-        title = kept.project.title.get(language()) or tr("Untitled")
-        where = kept.original_path or tr("never saved")
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Restore unsaved work?"),
-                          tr("OmbudsCompare was closed unexpectedly. Unsaved work on “{name}” ({file}) from {when}"
-                             " was kept.", name=title, file=where, when=when), QMessageBox.StandardButton.NoButton,
-                          window)
-        box.setObjectName("recovery_prompt")
-        box.setInformativeText(tr("Restore it in this window, save it as a project file, or keep it for the next"
-                                  " start? It is deleted only if you choose Delete.") if not restored else
-                               tr("Save it as a project file, or keep it for the next start? It is deleted only"
-                                  " if you choose Delete."))
-        plain_box(box)  # a title or file name is never read as markup
-        restore = None if restored else box.addButton(tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
-        save_as = box.addButton(tr("&Save as…"), QMessageBox.ButtonRole.ActionRole)
-        later = box.addButton(tr("&Later"), QMessageBox.ButtonRole.RejectRole)
-        delete = box.addButton(tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(restore or save_as)
-        box.setEscapeButton(later)
-        box.exec()
-        clicked = box.clickedButton()
-        if restore is not None and clicked is restore:
-            window.document.replace(kept.project, kept.original_path, modified=True)
-            window.keep_recovery()  # now in this session's own recovery file
-            Recovery.discard(kept)
-            restored = True
-        elif clicked is save_as:
-            if window.files.save_recovered(kept.project, kept.original_path):
-                Recovery.discard(kept)
-        elif clicked is delete:
-            Recovery.discard(kept)
+    kept = recovery.orphans()
+    if kept:
+        from .dialogs.recover import RecoveryDialog
+
+        RecoveryDialog(window, kept).exec()
 
 
 def warn_unprotected(window: MainWindow, reason: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 from PySide6.QtCore import Qt
@@ -38,6 +39,8 @@ class FileController:
         self.window = context.window  # the parent of its dialogs
         self.document = context.document
         self.settings = context.settings
+        self._on_disk: tuple[str, tuple[int, str] | None] | None = None  # the open file as last read or written
+        self.remember_file()
 
     # --- asking -----------------------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -110,8 +113,60 @@ class FileController:
             self.document.replace(project, None, modified=True)
         else:
             self.document.replace(project, os.path.abspath(path))
+        self.remember_file()
         self.settings.add_recent(os.path.abspath(path))
         return True
+
+    # --- the file on disk ---------------------------------------------------------------------
+    def remember_file(self) -> None:
+        """Note what the open project's file holds now (after opening or saving it), to notice another window or
+        program changing it before this one saves."""
+        path = self.document.path
+        self._on_disk = (os.path.abspath(path), file_identity(path)) if path else None
+
+    def _changed_on_disk(self, path: str) -> bool:
+        if self._on_disk is None or self._on_disk[0] != os.path.abspath(path) or self._on_disk[1] is None:
+            return False
+        now = file_identity(path)
+        return now is not None and now != self._on_disk[1]
+
+    def _overwrite_changed(self, path: str) -> bool | None:
+        """The file changed on disk since this window read or wrote it: overwrite it (True), save under another
+        name (False), or cancel (None)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("The file was changed"),
+                          tr("“{name}” was changed on disk since this window opened or saved it — by another window"
+                             " or program. Saving now would replace those changes with this window's.",
+                             name=os.path.basename(path)), QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("changed_on_disk")
+        box.setInformativeText(tr("Save under another name to keep both, or overwrite the file."))
+        plain_box(box)
+        overwrite = box.addButton(tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        other = box.addButton(tr("Save &as…"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(other)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is overwrite else (False if clicked is other else None)
+
+    def _write_over_open_file(self, path: str) -> bool:
+        """A file open in Excel, Word or LibreOffice (its lock file lies beside it): say so and ask first."""
+        program = open_elsewhere(path)
+        if program is None:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("The file is open elsewhere"),
+                          tr("“{name}” is open in {program} (its lock file lies beside it). Close it there first:"
+                             " on Windows it cannot be replaced while it is open, and elsewhere the open copy would"
+                             " no longer be what is on disk.", name=os.path.basename(path), program=program),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("open_elsewhere")
+        plain_box(box)
+        write = box.addButton(tr("&Write it anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is write
 
     # --- save -------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -131,13 +186,21 @@ class FileController:
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
-        """Save atomically; a failure is shown and the project stays open and marked unsaved."""
+        """Save atomically; a failure is shown and the project stays open and marked unsaved. A file changed on
+        disk since this window read or wrote it is not overwritten without asking."""
+        if self._changed_on_disk(path):
+            choice = self._overwrite_changed(path)
+            if choice is None:
+                return False
+            if not choice:
+                return self.save_as()
         try:
             save_project(self.document.project, path)
         except FileError as error:
             self.warn(tr("Cannot save the project"), error.render())
             return False
         self.document.mark_saved(os.path.abspath(path))
+        self.remember_file()
         self.settings.add_recent(os.path.abspath(path))
         self.tell(tr("Saved {path}", path=os.path.abspath(path)))
         return True
@@ -182,6 +245,8 @@ class FileController:
         file or model problem shown under `title` (and nothing else changes)."""
         from ..core.scoring import ModelError
 
+        if not self._write_over_open_file(path):
+            return False
         self.tell(busy)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents()  # the status and the cursor show before the work starts
@@ -278,3 +343,29 @@ class FileController:
         town = self.document.project.municipality
         base = f"{town.name} {town.reference_year}".strip() or tr("Untitled")
         return "".join(ch for ch in base if ch.isalnum() or ch in " -_").strip().replace(" ", "-").lower() + ".json"
+
+
+def file_identity(path: str) -> tuple[int, str] | None:
+    """What a file holds, to notice a change: its size and a hash of its bytes (None when it cannot be read).
+    Project files are small; a touched but unchanged file is not a change."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_IDENTITY_BYTES + 1)
+    except OSError:
+        return None
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+MAX_IDENTITY_BYTES = 64 * 1024 * 1024
+
+
+def open_elsewhere(path: str) -> str | None:
+    """The program that holds `path` open, judged by the lock file it leaves beside it ('~$name.xlsx' for Excel
+    and Word, '.~lock.name.xlsx#' for LibreOffice); None when there is none."""
+    folder, name = os.path.split(os.path.abspath(path))
+    if os.path.exists(os.path.join(folder, f".~lock.{name}#")):
+        return "LibreOffice"
+    office = "Word" if name.lower().endswith((".docx", ".dotx")) else "Excel"
+    if any(os.path.exists(os.path.join(folder, lock)) for lock in (f"~${name}", f"~${name[2:]}")):
+        return office
+    return None

@@ -56,6 +56,31 @@ HELP_SECTIONS = (
            " the weights are uncertain."),
         N_("View → Chart as table shows the chart on the right as a sentence and a table."),
     )),
+    (N_("Who chooses what: weight sets"), (
+        N_("Parties, committee members or proposals often weigh the criteria differently. Save the weights shown"
+           " as a named weight set (Who chooses what → Save current weights as set), one for each of them, and say"
+           " who holds it. The tab puts every set side by side: each option's total and rank per set, the winner"
+           " and how much one weight would have to move to change it, how alike the sets are, and a compromise"
+           " (the mean of the sets' weights) with the option no set rates low. Apply this set makes a set's"
+           " weights the window's; every change to sets can be undone."),
+        N_("Swing weighting asks, for every criterion, how much the improvement from its worst to its best"
+           " reference level matters: mark the swing that matters most (100 points) and give every other swing"
+           " points relative to it; the weights follow from the points. Moving the mark changes only the row that"
+           " gets it and the row that loses it. If a reference level changes later, the set is marked: its answers"
+           " described another swing."),
+        N_("Weights by order only needs nothing but an order of importance: put the criteria in order (drag, or"
+           " Alt+↑ and Alt+↓) and see how often each option ranks first over every weighting that keeps that"
+           " order. Save the rank-order-centroid weights (the centre of those weightings) as a set."),
+    )),
+    (N_("How sure: uncertain inputs"), (
+        N_("Not every input is certain: the number of complaints, a tariff next year, a score the committee"
+           " disagrees on. On the Robustness tab, Make inputs uncertain gives an input a range from low to high,"
+           " and if you know it, the most likely value. The robustness figures then draw those inputs and the"
+           " weights together: how often each option ranks first, and per pair how often one costs less."),
+        N_("Removing an option or a criterion removes its ranges and its weights in the sets too (undo brings"
+           " them back); a set that weighed nothing else is removed with it or kept weighing nothing, as you"
+           " choose."),
+    )),
     (N_("Presenting in a committee"), (
         N_("F5 shows one chart at a time in large type on the presentation screen (View → Presentation screen;"
            " by default another screen than the window's). → Page Down Space: next chart. ← Page Up Backspace:"

@@ -163,8 +163,18 @@ class _ClickerKeys(QObject):
             if key == Qt.Key.Key_Escape:
                 self.show.leave_panel()
                 return True
-            QTimer.singleShot(0, self.show, self.show.leave_panel)  # after the field has taken its Enter
+            field = QApplication.focusWidget()
+            # after the field has taken its Enter — unless it asks first how text that could mean two numbers was
+            # meant: then the keys stay with it for the second Enter
+            QTimer.singleShot(0, self.show, lambda: None if _awaiting(field) else self.show.leave_panel())
         return False
+
+
+def _awaiting(widget: QWidget | None) -> bool:
+    """A number field showing how it read ambiguous text, waiting for a second Enter."""
+    from .widgets.numbers import NumberBox
+
+    return isinstance(widget, NumberBox) and widget.awaiting_confirmation()
 
 
 def _typing(widget: QWidget | None) -> bool:

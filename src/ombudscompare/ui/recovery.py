@@ -23,7 +23,8 @@ from PySide6.QtCore import QLockFile
 from ..core.model import Project
 from ..formats.atomic import write_bytes_atomic
 from ..formats.errors import FileError
-from ..formats.project_file import dumps, load_project, parse_project, project_to_data
+from ..formats.project_file import dumps, load_project, project_to_data
+from ..formats.project_reader import read_project
 
 FORMAT = "ombudscompare-recovery"
 TEMPORARY = re.compile(r"^\.recovery-[0-9a-f]{12}\.json\.[A-Za-z0-9_]{8}\.tmp$")
@@ -37,6 +38,7 @@ class Recovered:
     project: Project
     original_path: str | None
     saved_at: str
+    problem: str = ""  # why the work cannot be saved as it stands ('' when it can), in words
 
 
 class Recovery:
@@ -86,8 +88,10 @@ class Recovery:
             "project": project_to_data(project),
         }
         try:  # a safety net: failing to write it must not disturb editing
-            write_bytes_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-        except FileError:
+            # ASCII with escapes: any text the window holds is kept, a broken character included (it is what
+            # must be changed before the work can be saved, and recovery must not lose the rest for it)
+            write_bytes_atomic(self.file, json.dumps(data, ensure_ascii=True).encode("ascii"))
+        except (FileError, ValueError, RecursionError):
             return False
         return True
 
@@ -117,10 +121,16 @@ class Recovery:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 if data.get("format") != FORMAT:
                     raise ValueError
-                project = parse_project(json.dumps(data["project"]), path.name)
+                problem = ""
+                project, problems = read_project(data["project"])
+                if problems:  # work that could not be saved as it stood: offered with its broken characters marked
+                    project, _again = read_project(_mended(data["project"]))
+                    problem = str(FileError(path.name, problems[:1]).render())
+                if project is None:
+                    raise ValueError
                 original = data.get("file")
                 recovered = Recovered(path, project, original if isinstance(original, str) else None,
-                                      str(data.get("saved_at", "")))
+                                      str(data.get("saved_at", "")), problem)
             except (OSError, ValueError, KeyError, TypeError, AttributeError, FileError):
                 continue
             if _already_saved(recovered):
@@ -135,6 +145,19 @@ class Recovery:
         with contextlib.suppress(OSError):
             recovered.recovery_file.unlink(missing_ok=True)
             recovered.recovery_file.with_suffix(".lock").unlink(missing_ok=True)
+
+
+def _mended(value: object) -> object:
+    """The kept data with every broken UTF-16 surrogate written as U+FFFD (the one thing in a text that can make
+    work unsavable as it stands); everything else as it was."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if any(
+            "\ud800" <= ch <= "\udfff" for ch in value) else value
+    if isinstance(value, list):
+        return [_mended(v) for v in value]
+    if isinstance(value, dict):
+        return {_mended(k): _mended(v) for k, v in value.items()}
+    return value
 
 
 def _already_saved(recovered: Recovered) -> bool:

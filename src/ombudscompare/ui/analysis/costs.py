@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...core.costs import multi_year
 from ...core.tariff import annual_cost
@@ -14,6 +14,7 @@ from ...explain.tables import multi_year_table
 from ...explain.values import ALL_POINTS_UP_TO, many_options
 from ...i18n import language, tr
 from ..charts.lines import LineChart
+from ..widgets.numbers import NumberBox
 from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
 
 
@@ -33,7 +34,7 @@ class CostsTab(AnalysisTab):
         charts_row.setMinimumHeight(CHART_MIN_HEIGHT)
         self.sentences = sentence_label()
         self.sentences.setObjectName("cost_sentences")
-        self.horizon = QSpinBox()
+        self.horizon = NumberBox(integer=True)
         self.horizon.setObjectName("horizon")
         self.horizon.setRange(1, 20)
         self.horizon.setValue(4)
@@ -76,4 +77,4 @@ class CostsTab(AnalysisTab):
         self.sentences.setText("\n".join(lines))
         self.name_parts(tr("Costs and break-even"), years=tr("Costs over the years ahead"))
         self.horizon_label.setText(tr("Years ahea&d (with each option's indexation):"))
-        fill_table(self.years, multi_year_table(project, multi_year(project, self.horizon.value()), lang))
+        fill_table(self.years, multi_year_table(project, multi_year(project, int(self.horizon.value())), lang))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +16,7 @@ from ...explain.sentences import robustness_sentence
 from ...explain.sets import ranges_table, uncertainty_sentences
 from ...i18n import language, tr
 from ..charts.base import BarChart
+from ..widgets.numbers import NumberBox
 from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
 
 
@@ -31,10 +31,9 @@ class RobustnessTab(AnalysisTab):
         self.near = QRadioButton()
         self.near.setObjectName("near_weights")
         self.uniform.setChecked(True)
-        self.spread = QDoubleSpinBox()
+        self.spread = NumberBox(integer=True)
         self.spread.setObjectName("spread")
         self.spread.setRange(1, 50)
-        self.spread.setDecimals(0)
         self.spread.setValue(10)
         self.spread.setSuffix(" pp")
         for widget in (self.uniform, self.near):

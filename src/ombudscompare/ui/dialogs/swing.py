@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 from ... import commands
 from ...explain.sets import swing_text
 from ...i18n import language, tr
-from ...i18n.numbers import format_percent
+from ...i18n.numbers import format_number, format_percent
+from ..widgets.numbers import NumberBox
 
 
 class SwingDialog(QDialog):
@@ -42,10 +42,15 @@ class SwingDialog(QDialog):
             header = QLabel(f"<b>{text}</b>")
             grid.addWidget(header, 0, column)
         self.top = QButtonGroup(self)
-        self.points: dict[str, QSpinBox] = {}
+        self.points: dict[str, NumberBox] = {}
+        self.typed: dict[str, float] = {}  # each row's own points, as the user left them (the top row shows 100)
         self.shares: dict[str, QLabel] = {}
         self.radios: dict[str, QRadioButton] = {}
+        self.names: dict[str, str] = {}
+        self.moved: list[str] = []  # what the last move of the mark did, in words
+        self._last_top: str | None = None
         for row, criterion in enumerate(project.enabled_criteria(), start=1):
+            self.names[criterion.id] = criterion.name.get(lang)
             name = QLabel(criterion.name.get(lang))
             name.setTextFormat(name.textFormat().PlainText)
             swing = QLabel(swing_text(project, criterion.id, lang))
@@ -54,13 +59,14 @@ class SwingDialog(QDialog):
             radio.setObjectName(f"top_{criterion.id}")
             radio.setAccessibleName(tr("{criterion} matters most", criterion=criterion.name.get(lang)))
             self.top.addButton(radio)
-            spin = QSpinBox()
+            spin = NumberBox(integer=True)
             spin.setObjectName(f"points_{criterion.id}")
             spin.setRange(0, 100)
             spin.setValue(50)
             spin.setAccessibleName(tr("Points for {criterion}", criterion=criterion.name.get(lang)))
-            spin.valueChanged.connect(self._update)
-            radio.toggled.connect(self._update)
+            self.typed[criterion.id] = 50.0
+            spin.valueChanged.connect(lambda value, c=criterion.id: self._typed(c, value))
+            radio.toggled.connect(lambda on, c=criterion.id: self._top_moved(c, on))
             share = QLabel()
             self.points[criterion.id], self.shares[criterion.id], self.radios[criterion.id] = spin, share, radio
             for column, widget in enumerate((name, swing, radio, spin, share)):
@@ -107,13 +113,30 @@ class SwingDialog(QDialog):
     def answers(self) -> dict[str, float]:
         return {c: float(spin.value()) for c, spin in self.points.items()}
 
+    def _typed(self, criterion_id: str, value: float) -> None:
+        """Points the user gave a row: kept as that row's own, whatever happens to the top mark later."""
+        if criterion_id != self.top_id():
+            self.typed[criterion_id] = float(value)
+        self._update()
+
+    def _top_moved(self, criterion_id: str, on: bool) -> None:
+        """The mark moved: the row that gets it shows 100, the row that loses it its own points again; no other
+        row changes, and the dialog says what happened."""
+        spin = self.points[criterion_id]
+        spin.blockSignals(True)
+        spin.setValue(100 if on else self.typed[criterion_id])
+        spin.blockSignals(False)
+        self._update()
+
     def _update(self, *_args) -> None:
         top = self.top_id()
+        if top is not None and top != self._last_top:  # the mark moved: say what that did
+            self.moved = [tr("{criterion} matters most: 100 points.", criterion=self.names[top])]
+            if self._last_top is not None:
+                self.moved.append(tr("{criterion} has its {points} points again.", criterion=self.names[
+                    self._last_top], points=format_number(self.typed[self._last_top], 0)))
+            self._last_top = top
         for criterion_id, spin in self.points.items():
-            if criterion_id == top:
-                spin.blockSignals(True)
-                spin.setValue(100)
-                spin.blockSignals(False)
             spin.setEnabled(top is not None and criterion_id != top)
         points = self.answers()
         total = sum(points.values())
@@ -122,12 +145,16 @@ class SwingDialog(QDialog):
             label.setText(format_percent(points[criterion_id] / total, 1, lang) if top and total else "—")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(top is not None and total > 0)
-        self.status.setText(tr("First mark the swing that matters most.") if top is None else "")
+        self.status.setText(tr("First mark the swing that matters most.") if top is None else " ".join(self.moved))
 
     def _save(self) -> None:
         top = self.top_id()
         if top is None:
             return
+        for spin in self.points.values():  # points typed but not yet entered count, as shown
+            if spin.isEnabled() and not spin.check_before_commit():
+                return
+            spin.interpretText()
         if self.document.try_edit(lambda: commands.from_swings(
                 self.document.project, self.name.text(), top, self.answers(), self.note.text()), at=self.status):
             self.accept()

@@ -24,11 +24,13 @@ HINT_MS = 9000
 
 @dataclass(frozen=True)
 class Reading:
-    """What the field makes of its text: a value, or why not; `ambiguous` asks for a second Enter."""
+    """What the field makes of its text: a value, or why not; `ambiguous` asks for a second Enter, showing
+    `other` — the reading the other decimal habit would give — beside the value taken."""
 
     value: float | None
     problem: str = ""
     ambiguous: bool = False
+    other: float | None = None
 
 
 class FieldHint(QLabel):
@@ -102,23 +104,40 @@ class NumberBox(QDoubleSpinBox):
         return text.strip()
 
     def reading(self, text: str | None = None) -> Reading:
-        """How the field reads `text` (its current text by default)."""
+        """How the field reads `text` (its current text by default).
+
+        Text that could mean two numbers ('150,000': 150 in Dutch, 150000 in English) is ambiguous whenever both
+        readings fit the field; when only one fits, that one is read, still shown before it is taken. A number
+        the field cannot hold as it is (more decimals than it shows, a fraction where it counts whole things,
+        outside its range) is refused, never rounded."""
         text = self._bare(self.text() if text is None else text)
         if not text:
             return Reading(None, tr("type a number"))
+        if text == self._bare(self.textFromValue(self.value())):
+            return Reading(self.value())  # what the field itself shows: its own number, never in doubt
         try:
             read = read_number(text, language())
         except ValueError:
             return Reading(None, tr("'{text}' is not a number", text=text))
-        value, ambiguous = read.value, read.ambiguous
-        if ambiguous and self.integer and not float(value).is_integer():
-            value, ambiguous = float(text.replace(".", "").replace(",", "")), False  # only thousands make sense
-        if ambiguous and self.decimals() == 0 and float(value).is_integer():
-            ambiguous = False
-        problem = Range(self.minimum(), self.maximum(), self.integer).problem(value)
+        problem = self._problem(read.value)
+        if not read.ambiguous or read.other is None:
+            return Reading(None, problem) if problem else Reading(read.value)
+        other_problem = self._problem(read.other)
+        if problem and other_problem:
+            return Reading(None, problem)
+        if problem:  # only the other habit's reading fits this field
+            return Reading(read.other, "", True, read.value)
+        return Reading(read.value, "", True, None if other_problem else read.other)
+
+    def _problem(self, value: float) -> str:
+        """Why the field cannot hold `value` exactly ('' when it can)."""
+        problem = Range(self.minimum(), self.maximum(), self.integer or self.decimals() == 0).problem(value)
         if problem is not None:
-            return Reading(None, problem.render())
-        return Reading(round(value, self.decimals()), "", ambiguous)
+            return problem.render()
+        if abs(round(value, self.decimals()) - value) > 1e-9 * max(1.0, abs(value)):
+            return tr("this field takes at most {decimals} decimals, got {got}", decimals=self.decimals(),
+                      got=format_number(value, min(8, self.decimals() + 4), language()).rstrip("0"))
+        return ""
 
     def shown(self, value: float) -> str:
         """A value as the field shows it, with every decimal place: '1.234,00' or '1,234'."""
@@ -154,6 +173,10 @@ class NumberBox(QDoubleSpinBox):
         self._shown = self._confirmed = ""
         FieldHint.hide_shared()
 
+    def awaiting_confirmation(self) -> bool:
+        """It has shown how it read text that could mean two numbers and waits for a second Enter."""
+        return bool(self._shown) and self._shown == self.text() and self._confirmed != self.text()
+
     def ready(self) -> bool:
         """The text can be taken as it stands: a number in range, read one way or confirmed."""
         reading = self.reading()
@@ -171,8 +194,13 @@ class NumberBox(QDoubleSpinBox):
                 self._confirmed = text
                 return True
             self._shown = text
-            FieldHint.show_for(self, tr("Read as {value}. Press Enter again to take it, or type it differently.",
-                                        value=self.shown(reading.value)))
+            if reading.other is not None:
+                words = tr("Read as {value}, not {other}. Press Enter again to take it, or type it differently.",
+                           value=self.shown(reading.value), other=self.shown(reading.other))
+            else:
+                words = tr("Read as {value}. Press Enter again to take it, or type it differently.",
+                           value=self.shown(reading.value))
+            FieldHint.show_for(self, words)
             return False
         return True
 

@@ -148,6 +148,11 @@ class WeightsPanel(QWidget):
             row.number.setEnabled(criterion.enabled)
             row.slider.setAccessibleName(tr("Weight of {criterion}", criterion=criterion.name.get(lang)))
             row.number.setAccessibleName(row.slider.accessibleName())
+            # a screen reader reads a slider's own scale (0–1000); this says what it comes to
+            said = (format_percent(shown[criterion.id] / 100.0, 1, lang) if criterion.id in shown
+                    else tr("off"))
+            row.slider.setAccessibleDescription(said)
+            row.slider.setToolTip(tip(said))
             for widget in row.widgets():
                 widget.blockSignals(False)
         total = sum(shown.values())
