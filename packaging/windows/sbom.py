@@ -40,6 +40,8 @@ KNOWN_LICENCES = {
     "pyqtgraph": "MIT",
     "colorama": "BSD-3-Clause",
     "numpy": "BSD-3-Clause",
+    "python-docx": "MIT",
+    "lxml": "BSD-3-Clause",  # with libxml2 and libxslt (MIT) built in
 }
 
 
