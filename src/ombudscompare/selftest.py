@@ -8,7 +8,6 @@ that failed and why.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import traceback
@@ -52,7 +51,9 @@ class SelfTest:
         self.check(evaluation.ranking()[0].option_id == "no", "the Nationale ombudsman should rank first")
 
     def qt(self) -> None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .ui.environment import use_offscreen
+
+        use_offscreen()
         from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
         from .ui.app import application, apply_language
@@ -149,7 +150,9 @@ def self_test(lang: str) -> int:
     The line is English whatever the language (IT staff and scripts look for it); Qt's own notes about
     the offscreen screen are kept out of the output.
     """
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .ui.environment import use_offscreen
+
+    use_offscreen()
     from PySide6.QtCore import qInstallMessageHandler
 
     previous = qInstallMessageHandler(lambda *_message: None)

@@ -176,7 +176,9 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
 
 def offscreen_qt(lang: str) -> Any:
     """A QApplication that draws without a screen, in the chosen language."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..ui.environment import use_offscreen
+
+    use_offscreen()
     try:
         from ..ui.app import application, apply_language
     except ImportError as exc:
