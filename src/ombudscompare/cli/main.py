@@ -399,7 +399,7 @@ def _window_file(argv: list[str]) -> int | None:
     arg = argv[positional[0]]
     if arg in {spec.name for spec in COMMANDS}:
         return None
-    if Path(arg).exists() or Path(arg).suffix.lower() in (".json", ".xlsx"):
+    if Path(arg).exists() or Path(arg).suffix.lower() in (".ombuds", ".json", ".xlsx"):
         return positional[0]
     return None
 

@@ -18,7 +18,8 @@ from ..i18n import language, tr
 from .context import Context
 from .widgets.plain import plain_box
 
-FILTER = "{projects} (*.json);;{all} (*)"
+FILTER = "{projects} (*.ombuds *.json);;{all} (*)"
+EXTENSION = ".ombuds"  # a project file (JSON inside): its own extension, so a double-click opens OmbudsCompare
 STATUS_MS = 10_000
 
 
@@ -28,7 +29,7 @@ def chart_file_name(kind: str) -> str:
 
     return file_name(kind) + ".png"
 
-OPEN_FILTER = "{both} (*.json *.xlsx);;{projects} (*.json);;{books} (*.xlsx);;{all} (*)"
+OPEN_FILTER = "{both} (*.ombuds *.json *.xlsx);;{projects} (*.ombuds *.json);;{books} (*.xlsx);;{all} (*)"
 
 
 class FileController:
@@ -182,7 +183,7 @@ class FileController:
         if not path:
             return False
         if not os.path.splitext(path)[1]:
-            path += ".json"
+            path += EXTENSION
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
@@ -207,14 +208,14 @@ class FileController:
 
     def save_recovered(self, project: Project, original: str | None) -> bool:
         """Unsaved work kept after a crash, saved as a project file of the user's choosing (not opened)."""
-        suggested = (os.path.splitext(original)[0] + " " + tr("(recovered)") + ".json" if original
-                     else os.path.join(self._folder(), tr("recovered") + ".json"))
+        suggested = (os.path.splitext(original)[0] + " " + tr("(recovered)") + EXTENSION if original
+                     else os.path.join(self._folder(), tr("recovered") + EXTENSION))
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Save recovered work as"), suggested,
                                               FILTER.format(projects=tr("Project files"), all=tr("All files")))
         if not path:
             return False
         if not os.path.splitext(path)[1]:
-            path += ".json"
+            path += EXTENSION
         try:
             save_project(project, path)
         except FileError as error:
@@ -342,7 +343,7 @@ class FileController:
     def _suggested_name(self) -> str:
         town = self.document.project.municipality
         base = f"{town.name} {town.reference_year}".strip() or tr("Untitled")
-        return "".join(ch for ch in base if ch.isalnum() or ch in " -_").strip().replace(" ", "-").lower() + ".json"
+        return "".join(ch for ch in base if ch.isalnum() or ch in " -_").strip().replace(" ", "-").lower() + EXTENSION
 
 
 def file_identity(path: str) -> tuple[int, str] | None:
