@@ -136,12 +136,26 @@ class MainWindow(QMainWindow):
                 current.data(ID_ROLE) if current.isValid() else None))
 
         self.tabs = TabBook("edit_tabs", EDIT_TABS)
+        self.edit_scrolls = {}
         for spec_id, page in ((EditTab.COSTS, costs_tab), (EditTab.CRITERIA, criteria_tab),
                               (EditTab.SCORES, scores_tab)):
-            self.tabs.add(spec_id, page)
+            # on a small or scaled screen (1280 × 720 at 150 %) the page scrolls instead of squeezing its parts
+            scroll = QScrollArea()
+            scroll.setObjectName(f"{spec_id.value}_page")
+            scroll.setWidget(page)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.edit_scrolls[spec_id] = scroll
+            self.tabs.add(spec_id, scroll)
         self.structure = self.context.structure = StructureEditor(self.context, EditViews(
             self.tabs, self.tariff_view, self.criteria_view, self.scores_view))
         self.tariff_view.horizontalHeader().hide()
+        self.tariff_model.modelReset.connect(self._fit_tariff_rows)
+        self._fit_tariff_rows()
+        header = self.scores_view.horizontalHeader()
+        header.sectionResized.connect(lambda *_args: self._fit_scores_header())
+        self.scores_model.modelReset.connect(self._fit_scores_header)
+        self.scores_model.headerDataChanged.connect(lambda *_args: self._fit_scores_header())
         for view in (self.tariff_view, self.scores_view):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
@@ -213,6 +227,28 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(act)
             self.language_actions[code] = act
 
+    def _fit_tariff_rows(self) -> None:
+        """Every tariff row in view, the annual costs at the bottom included: a table of eight rows never hides
+        the figure it exists for behind a scroll bar."""
+        view = self.tariff_view
+        rows = self.tariff_model.rowCount()
+        height = view.verticalHeader().defaultSectionSize() * rows + 2 * view.frameWidth() + 4
+        height += view.horizontalScrollBar().sizeHint().height()  # when many options need it
+        view.setMinimumHeight(height)
+
+    def _fit_scores_header(self) -> None:
+        """The options' names above the scores wrap over as many lines as they need (up to three), the header as tall
+        as that: a long name is never cut in half."""
+        header = self.scores_view.horizontalHeader()
+        metrics = header.fontMetrics()
+        lines = 1
+        for section in range(header.count()):
+            name = str(self.scores_model.headerData(section, Qt.Orientation.Horizontal) or "")
+            room = max(20, header.sectionSize(section) - 12)
+            rect = metrics.boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap), name)
+            lines = max(lines, min(3, round(rect.height() / metrics.lineSpacing())))
+        header.setFixedHeight(lines * metrics.lineSpacing() + 10)
+
     def _fit_to_screen(self) -> None:
         """The whole window on the screen it opens on: a 1366 × 768 laptop leaves about 1366 × 690."""
         screen = self.screen() or QApplication.primaryScreen()
@@ -249,6 +285,8 @@ class MainWindow(QMainWindow):
         for page in self.chart_tabs.built_pages():
             if hasattr(page, "retranslate"):
                 page.retranslate()
+        for spec_id, scroll in self.edit_scrolls.items():
+            scroll.setAccessibleName(tr(self.tabs.spec(spec_id).title).replace("&", ""))
         for widget, name in ((self.tariff_view, N_("Tariffs per option")), (self.criteria_view, N_("Criteria")),
                              (self.scores_view, N_("Scores per criterion and option")),
                              (self.tabs, N_("Editing")), (self.chart_tabs, N_("Charts and analyses")),

@@ -61,7 +61,7 @@ class PresentationWindow(QWidget):
         font = self.weights_frame.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         self.weights_frame.setFont(font)  # propagates to every row of the panel
-        self.weights_frame.setMaximumWidth(900)
+        self.weights_frame.setMaximumWidth(900)  # and at most 40 % of the screen (resizeEvent): the chart keeps room
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.counter)
@@ -100,6 +100,10 @@ class PresentationWindow(QWidget):
     @property
     def index(self) -> int:
         return self.stack.currentIndex()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.weights_frame.setMaximumWidth(min(900, int(self.width() * 0.4)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -175,15 +175,15 @@ class SetsTab(AnalysisTab):
         self.chart.show_data(sets_chart_empty(language(), text))
 
     def _label_buttons(self) -> None:
-        texts = {"save_set": tr("Save current wei&ghts as set…"), "apply_set": tr("App&ly this set")}
+        texts = {"save_set": tr("Save wei&ghts as set…"), "apply_set": tr("App&ly set")}
         for name, text in texts.items():
             self.buttons[name].setText(text)
         actions = {"store_set": tr("&Store current weights in it"), "rename_set": tr("&Rename…"),
                    "note_set": tr("&Who holds it…"), "duplicate_set": tr("D&uplicate"), "delete_set": tr("&Delete")}
         for name, text in actions.items():
             self.set_actions[name].setText(text)
-        self.set_menu_button.setText(tr("E&dit this set"))
-        self.more.setText(tr("More ways to ma&ke a set"))
+        self.set_menu_button.setText(tr("E&dit set"))
+        self.more.setText(tr("Ma&ke a set"))
         for name, action in self.more_actions.items():
             action.setText(tr(MORE_TEXTS[name]))
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, Q
 
 from ...explain.charts import BarChartData
 from ...i18n.numbers import format_number
-from ..widgets.plain import markup, tip
+from ..widgets.plain import tip
 from . import style
 from .bars import HatchedBars
 
@@ -111,6 +111,8 @@ class BarChart(QWidget):
         to it and place the totals."""
         if self._cache.get("title"):
             style.set_title(self.plot, self._cache["title"], self.zoom, self.plot.vb.width())
+        if self._cache.get("label"):
+            style.set_axis_title(self.plot, "bottom", self._cache["label"], self.zoom, self._bottom_room())
         if self.texts:
             QTimer.singleShot(0, self, self.place_labels)
 
@@ -142,8 +144,13 @@ class BarChart(QWidget):
 
     def _set_axis_label(self, text: str) -> None:
         if self._cache.get("label") != text:
-            self.plot.setLabel("bottom", markup(text), **{"font-size": style.pt(style.LABEL_POINT_SIZE, self.zoom)})
+            style.set_axis_title(self.plot, "bottom", text, self.zoom, self._bottom_room())
             self._cache["label"] = text
+
+    def _bottom_room(self) -> float:
+        """The width an axis title below the plot may take: the chart's, less a margin (it is centred on the plot
+        and may reach past it into the left axis)."""
+        return self.view.width() - 16 * self.zoom
 
     def _set_ticks(self, ticks: tuple[float, ...] | None) -> None:
         if self._cache.get("ticks") != ticks:

@@ -6,12 +6,12 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...explain.charts import LineChartData
 from ...i18n import language
 from ...i18n.numbers import format_number
-from ..widgets.plain import markup
 from . import style
 from .base import Legend
 
@@ -88,6 +88,16 @@ class LineChart(QWidget):
         x_range, padding, y_range = ranges
         self.plot.setXRange(*x_range, padding=padding)
         self.plot.setYRange(*y_range, padding=0)
+        self._fit_left_axis(y_range)
+
+    def _fit_left_axis(self, y_range: tuple[float, float]) -> None:
+        """The left axis as wide as its widest tick label plus its title's line: '100.000' must not run into
+        'Kosten per jaar (€)'."""
+        axis = self.plot.getAxis("left")
+        metrics = QFontMetricsF(style.font(zoom=self.zoom))
+        widest = max(metrics.horizontalAdvance(format_number(value, 0, language())) for value in (*y_range, 0.0))
+        title = metrics.height() * 1.3 if self._cache.get("labels", ("", "", ""))[2] else 0.0
+        axis.setWidth(int(max(48 * self.zoom, widest + title + 14 * self.zoom)))
 
     def _set_series(self, data: LineChartData) -> None:
         while len(self.curves) < len(data.series):
@@ -196,7 +206,20 @@ class LineChart(QWidget):
                 if cost == 0:
                     break
             self._anchor(label, *best)
+            self._keep_inside(label, area)
             taken.append(label.sceneBoundingRect())
+
+    @staticmethod
+    def _keep_inside(label: pg.TextItem, area: QRectF) -> None:
+        """No side left the label whole inside a narrow plot: slide it sideways (and up or down) until it is."""
+        rect = label.sceneBoundingRect()
+        if area.contains(rect) or rect.width() > area.width() or rect.height() > area.height():
+            return
+        dx = max(0.0, rect.right() - area.right()) - max(0.0, area.left() - rect.left())
+        dy = max(0.0, rect.bottom() - area.bottom()) - max(0.0, area.top() - rect.top())
+        box = label.boundingRect()
+        ax, ay = label.anchor.x(), label.anchor.y()
+        label.setAnchor((ax + dx / max(1.0, box.width()), ay + dy / max(1.0, box.height())))
 
     def _plot_resized(self, *_args) -> None:
         """The plot area has its new size (pyqtgraph lays out lazily, after the widget's resize): fit the title
@@ -204,12 +227,13 @@ class LineChart(QWidget):
         labels = self._cache.get("labels")
         if labels:
             style.set_title(self.plot, labels[0], self.zoom, self.plot.vb.width())
+            style.set_axis_title(self.plot, "bottom", labels[1], self.zoom, self.view.width() - 16 * self.zoom)
+            style.set_axis_title(self.plot, "left", labels[2], self.zoom, self.plot.vb.height())
         if self.points:
             QTimer.singleShot(0, self, self.place_labels)
 
     def _set_labels(self, labels: tuple[str, str, str]) -> None:
         title, bottom, left = labels
-        size = style.pt(style.LABEL_POINT_SIZE, self.zoom)
         style.set_title(self.plot, title, self.zoom, self.plot.vb.width())
-        self.plot.setLabel("bottom", markup(bottom), **{"font-size": size})
-        self.plot.setLabel("left", markup(left), **{"font-size": size})
+        style.set_axis_title(self.plot, "bottom", bottom, self.zoom, self.view.width() - 16 * self.zoom)
+        style.set_axis_title(self.plot, "left", left, self.zoom, self.plot.vb.height())

@@ -81,23 +81,54 @@ def pt(point_size: float, zoom: float) -> str:
     return f"{point_size * zoom:g}pt"
 
 
+def fitted(text: str, size: float, smallest: float, bold: bool, zoom: float,
+           room: float | None) -> tuple[str, float, int]:
+    """Text for a chart's title or axis in `room` pixels: (markup, point size, lines). It steps down in size (not
+    below `smallest`), then breaks over two lines between words, and only then ends in '…' — so a title or axis
+    title is never cut off at an edge, whatever room the chart has (a laptop, a slide beside the weight panel)."""
+    if room is None or room <= 0:
+        return markup(text), size, 1
+
+    def wide(part: str, at: float) -> float:
+        return QFontMetricsF(font(at, bold, zoom)).horizontalAdvance(part)
+
+    while size > smallest and wide(text, size) > room:
+        size -= 0.5
+    if wide(text, size) <= room:
+        return markup(text), size, 1
+    words = text.split(" ")
+    splits = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
+    if splits:
+        first, second = min(splits, key=lambda pair: max(wide(pair[0], size), wide(pair[1], size)))
+        metrics = QFontMetricsF(font(size, bold, zoom))
+        lines = [metrics.elidedText(part, Qt.TextElideMode.ElideRight, room) for part in (first, second)]
+        return "<br>".join(markup(line) for line in lines), size, 2
+    shown = QFontMetricsF(font(size, bold, zoom)).elidedText(text, Qt.TextElideMode.ElideRight, room)
+    return markup(shown), size, 1
+
+
 def set_title(plot: pg.PlotItem, text: str, zoom: float, width: float | None = None) -> None:
     """The chart's title: bold and larger than every label, with a row tall enough to keep it clear of the top
     edge (pyqtgraph fixes the title row at 30 pixels, which clips a slide-sized title). Given the chart's width,
-    a long title steps down in size to fit (never below the labels' size), and is shortened with '…' only then."""
-    size = float(TITLE_POINT_SIZE)
-    shown = text
-    if width is not None and width > 0:
-        room = width - 24 * zoom
-        while size > LABEL_POINT_SIZE and QFontMetricsF(font(size, True, zoom)).horizontalAdvance(text) > room:
-            size -= 0.5
-        metrics = QFontMetricsF(font(size, True, zoom))
-        if metrics.horizontalAdvance(text) > room:
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-    plot.setTitle(markup(shown), size=pt(size, zoom), color=FOREGROUND, bold=True)
-    height = int(TITLE_POINT_SIZE * zoom * 96 / 72 * 1.9)
+    a long title steps down in size to fit (never below the labels' size), breaks over two lines, and is
+    shortened with '…' only then."""
+    room = None if width is None or width <= 0 else width - 24 * zoom
+    shown, size, lines = fitted(text, float(TITLE_POINT_SIZE), float(LABEL_POINT_SIZE), True, zoom, room)
+    plot.setTitle(shown, size=pt(size, zoom), color=FOREGROUND, bold=True)
+    height = int(TITLE_POINT_SIZE * zoom * 96 / 72 * (1.9 if lines == 1 else 3.1))
     plot.titleLabel.setMaximumHeight(height)
     plot.layout.setRowFixedHeight(0, height)
+
+
+def set_axis_title(plot: pg.PlotItem, side: str, text: str, zoom: float, room: float | None) -> None:
+    """An axis title that fits the axis's length (see `fitted`); the bottom axis grows for a second line."""
+    shown, size, lines = fitted(text, float(LABEL_POINT_SIZE), float(SMALL_POINT_SIZE) + 1, False, zoom, room)
+    plot.setLabel(side, shown, **{"font-size": pt(size, zoom)})
+    axis = plot.getAxis(side)
+    if side == "bottom":
+        line = size * zoom * 96 / 72 * 1.35
+        axis.setHeight(int(48 * zoom + (lines - 1) * line))
+    axis.resizeEvent()  # pyqtgraph centres the title only when the axis resizes: a new text is placed now too
 
 
 def style_axes(plot: pg.PlotItem, zoom: float = 1.0) -> None:

@@ -28,6 +28,7 @@ class ChartTableDialog(QDialog):
         self.tables: list[QTableWidget] = []
         self.body = QWidget()
         self.sections = QVBoxLayout(self.body)
+        self.sections.addStretch(1)  # the sections stay together at the top
         scroll = QScrollArea()
         scroll.setObjectName("chart_tables")
         scroll.setAccessibleName(tr("The charts' figures"))
@@ -41,7 +42,19 @@ class ChartTableDialog(QDialog):
         layout.addWidget(buttons)
         self.binder = Binder(document, self, self.refresh_figures)
         self.refresh_figures()
-        self.resize(760, 420)
+        self._fit_size()
+
+    def _fit_size(self) -> None:
+        """Wide enough for every column of the widest table (up to 90 % of the screen): no figure cut off."""
+        widest = max((sum(t.columnWidth(c) for c in range(t.columnCount())) + 2 * t.frameWidth()
+                      for t in self.tables), default=600)
+        tall = sum(t.height() for t in self.tables) + sum(lbl.sizeHint().height() for lbl in self.descriptions)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width = widest + 80
+        height = tall + 140
+        if screen is not None:
+            width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.85))
+        self.resize(max(560, width), max(320, height))
 
     def _section(self, index: int) -> None:
         while len(self.tables) <= index:
@@ -53,9 +66,8 @@ class ChartTableDialog(QDialog):
             font.setBold(True)
             title.setFont(font)
             table = read_only_table("chart_figures")
-            self.sections.addWidget(title)
-            self.sections.addWidget(description)
-            self.sections.addWidget(table)
+            for widget in (title, description, table):
+                self.sections.insertWidget(self.sections.count() - 1, widget)
             self.titles.append(title)
             self.descriptions.append(description)
             self.tables.append(table)

@@ -66,8 +66,9 @@ class ResultPanel(QGroupBox):
             for signal in (model.modelReset, model.dataChanged):
                 signal.connect(lambda *_args, v=view, m=model, s=skip, i=icons: fit_columns(v, m.table, s, i))
             fit_columns(view, model.table, skip, icons)
-        for view in (self.ranking_view, self.explanation_view):  # fit the width; long names are elided
-            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ranking_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names elide
+        # the explanation's figures never elide: where the room is too small (a scaled laptop) it scrolls
+        self.explanation_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.ranking_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.explain(current.data(ID_ROLE) if current.isValid() else None))
         self.explanation_title = QLabel()

@@ -68,9 +68,9 @@ class WeightsPanel(QWidget):
         self.total.setObjectName("weights_total")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.total)
-        presets = QHBoxLayout()
         self.preset_label = QLabel()
-        presets.addWidget(self.preset_label)
+        layout.addWidget(self.preset_label)  # on a line of its own: the buttons keep their words in a narrow panel
+        presets = QHBoxLayout()
         self.preset_buttons = {}
         for preset in Preset:
             button = QPushButton()
