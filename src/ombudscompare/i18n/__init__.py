@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import locale
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -70,12 +71,32 @@ def system_language(environ: dict[str, str] | None = None) -> str:
                 return "en"
     if environ is None:
         try:
-            code = (locale.getlocale()[0] or "").split("_")[0].lower()
+            code = (_windows_ui_locale() or locale.getlocale()[0] or "").split("_")[0].lower()
         except ValueError:
             code = ""
+        code = NAMES.get(code, code)  # Windows says 'English_United States', not 'en_US'
         if code in SUPPORTED:
             return code
+        if code:
+            return "en"
     return DEFAULT_LANGUAGE
+
+
+NAMES = {"english": "en", "dutch": "nl", "nederlands": "nl", "flemish": "nl"}
+
+
+def _windows_ui_locale() -> str | None:
+    """The language of Windows' own menus for this user ('nl_NL', 'en_US'), where there is Windows."""
+    if sys.platform != "win32":
+        return None
+    try:
+        import ctypes
+
+        language_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+        found: str | None = locale.windows_locale.get(int(language_id))
+        return found
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 class Lazy:

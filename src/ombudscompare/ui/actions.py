@@ -73,7 +73,7 @@ ACTIONS = (
     ActionSpec(Act.EXPORT_CHART, N_("Export c&hart (PNG/SVG)…"), lambda c: c.showing.export_chart(),
                ("Ctrl+Shift+E",)),
     ActionSpec(Act.COPY_CHART, N_("Cop&y chart"), lambda c: c.showing.copy_chart(), ("Ctrl+Shift+C",)),
-    ActionSpec(Act.QUIT, N_("&Quit"), lambda c: c.window.close(), (StandardKey.Quit,)),
+    ActionSpec(Act.QUIT, N_("&Quit"), lambda c: c.window.close(), (StandardKey.Quit, "Ctrl+Q")),  # Windows binds none
     ActionSpec(Act.UNDO, N_("&Undo"), lambda c: c.document.undo_stack.undo(), ("Ctrl+Z",),
                lambda c: c.document.undo_stack.canUndo()),
     ActionSpec(Act.REDO, N_("&Redo"), lambda c: c.document.undo_stack.redo(), ("Ctrl+Y", "Ctrl+Shift+Z"),
@@ -177,7 +177,8 @@ class Actions:
         for spec in ACTIONS:
             action = QAction(window)
             action.setObjectName(spec.id.value)
-            action.setShortcuts([s for key in spec.shortcuts for s in _sequence(key)])
+            keys = [s for key in spec.shortcuts for s in _sequence(key)]
+            action.setShortcuts([k for n, k in enumerate(keys) if k not in keys[:n]])  # each key once
             action.triggered.connect(lambda _checked=False, s=spec: s.handler(self.context))
             window.addAction(action)  # shortcuts work wherever the focus is, menus open or not
             self._actions[spec.id] = action

@@ -97,9 +97,13 @@ class QtGaps(QTranslator):
 
 
 def recovery_folder() -> Path:
+    """Where unsaved work is kept: the user's local (not roaming) application data — %LOCALAPPDATA% on Windows, so
+    recovery files are not copied to the server at every logon — in a folder of its own."""
     override = os.environ.get("OMBUDSCOMPARE_DATA_DIR")
-    base = override or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "recovery"
+    if override:
+        return Path(override) / "recovery"
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base) / "OmbudsCompare" / "recovery"
 
 
 def offer_recovery(window: MainWindow, recovery: Recovery) -> None:
