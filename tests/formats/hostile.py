@@ -36,10 +36,11 @@ def _sheet_after_data(xml: bytes, element: bytes) -> bytes:
 def _meta_payload(data: bytes, edit) -> bytes:
     """The hidden sheet's JSON, edited, written back as one inline string (the sheet is ours to rewrite)."""
     text = data.decode("utf-8")
-    chunks = re.findall(r"<is><t[^>]*>(.*?)</t></is>", text, flags=re.S)
+    cells = re.findall(r'<c r="A(\d+)"[^>]*><is><t[^>]*>(.*?)</t></is>', text, flags=re.S)
+    chunks = [chunk for row, chunk in cells if int(row) >= 3]  # row 1: the format, row 2: the summary's sentence
     import html
 
-    payload = json.loads("".join(html.unescape(c) for c in chunks[1:]) if len(chunks) > 1 else "{}")
+    payload = json.loads("".join(html.unescape(c) for c in chunks) if chunks else "{}")
     edit(payload)
     body = html.escape(json.dumps(payload), quote=False)
     rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>ombudscompare-workbook</t></is></c>'

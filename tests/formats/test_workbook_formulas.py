@@ -132,6 +132,37 @@ def test_a_tie_and_an_unscored_option_read_like_the_app(haarlem, tmp_path):
                                                  " yet, because not every score has been given: Later.")
 
 
+def test_sorting_the_totals_and_the_summary_keeps_the_conclusion(haarlem, tmp_path):
+    """The conclusion finds the options by their place in the ranking, not by row: a tie of three and two unscored
+    options read the same after the calculation's totals are sorted by code and the summary's ranking turned
+    upside down."""
+    from ombudscompare.core.model import LocalText, Option
+
+    for key, name in (("twin", "Aardvark"), ("triplet", "Zebra")):
+        project_option = Option(key, LocalText.both(name, name), haarlem.option("no").tariff)
+        haarlem.options.append(project_option)
+        for criterion in haarlem.criteria:
+            score = haarlem.score("no", criterion.id)
+            if score is not None:
+                haarlem.scores[(key, criterion.id)] = type(score)(key, criterion.id, score.value)
+    haarlem.options += [Option("late", LocalText.both("Later", "Later")), Option("b", LocalText.both("Bee", "Bee"))]
+    path = tmp_path / "tie.xlsx"
+    export_workbook(haarlem, path, "en")
+    book = openpyxl.load_workbook(path)
+    n = len(haarlem.options)
+    sort_table(book["Calculation"], TOTALS.first_row, TOTALS.first_row + n - 1, 1, len(TOTALS.columns),
+               key=lambda row: row[TOTALS.col("code") - 1])
+    moved = sort_table(book["Summary"], RANKING.first_row, RANKING.first_row + n - 1, 1, len(RANKING.columns),
+                       key=lambda row: row[RANKING.col("code") - 1], reverse=True)
+    assert moved != sorted(moved), "the sort moved the summary's rows"
+    book.save(path)
+    values = evaluated(path)
+    expected = conclusion(haarlem, evaluate(haarlem), "en")
+    assert expected.startswith("Tie for first place: the National Ombudsman, Aardvark, Zebra (77.2).")
+    assert expected.endswith("Not ranked yet, because not every score has been given: Later, Bee.")
+    assert conclusion_shown(values, "en", n) == expected
+
+
 def test_two_different_totals_never_read_the_same(haarlem, tmp_path):
     """60.52 and 60.49 would both show as 60.5: the conclusion adds a decimal, as the app does."""
     project = haarlem

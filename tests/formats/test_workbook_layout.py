@@ -21,8 +21,8 @@ A4_MM = (210, 297)
 
 
 def print_scale(ws):
-    """The scale Excel's fit-to-width prints a sheet at: printable width over the width of the used columns
-    (7 pixels a character plus 5, at 96 pixels an inch) and of any chart reaching further right."""
+    """The scale Excel's fit-to-width prints a sheet at: printable width over the width of the used columns that
+    are not hidden (7 pixels a character plus 5, at 96 pixels an inch) and of any chart reaching further right."""
     from openpyxl.utils import get_column_letter
 
     short, long = A4_MM
@@ -30,7 +30,12 @@ def print_scale(ws):
     margins = (ws.page_margins.left + ws.page_margins.right) * 25.4
     printable = (paper - margins) / 25.4 * 96
     last = ws.max_column
-    pixels = sum(int((ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5) for c in range(1, last + 1))
+
+    def hidden(column):  # a folded group's columns carry the flag on the group's first column, with its span
+        return any(d.hidden and d.min <= column <= d.max for d in ws.column_dimensions.values())
+
+    pixels = sum(int((ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5) for c in range(1, last + 1)
+                 if not hidden(c))
     for chart in ws._charts:
         start = chart.anchor._from.col + 1  # the anchor counts columns from 0
         before = sum(int((ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5) for c in range(1, start))

@@ -29,6 +29,7 @@ from .geometry import (
     LAYOUT_VERSION,
     META_SHEET,
     SCORES,
+    SENTENCE_ROW,
     SHEET_ORDER,
     SHEET_TITLES,
     SOURCES,
@@ -77,7 +78,7 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
     if chart_row + charts.rows_for(chart) > SUMMARY_PAGE_ROWS:
         sheets["summary"].row_breaks.append(Break(id=chart_row - 1))
     sheets["summary"].add_chart(chart, ref(1, chart_row))
-    _meta(wb, project, lang, names)
+    _meta(wb, project, lang, names, spans.sentence_at_export)
     title = project_title(project, lang)
     wb.properties.title = title
     wb.properties.subject = tr("Comparison of the options for the external complaint body of {name}", lang,
@@ -104,13 +105,16 @@ def export_workbook(project: Project, path: str | os.PathLike[str], lang: str) -
     write_bytes_atomic(path, buffer.getvalue())
 
 
-def _meta(wb: Workbook, project: Project, lang: str, names: dict[str, str]) -> None:
+def _meta(wb: Workbook, project: Project, lang: str, names: dict[str, str], sentence: str) -> None:
     """What only the app needs to open the workbook again: the project as exported, the language and the sheet
-    names. Where each input lives is not stored: the reader finds rows by their codes (geometry.py)."""
+    names. Where each input lives is not stored: the reader finds rows by their codes (geometry.py). Also the
+    summary's sentence about the weights as exported, which its formula shows while the figures are unchanged."""
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
     text(ws, 1, 1, WORKBOOK_FORMAT)
     number(ws, 1, 2, LAYOUT_VERSION)
+    if sentence:
+        text(ws, SENTENCE_ROW, 1, sentence)
     payload = json.dumps({"project": project_to_data(project), "lang": lang, "sheets": names}, ensure_ascii=False)
     for index in range(0, len(payload), CHUNK):
         text(ws, 3 + index // CHUNK, 1, payload[index:index + CHUNK])

@@ -17,6 +17,7 @@ from ...i18n import N_, tr
 
 LAYOUT_VERSION = 2
 META_SHEET = "_ombudscompare"
+SENTENCE_ROW = 2  # its column A: the summary's sentence about the weights as exported (too long for a formula)
 WORKBOOK_FORMAT = "ombudscompare-workbook"
 SHEET_TITLES = {
     "summary": N_("Summary"),
@@ -167,6 +168,11 @@ TOTALS = Table("calculation", 4, (
     Column("sort", N_("Sort key"), 10),
     Column("exported", N_("Total at export"), 10),
     Column("in_sentence", N_("Name in a sentence"), 28),
+    # what the summary's conclusion is made of, row by row (so no formula grows with the number of options)
+    Column("place", N_("Place in the ranking"), 9),
+    Column("decimals", N_("Decimals against the next"), 9),
+    Column("leader_part", N_("If first"), 14),
+    Column("missing_part", N_("If not ranked"), 14),
 ))
 CELL_COLUMNS = (
     Column("option_code", N_("Option code"), 12),

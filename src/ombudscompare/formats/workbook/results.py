@@ -8,6 +8,7 @@ no sentence that contradicts the table beside it.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 from openpyxl.formatting.rule import FormulaRule, Rule
@@ -44,8 +45,10 @@ from .geometry import (
     COMPUTED_COLUMN,
     CRITERIA,
     FACTS_ROW,
+    META_SHEET,
     RANKING,
     SCORES,
+    SENTENCE_ROW,
     TARIFFS,
     TOTALS,
     TOWN,
@@ -64,6 +67,7 @@ class Spans:
     cells: dict[str, str]
     chart_top: int = 0
     chart_series: int = 0
+    sentence_at_export: str = ""
 
 
 def _lookup(span: dict[str, str], key: str, code_expression: str) -> str:
@@ -87,11 +91,12 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
     scores = {key: SCORES.span(key, pairs, names["scores"]) for key in ("option_code", "criterion_code", "value")}
     spans = Spans(
         totals={key: TOTALS.span(key, n, names["calculation"]) for key in
-                ("code", "name", "total", "missing", "rank", "sort", "in_sentence", "number", "exported")},
+                ("code", "name", "total", "missing", "rank", "sort", "in_sentence", "number", "exported", "place",
+                 "decimals", "leader_part", "missing_part")},
         cells={key: cells.span(key, n * m, names["calculation"]) for key in
                ("option_code", "criterion_code", "contribution")},
     )
-    local_totals = {key: TOTALS.span(key, n) for key in ("code", "number")}
+    local_totals = {key: TOTALS.span(key, n) for key in ("code", "number", "sort", "place")}
     local_cells = {key: cells.span(key, n * m) for key in ("option_code", "contribution", "counts_missing")}
     header_row(ws, TOTALS.header_row, TOTALS.titles(lang))
     results = {r.option_id: r for r in evaluation.results}
@@ -120,6 +125,19 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
         formula(ws, row, TOTALS.col("in_sentence"),
                 f"=IF({t('name')}{row}={literal(option.name.get(lang))},{literal(option.sentence_name(lang))},"
                 f"{t('name')}{row})", box=True)
+        sort_own = f"{t('sort')}{row}"
+        formula(ws, row, TOTALS.col("place"), f"=SUMPRODUCT(({local_totals['sort']}>={sort_own})*1)", "0",
+                box=True)
+        place = f"{t('place')}{row}"
+        next_total = f"INDEX({local_totals['number']},MATCH({place}+1,{local_totals['place']},0))"
+        decimals = str(TIE_DECIMALS)  # the fewest decimals at which the next total reads differently
+        for places in range(TIE_DECIMALS - 1, 0, -1):
+            decimals = f"IF(ROUND({total},{places})<>ROUND({next_total},{places}),{places},{decimals})"
+        formula(ws, row, TOTALS.col("decimals"), f"=IFERROR({decimals},1)", "0", box=True)
+        formula(ws, row, TOTALS.col("leader_part"),
+                f'=IF({t("rank")}{row}=1,", "&{t("in_sentence")}{row},"")', box=True)
+        formula(ws, row, TOTALS.col("missing_part"),
+                f'=IF({t("missing")}{row}>0,", "&{t("in_sentence")}{row},"")', box=True)
     header_row(ws, cells.header_row, [tr(c.title, lang) for c in cells.columns])
     k = cells.letter
     row = cells.first_row
@@ -153,6 +171,9 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
     spans.chart_top = row + 1
     spans.chart_series = _chart_data(ws, project, lang, names, spans, spans.chart_top)
     widths(ws, {**cells.widths(), **TOTALS.widths()})
+    # the conclusion's helper columns fold away (Excel's and Calc's '+' above them opens them): the sheet prints
+    # without them, at a readable scale
+    ws.column_dimensions.group(TOTALS.letter("place"), TOTALS.letter("missing_part"), hidden=True)
     fit_rows(ws, TOTALS.header_row, TOTALS.header_row)
     fit_rows(ws, cells.header_row, cells.header_row)
     ws.freeze_panes = f"A{TOTALS.first_row}"
@@ -245,7 +266,10 @@ def summary_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, lang:
     row += 2
     if telling is not None:
         said = interval_sentence(project, telling, lang)
-        _long_text(ws, row, _unchanged_formula(project, said, evaluation, lang, spans), formula_text=True,
+        # the sentence itself waits on the hidden sheet (export.py): a formula's text may hold 255 characters
+        spans.sentence_at_export = said
+        kept = f"'{META_SHEET}'!$A${SENTENCE_ROW}"
+        _long_text(ws, row, _unchanged_formula(project, kept, evaluation, lang, spans), formula_text=True,
                    estimate=len(said))
         row += 1
     row += 1
@@ -288,48 +312,47 @@ def project_title(project: Project, lang: str) -> str:
 
 
 def conclusion_formula(project: Project, lang: str, names: dict[str, str], spans: Spans) -> str:
-    """Who ranks first, by how much, or who share first place, and which options are not ranked yet: built
-    from the ranking table's cells, in the workbook's language."""
+    """Who ranks first, by how much, or who share first place, and which options are not ranked yet, in the
+    workbook's language. It finds the options by their place in the ranking (the calculation sheet's helper
+    columns), not by row, so sorting any table leaves it as it was; and its length grows by one short lookup per
+    option, well inside Excel's 8,192 characters at the largest project."""
     n = len(project.options)
     totals = spans.totals
-    first, second = RANKING.first_row, RANKING.first_row + 1
-    c, a = RANKING.letter("total"), RANKING.letter("rank")
 
-    def in_sentence(row: int) -> str:
-        return _lookup(totals, "in_sentence", f"$F${row}")
+    def at(key: str, place: int) -> str:
+        return f"INDEX({totals[key]},MATCH({place},{totals['place']},0))"
 
     ranked = f"COUNT({totals['total']})"
     none = literal(tr("No option can be ranked yet: every option still lacks a score.", lang))
+    first_total = at("number", 1)
     if n == 1:
-        only = sentence(tr("{name} is the only option ({total}).", lang), name=in_sentence(first),
-                        total=f"FIXED({c}{first},1)")
-        return f"=IF({ranked}=0,{none},{capitalised(only)})"
-    leaders = "MID(" + "&".join(f'IF(${a}${RANKING.first_row + k}=1,", "&{in_sentence(RANKING.first_row + k)},"")'
-                                for k in range(n)) + ",3,32767)"
-    tie = sentence(tr("Tie for first place: {names} ({total}).", lang), names=leaders, total=f"FIXED({c}{first},1)")
-    only_so_far = sentence(tr("{name} is the only option ranked so far ({total}).", lang), name=in_sentence(first),
-                           total=f"FIXED({c}{first},1)")
-    x, y = f"{c}{first}", f"{c}{second}"
-    decimals = str(TIE_DECIMALS)  # the fewest decimals at which the two totals differ (explain.values)
-    for places in range(TIE_DECIMALS - 1, 0, -1):
-        decimals = f"IF(ROUND({x},{places})<>ROUND({y},{places}),{places},{decimals})"
-    lead = sentence(tr("{name} ranks first with {total}, ahead of {other} with {other_total}.", lang),
-                    name=in_sentence(first), total=f"FIXED({x},{decimals})", other=in_sentence(second),
-                    other_total=f"FIXED({y},{decimals})")
-    leaders_count = f"COUNTIF({totals['rank']},1)"
-    t = TOTALS.letter
-    missing_names = "MID(" + "&".join(f'IF({_sheet_cell(names, t("missing"), TOTALS.first_row + i)}>0,", "&'
-                                      f'{_sheet_cell(names, t("in_sentence"), TOTALS.first_row + i)},"")'
-                                      for i in range(n)) + ",3,32767)"
+        only = _starting_capital(tr("{name} is the only option ({total}).", lang), name=at("in_sentence", 1),
+                                 total=f"FIXED({first_total},1)")
+        return f"=IF({ranked}=0,{none},{only})"
+    leaders = "MID(" + "&".join(at("leader_part", k) for k in range(1, n + 1)) + ",3,32767)"
+    tie = _starting_capital(tr("Tie for first place: {names} ({total}).", lang), names=leaders,
+                            total=f"FIXED({first_total},1)")
+    only_so_far = _starting_capital(tr("{name} is the only option ranked so far ({total}).", lang),
+                                    name=at("in_sentence", 1), total=f"FIXED({first_total},1)")
+    decimals = at("decimals", 1)  # the fewest decimals at which the first two totals differ (explain.values)
+    lead = _starting_capital(tr("{name} ranks first with {total}, ahead of {other} with {other_total}.", lang),
+                             name=at("in_sentence", 1), total=f"FIXED({first_total},{decimals})",
+                             other=at("in_sentence", 2), other_total=f"FIXED({at('number', 2)},{decimals})")
+    missing_names = "MID(" + "&".join(at("missing_part", k) for k in range(1, n + 1)) + ",3,32767)"
     incomplete = sentence(tr("Not ranked yet, because not every score has been given: {names}.", lang),
                           names=missing_names)
-    body = capitalised(f"IF({leaders_count}>=2,{tie},IF({ranked}=1,{only_so_far},{lead}))")
+    body = f"IF(COUNTIF({totals['rank']},1)>=2,{tie},IF({ranked}=1,{only_so_far},{lead}))"
     return f'=IF({ranked}=0,{none},{body}&IF({ranked}<{n}," "&{incomplete},""))'
 
 
-def _sheet_cell(names: dict[str, str], letter: str, row: int) -> str:
-    quoted = names["calculation"].replace("'", "''")
-    return f"'{quoted}'!${letter}${row}"
+def _starting_capital(template: str, **parts: str) -> str:
+    """sentence(), with the sentence's first letter a capital: of its text, or of the name it starts with."""
+    first = next(iter(string.Formatter().parse(template)))
+    if not first[0] and first[1] is not None:
+        parts = {**parts, first[1]: capitalised(parts[first[1]])}
+    elif template:
+        template = template[0].upper() + template[1:]
+    return sentence(template, **parts)
 
 
 def contribution_squares(project: Project, evaluation: Evaluation) -> float:
@@ -348,12 +371,13 @@ def contribution_squares(project: Project, evaluation: Evaluation) -> float:
 
 def _unchanged_formula(project: Project, text_at_export: str, evaluation: Evaluation, lang: str,
                        spans: Spans) -> str:
-    """The sentence from the export while every total and contribution is as exported; a plain notice once any
-    figure has changed (the sentence was computed by the app and cannot follow)."""
+    """The sentence from the export (in the cell `text_at_export`) while every total and contribution is as
+    exported; a plain notice once any figure has changed (the sentence was computed by the app and cannot
+    follow)."""
     squares = contribution_squares(project, evaluation)
     totals = spans.totals
     changed = (f"SUMPRODUCT((ABS({totals['number']}-{totals['exported']})>1E-9)*1)+"
                f"IF(ABS(SUMSQ({spans.cells['contribution']})-{num(squares)})>1E-9*MAX(1,{num(squares)}),1,0)")
     notice = tr("(A sentence about the weights stood here; the figures have changed since the export, so open the"
                 " workbook in OmbudsCompare to see it for the new figures.)", lang)
-    return f"=IF({changed}=0,{literal(text_at_export)},{literal(notice)})"
+    return f"=IF({changed}=0,{text_at_export},{literal(notice)})"
