@@ -14,11 +14,12 @@ from ombudscompare.commands import Refused
 from ombudscompare.core.model import CriterionKind
 from ombudscompare.core.whatif import Preset
 from ombudscompare.examples import haarlem_2018
-from ombudscompare.formats.project_file import dumps, parse_project
+from ombudscompare.formats.project_file import checked_bytes, dumps, parse_project
 from ombudscompare.i18n import Message
 
 NASTY = ["\udc80", "a\tb", "regel\nregel", "x" * 201, "y" * 10_001, "<img src='/dev/zero'>", "\u009b[31m",
-         "\u202eevil", "  ", "", "\x00", "€ 1.234,5", "=cmd|' /C calc'!A0"]
+         "\u202eevil", "  ", "", "\x00", "€ 1.234,5", "=cmd|' /C calc'!A0",
+         "\uffff", "a\ufffeb"]
 TEXT = st.one_of(st.text(max_size=60), st.sampled_from(NASTY), st.text(alphabet=st.characters(), max_size=30))
 NUMBER = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**16, 10**16),
                    st.sampled_from([0, 1, 5, 0.5, 1e9, 1e12, 1e13, -1, 100_000_000, 100_000_001]))
@@ -104,6 +105,7 @@ def test_anything_the_window_accepts_saves_and_opens_again(operations):
         if command is not None:
             command.edit.apply(project)
     text = dumps(project)  # Save: never an error for a project the window made
+    checked_bytes(project, "project.ombuds")  # nor the check before every save and export (XML holds it too)
     again = parse_project(text)  # Open: never an error either
     assert dumps(again) == text
     for option in project.options:

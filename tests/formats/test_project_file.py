@@ -209,7 +209,7 @@ def test_a_plain_title_of_format_1_0_reads_as_dutch_and_a_title_per_language_rou
     assert again.title.texts == {"nl": "Keuze klachtinstantie", "en": "Choice of complaint body"}
 
 
-@pytest.mark.parametrize("bad", ["Haar\udc80lem", "Haar\tlem", "H" * 201])
+@pytest.mark.parametrize("bad", ["Haar\udc80lem", "Haar\tlem", "H" * 201, "Haar\uffff", "\ufffeHaarlem"])
 def test_a_project_that_could_not_be_opened_again_is_not_saved(tmp_path, bad):
     """However it got there (a plug-in, a future bug), such a name never reaches the disk: the save says why and
     the earlier file stays as it was; the workbook export refuses the same way."""
@@ -226,3 +226,29 @@ def test_a_project_that_could_not_be_opened_again_is_not_saved(tmp_path, bad):
     with pytest.raises(FileError, match="cannot be saved"):
         export_workbook(project, tmp_path / "p.xlsx", "nl")
     assert not (tmp_path / "p.xlsx").exists()
+
+
+@pytest.mark.parametrize("where", [["municipality", "name"], ["options", 1, "description", "nl"], ["notes"],
+                                   ["committee"]])
+def test_u_fffe_and_u_ffff_are_refused_on_opening_or_before_writing(tmp_path, where):
+    """XML cannot hold U+FFFE or U+FFFF: the workbook written with one could not be opened again. A known text is
+    refused on opening with its place; a newer version's field the program does not know, before any file is
+    written."""
+    from ombudscompare.formats.workbook import export_workbook
+
+    data = haarlem_data()
+    data["version"] = "1.9"
+    target = data
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = "Haarlem \uffff"
+    if where == ["committee"]:
+        project = parse_project(json.dumps(data))  # not the program's to check on opening
+        with pytest.raises(FileError, match="U\\+FFFE or U\\+FFFF"):
+            export_workbook(project, tmp_path / "p.xlsx", "nl")
+        with pytest.raises(FileError, match="U\\+FFFE or U\\+FFFF"):
+            save_project(project, tmp_path / "p.ombuds")
+        assert list(tmp_path.iterdir()) == []
+    else:
+        line = problem_of(data)
+        assert ".".join(str(k) for k in where).replace(".1.", "[1].") in line and "U+FFFE or U+FFFF" in line

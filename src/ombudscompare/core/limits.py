@@ -29,6 +29,7 @@ MAX_WEIGHT = 1e9
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_SINGLE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_A_CHARACTER = re.compile("[\ufffe\uffff]")  # XML, and so a workbook or a Word file, cannot hold them
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,19 @@ def text_problem(text: str, *, single_line: bool, max_length: int, required: boo
         return Message("is too long: {length} characters, at most {limit}", length=len(text), limit=max_length)
     if _SURROGATE.search(text):
         return Message("contains a character that cannot be stored (a broken UTF-16 surrogate)")
+    if _NOT_A_CHARACTER.search(text):
+        return Message("contains U+FFFE or U+FFFF, which are not characters: a workbook or report cannot store them")
     if (_CONTROL_SINGLE_LINE if single_line else _CONTROL).search(text):
         if single_line:
             return Message("must not contain control characters or line breaks")
         return Message("must not contain control characters")
     return None
+
+
+def unstorable(text: str) -> int | None:
+    """Where the first character is that no file of ours can hold (a broken surrogate, U+FFFE or U+FFFF)."""
+    found = _SURROGATE.search(text) or _NOT_A_CHARACTER.search(text)
+    return None if found is None else found.start()
 
 
 def name_problem(text: str) -> Message | None:

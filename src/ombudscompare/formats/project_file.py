@@ -6,6 +6,7 @@ import json
 import os
 from typing import Any
 
+from ..core.limits import unstorable
 from ..core.model import LANGUAGES, Criterion, LocalText, Municipality, Option, Project, Score, Source, Tariff
 from ..i18n import N_, Message
 from .atomic import write_bytes_atomic
@@ -89,6 +90,11 @@ def checked_bytes(project: Project, name: str) -> bytes:
         raise FileError.single(name, "", "cannot be saved: a text holds a character that cannot be stored (a broken"
                                          " UTF-16 surrogate, at character {position}); change that text first",
                                position=exc.start) from None
+    position = unstorable(text)
+    if position is not None:  # in a text the program does not know (a newer version's field): a known one is checked
+        raise FileError.single(name, "", "cannot be saved: a text holds U+FFFE or U+FFFF, which are not characters"
+                                         " (at character {position} of the file); change that text first",
+                               position=position)
     _project, problems = read_project(json.loads(text))
     if problems:
         first = problems[0]
