@@ -1,6 +1,7 @@
 """The PDF report as a memo reader gets it: no word broken mid-word, no amount split from its €, switched-off
 criteria marked as not counting, and charts stored without lossy compression."""
 
+import itertools
 import re
 import unicodedata
 
@@ -99,3 +100,80 @@ def test_the_report_says_who_chooses_what_how_the_sets_were_made_and_how_sure(qa
     for word in ("Onafhankelijkheid", "betrokkenheid", "Naheffing", "Commissielid", "Compromis"):
         assert re.search(rf"(?<![\w-]){word}(?![\w-])", shares), f"'{word}' broken in the table of shares"
     assert re.search(r"De Nationale ombudsman is in \d+ % van de gevallen goedkoper", flat)
+
+
+LONG_WORDS = ("Klachtbehandelingsdeskundigheid", "Onafhankelijkheidswaarborgen", "Ondernemersvereniging",
+              "Toegankelijkheidsvoorzieningen", "Bereikbaarheidsgarantie", "Samenwerkingsverband",
+              "Gemeenteraadsfractievoorzitter", "Burgerparticipatiecommissie", "Klachtenregelingsevaluatie")
+
+
+def _long_named_project(n_options):
+    """A generated project (plain texts, so no other word starts like a name) with long Dutch names for the options,
+    criteria and weight sets, a swing set, an order set and an uncertain input: every table of the report."""
+    from ombudscompare import commands
+    from ombudscompare.core.model import InputRange
+    from tests.synthetic import generated_project
+
+    project = generated_project(n_options, 6, seed=3)
+    words = itertools.cycle(LONG_WORDS)
+    for criterion in project.criteria:
+        criterion.name = LocalText.both(f"{next(words)} en {next(words)}")
+    for option in project.options:
+        option.name = LocalText.both(f"Stichting {next(words)}-{next(words)}")
+    on = [c.id for c in project.criteria if c.enabled]
+    commands.from_swings(project, "Gemeenteraadsfractievoorzitter Ondernemersvereniging", on[0],
+                         {c: 100 - 10 * i for i, c in enumerate(on)}).edit.apply(project)
+    commands.from_order(project, "Burgerparticipatiecommissie", on).edit.apply(project)
+    commands.save_current(project, "Klachtbehandelingsdeskundigheid").edit.apply(project)
+    project.ranges = [InputRange(("population",), 1_000, 900_000)]
+    link = "https://www.example.nl/beleid/" + "klachtenregeling_" * 8 + "2026.pdf"  # no word: it may break
+    project.notes = f"Zie {link}"
+    score = next(iter(project.scores.values()))
+    score.source.url = link
+    return project
+
+
+def _pdftotext_lines(path):
+    """The PDF's text line by line as pdftotext finds it (TSV: no hyphens taken out), and the words that reach past
+    the right margin."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    tsv = subprocess.run(["pdftotext", "-tsv", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    lines: dict[tuple, list[str]] = {}
+    outside, right = [], 0.0
+    for row in tsv.stdout.decode("utf-8").splitlines()[1:]:
+        level, page, par, block, line, _word, left, _top, width, _height, _conf, text = row.split("\t", 11)
+        if text == "###PAGE###":
+            right = float(width) - 18 / 25.4 * 72  # the page's right margin is 18 mm
+        elif level == "5":
+            lines.setdefault((page, par, block, line), []).append(unicodedata.normalize("NFKC", text))
+            if float(left) + float(width) > right + 1:
+                outside.append(text)
+    return "\n".join(" ".join(words) for words in lines.values()), outside
+
+
+@pytest.mark.parametrize("n_options", [2, 6])
+def test_long_dutch_names_are_never_broken_mid_word(qapp, tmp_path, n_options):
+    """Issue 20.8: 'Klachtbehandelin|gsdeskundigheid' even in a two-column table with room to spare. Every word of
+    every name is found whole; a word broken over two lines leaves its first or its second half behind. And no table
+    grows past the page's margin to keep its words whole."""
+    project = _long_named_project(n_options)
+    path = tmp_path / "report.pdf"
+    write_report(project, path, "nl")
+    text, outside = _pdftotext_lines(path)
+    names = [o.name.get("nl") for o in project.options] + [c.name.get("nl") for c in project.criteria]
+    names += [s.name for s in project.weight_sets]
+    words = {w for name in names for w in re.split(r"[\s-]+", name) if len(w) > 3}
+    broken = []
+    for word in sorted(words, key=len, reverse=True):
+        whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        assert whole.search(text), f"'{word}' is missing"
+        rest = whole.sub(" ", text)
+        half = len(word) // 2
+        if word[:len(word) - half] in rest or word[half:] in rest:
+            broken.append(word)
+    assert not broken, f"broken mid-word: {broken}"
+    assert not outside, f"past the right margin: {outside}"

@@ -3,17 +3,14 @@ metadata, nothing transparent): title page, result, charts, grounds, costs."""
 
 from __future__ import annotations
 
-import html
 import os
 from datetime import datetime
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -31,21 +28,11 @@ from ...formats.atomic import write_bytes_atomic
 from ...i18n import tr
 from ...i18n.numbers import format_money, format_number
 from .charts import chart_widget, render_image
+from .pdf_layout import HEAD, PAGE, RESOLUTION, new_document, page_width, table_html
+from .pdf_layout import escaped as _e
 
 CHART_SIZE = QSize(1600, 900)
 CHART_ZOOM = 1.6
-CSS = """
-body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #202020; }
-h1 { font-size: 22pt; margin-top: 120px; } h2 { font-size: 15pt; margin-top: 18px; }
-table { border-collapse: collapse; } th { background: #DCE6F1; text-align: left; }
-td, th { padding: 3px 6px; border: 1px solid #A6A6A6; vertical-align: top; }
-.num { text-align: right; } .small { font-size: 8.5pt; color: #404040; } .caption { font-size: 9pt; }
-"""
-
-
-def _e(text: str) -> str:
-    """Escaped for HTML, an amount kept together with its € and a percentage with its % sign."""
-    return html.escape(text or "").replace("€ ", "€\u00a0").replace(" %", "\u00a0%")
 
 
 def report_html(project: Project, lang: str, now: datetime,
@@ -54,7 +41,7 @@ def report_html(project: Project, lang: str, now: datetime,
     analyses = analyses or Analyses(project)
     evaluation = analyses.evaluation
     town = project.municipality
-    parts = [f"<html><head><style>{CSS}</style></head><body>"]
+    parts = [HEAD]
     title = display_title(project, lang)
     parts.append(f"<h1>{_e(title)}</h1>")
     facts = tr("{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}", lang,
@@ -140,13 +127,7 @@ def _sets_section(project: Project, analyses: Analyses, lang: str) -> list[str]:
             parts.append(_table(sets_table(project, comparison, lang)))
             parts.append(f"<p>{_e(tr('Weights of each set', lang))}</p>")
             shares = shares_by_criterion_table(project, comparison, lang)
-            per_table = 4  # sets side by side on a page before their names would break mid-word
-            for first in range(1, len(shares.headers), per_table):
-                columns = [0, *range(first, min(first + per_table, len(shares.headers)))]
-                part = Table(tuple(shares.headers[c] for c in columns),
-                             tuple(tuple(row[c] for c in columns) for row in shares.rows),
-                             frozenset(range(1, len(columns))))
-                parts.append(_table(part, nowrap=frozenset({0})) + "<p></p>")
+            parts.append(_table(shares))
         for weight_set in project.weight_sets:
             if weight_set.note:
                 parts.append(f"<p class='small'><b>{_e(weight_set.name)}</b>: {_e(weight_set.note)}</p>")
@@ -180,26 +161,9 @@ def _source_line(source, lang: str) -> str:
     return line
 
 
-def _html_table(headers: list[str], rows: str) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    return f"<table width='100%' cellspacing='0'><tr>{head}</tr>{rows}</table>"
-
-
-def _table(table: Table, small: frozenset[int] = frozenset(), nowrap: frozenset[int] = frozenset()) -> str:
-    """A table from explain.tables as HTML: figures right-aligned, strong rows bold, line breaks kept; `nowrap`
-    columns keep their text on one line (names that a narrow column would break mid-word)."""
-    rows = []
-    for index, row in enumerate(table.rows):
-        cells = []
-        for column, text in enumerate(row):
-            classes = " ".join(c for c, on in (("num", column in table.right), ("small", column in small)) if on)
-            body = _e(text).replace("\n", "<br>")
-            if index in table.strong:
-                body = f"<b>{body}</b>"
-            attributes = (f" class='{classes}'" if classes else "") + (" nowrap" if column in nowrap else "")
-            cells.append(f"<td{attributes}>{body}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return _html_table(list(table.headers), "".join(rows))
+def _table(table: Table, small: frozenset[int] = frozenset()) -> str:
+    """A table from explain.tables as HTML for the page, no word broken mid-word (see pdf_layout)."""
+    return table_html(table, page_width(), small)
 
 
 def _paint_pages(document: QTextDocument, writer: QPdfWriter, lang: str) -> None:
@@ -230,8 +194,7 @@ def write_report(project: Project, path: str | os.PathLike[str], lang: str, now:
     """Write the PDF atomically (FileError on failure; any earlier file stays as it was)."""
     now = now or datetime.now()
     markup, images = report_html(project, lang, now, analyses)
-    document = QTextDocument()
-    document.setDefaultStyleSheet(CSS)
+    document = new_document()
     for kind, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{kind}"), image)
     document.setHtml(markup)
@@ -243,9 +206,8 @@ def write_report(project: Project, path: str | os.PathLike[str], lang: str, now:
     writer.setTitle(display_title(project, lang))
     writer.setAuthor(author(project, lang))
     writer.setCreator("OmbudsCompare")
-    writer.setResolution(96)  # the document's pixels are screen pixels: 96 to the inch
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter))
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(PAGE)
     _paint_pages(document, writer, lang)
     buffer.close()
     write_bytes_atomic(path, bytes(data.data()))
