@@ -297,3 +297,11 @@ def test_a_name_with_c1_controls_is_refused_on_load(tmp_path, capsys):
     code, out, err = run(capsys, "--lang", "en", "summary", str(path))
     assert code == 2 and "municipality.name: must not contain control characters" in err
     assert "\u009b" not in out + err
+
+
+def test_the_complaints_given_are_the_complaints_written(capsys):
+    """Issue 20.9: 93,25 complaints a year read '93,2' in the summary and 'Bij 93 klachten' in the sensitivity."""
+    code, out, _ = run(capsys, "--lang", "nl", "summary", "--complaints", "93,25")
+    assert code == 0 and " · 93,25 klachten per jaar · " in out
+    code, out, _ = run(capsys, "--lang", "nl", "sensitivity", "--complaints", "93,25")
+    assert code == 0 and "Bij 93,25 klachten per jaar is " in out

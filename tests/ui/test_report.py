@@ -177,3 +177,15 @@ def test_long_dutch_names_are_never_broken_mid_word(qapp, tmp_path, n_options):
             broken.append(word)
     assert not broken, f"broken mid-word: {broken}"
     assert not outside, f"past the right margin: {outside}"
+
+
+def test_the_report_says_the_complaints_given(qapp, haarlem):
+    """Issue 20.9: the title page said '94 klachten per jaar' for 93,5."""
+    from datetime import datetime
+
+    from ombudscompare.ui.export.report import report_html
+
+    haarlem.municipality.complaints_per_year = 93.5
+    markup, _images = report_html(haarlem, "nl", datetime(2026, 3, 1))
+    assert "93,5 klachten per jaar · peiljaar" in markup
+    assert "Bij 93,5 klachten per jaar is " in markup

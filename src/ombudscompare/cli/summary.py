@@ -6,10 +6,10 @@ from typing import Any
 
 from ..core.model import Project
 from ..core.scoring import Evaluation
+from ..explain.appendix import facts_line
 from ..explain.tables import Table, explanation_table, ranking_table, weights_table
 from ..explain.values import conclusion
 from ..i18n import tr
-from ..i18n.numbers import format_number
 
 
 def text_table(table: Table) -> list[str]:
@@ -24,21 +24,10 @@ def text_table(table: Table) -> list[str]:
 
 
 def render_text(project: Project, evaluation: Evaluation, lang: str, explain: bool = False) -> str:
-    town = project.municipality
     lines = []
     if project.title:
         lines.append(project.title.get(lang))
-    lines.append(
-        tr(
-            "{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}",
-            lang,
-            name=town.name,
-            population=format_number(town.population, 0, lang),
-            complaints=format_number(town.complaints_per_year, 0 if float(town.complaints_per_year).is_integer()
-                                     else 1, lang),
-            year=town.reference_year,
-        )
-    )
+    lines.append(facts_line(project, lang))
     lines += ["", tr("Ranking", lang)]
     lines += text_table(ranking_table(project, evaluation, lang))
     lines += ["", conclusion(project, evaluation, lang)]

@@ -13,7 +13,7 @@ from ..core.model import Project, Source
 from ..core.scoring import ModelError
 from ..core.tariff import annual_cost
 from ..i18n import N_, tr
-from ..i18n.numbers import format_money, format_number
+from ..i18n.numbers import format_exact, format_money, format_number
 from .kinds import CHART_KINDS, ChartRequest, build, kind_title
 from .sentences import complaints_sentence, interval_sentence, population_sentence, robustness_sentence
 from .tables import Table, comparison_table, criteria_table, multi_year_table, tariff_table
@@ -114,8 +114,7 @@ def facts_line(project: Project, lang: str) -> str:
     town = project.municipality
     return tr("{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}", lang,
               name=town.name, population=format_number(town.population, 0, lang),
-              complaints=format_number(town.complaints_per_year, 0 if float(town.complaints_per_year).is_integer()
-                                       else 1, lang), year=town.reference_year)
+              complaints=format_exact(town.complaints_per_year, lang), year=town.reference_year)
 
 
 def break_even_sentences(project: Project, pairs: list[PairCosts], lang: str) -> list[str]:

@@ -22,7 +22,7 @@ from ..core.scoring import Evaluation
 from ..core.sensitivity import WeightSensitivity, first_place_flips, weight_sensitivity
 from ..core.uncertainty import Uncertainty, analyse
 from ..i18n import tr
-from ..i18n.numbers import format_money, format_number, format_percent
+from ..i18n.numbers import format_exact, format_money, format_number, format_percent
 from .tables import Table, frequencies_table, intervals_table, ranking_table
 from .values import many_options, totals_decimals
 
@@ -293,7 +293,7 @@ def costs(project: Project, lang: str, against: str, pairs: list[PairCosts] | No
         top = max(2.0 * town.complaints_per_year, 10.0, *(1.2 * c.at for c in points))
         x = _grid(top, kinks + [c.at for c in points])
         now = (float(town.complaints_per_year),
-               tr("expected: {n}", lang, n=format_number(town.complaints_per_year, 0, lang)))
+               tr("expected: {n}", lang, n=format_exact(town.complaints_per_year, lang)))
 
         def label(c: Crossing) -> str:
             return tr("{n} complaints\n{cost}", lang, n=format_number(c.at, 0 if float(c.at).is_integer() else 1, lang),

@@ -13,7 +13,7 @@ from ..core.robustness import RankFrequencies
 from ..core.sensitivity import Interval
 from ..core.tariff import annual_cost
 from ..i18n import N_, tr
-from ..i18n.numbers import format_number, format_percent
+from ..i18n.numbers import format_exact, format_number, format_percent
 
 
 def _name(project: Project, option_id: str, lang: str | None) -> str:
@@ -39,7 +39,7 @@ def sentence(make: Callable[..., str]) -> Callable[..., str]:
 @sentence
 def population_sentence(project: Project, pair: PairCosts, lang: str | None = None) -> str:
     """When one of two options becomes cheaper as the population grows, at today's complaints."""
-    complaints = format_number(project.municipality.complaints_per_year, 0, lang)
+    complaints = format_exact(project.municipality.complaints_per_year, lang)
     a, b = _name(project, pair.first, lang), _name(project, pair.second, lang)
     crossing = pair.population_crossing
     if isinstance(crossing, Overlap):

@@ -13,7 +13,7 @@ from ..core.robustness import RankFrequencies
 from ..core.uncertainty import Uncertainty, range_name
 from ..core.weightsets import SetResult, SetsComparison, consensus_words, roc_weights
 from ..i18n import N_, tr
-from ..i18n.numbers import format_number, format_percent
+from ..i18n.numbers import format_exact, format_number, format_percent
 from .charts import GROUP_THICKNESS, SCORE_TICKS, BarChartData, end_label
 from .sentences import _name, capital
 from .tables import Table, rank_text
@@ -155,15 +155,11 @@ def uncertainty_sentences(project: Project, result: Uncertainty, lang: str | Non
 
 
 def ranges_table(project: Project, lang: str | None = None) -> Table:
-    rows = tuple((capital(range_name(project, r).render(lang)), format_number(r.low, _places(r.low), lang),
-                  format_number(r.likely, _places(r.likely), lang) if r.likely is not None else "—",
-                  format_number(r.high, _places(r.high), lang)) for r in project.ranges)
+    rows = tuple((capital(range_name(project, r).render(lang)), format_exact(r.low, lang, 8),
+                  format_exact(r.likely, lang, 8) if r.likely is not None else "—",
+                  format_exact(r.high, lang, 8)) for r in project.ranges)
     return Table((tr("Uncertain input", lang), tr("Low", lang), tr("Most likely", lang), tr("High", lang)), rows,
                  frozenset({1, 2, 3}))
-
-
-def _places(value: float) -> int:
-    return 0 if float(value).is_integer() else (2 if abs(value) >= 1 else 4)
 
 
 def sets_chart(project: Project, comparison: SetsComparison, lang: str) -> BarChartData:

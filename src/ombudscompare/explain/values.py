@@ -6,7 +6,7 @@ from ..core.kinds import RULES
 from ..core.model import Criterion, CriterionKind, Direction, Option, Project, Source
 from ..core.scoring import TIE_DECIMALS, Evaluation, rounded_percentages, tie_key
 from ..i18n import tr
-from ..i18n.numbers import format_money, format_number
+from ..i18n.numbers import decimals_of, format_exact, format_money, format_number
 from .sentences import capital
 
 DIRECTION_NAMES = {Direction.LOWER: "lower is better", Direction.HIGHER: "higher is better"}
@@ -94,22 +94,15 @@ HOW_COMPUTED = {
 }
 
 
-def _decimals_needed(value: float, fewest: int, most: int) -> int:
-    for decimals in range(fewest, most + 1):
-        if abs(round(value, decimals) - value) <= 1e-12 * max(1.0, abs(value)):
-            return decimals
-    return most
-
-
 def exact_money(value: float, lang: str | None = None) -> str:
     """An amount with every decimal it has (at least 2, at most 8): the worked example computes with what it
     shows, so '€ 0,19529023 × 159.717' is the annual cost beside it, not a rounded rate's product."""
-    return format_money(value, lang, _decimals_needed(value, 2, 8))
+    return format_money(value, lang, decimals_of(value, 2, 8))
 
 
 def exact_number(value: float, lang: str | None = None) -> str:
     """A count with its decimals when it has them (93, but 92,5 complaints)."""
-    return format_number(value, _decimals_needed(value, 0, 4), lang)
+    return format_exact(value, lang)
 
 
 def shown_shares(evaluation: Evaluation) -> dict[str, float]:

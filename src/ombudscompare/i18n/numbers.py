@@ -25,6 +25,19 @@ def format_number(value: float, decimals: int = 0, lang: str | None = None) -> s
     return text.translate(_MARKS.get(lang) or _MARKS["en"])
 
 
+def decimals_of(value: float, fewest: int = 0, most: int = 4) -> int:
+    """How many decimals a figure has (at least `fewest`, at most `most`): 93,5 has one, 93 none."""
+    for decimals in range(fewest, most + 1):
+        if abs(round(value, decimals) - value) <= 1e-12 * max(1.0, abs(value)):
+            return decimals
+    return most
+
+
+def format_exact(value: float, lang: str | None = None, most: int = 4) -> str:
+    """A figure the user gave, as given: with the decimals it has (93,5 complaints never reads as 94)."""
+    return format_number(value, decimals_of(value, 0, most), lang)
+
+
 def format_money(value: float, lang: str | None = None, decimals: int = 2) -> str:
     """'€ 43.297,29' in Dutch, '€43,297.29' in English."""
     lang = lang or language()

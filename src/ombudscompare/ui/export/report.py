@@ -20,13 +20,13 @@ from ...core.analyses import Analyses
 from ...core.costs import multi_year
 from ...core.model import Project
 from ...core.tariff import annual_cost
-from ...explain.appendix import COST_FORMULA, author, chart_requests, key_sentences
+from ...explain.appendix import COST_FORMULA, author, chart_requests, facts_line, key_sentences
 from ...explain.kinds import kind_title
 from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table, tariff_table
 from ...explain.values import annual_cost_formula, display_title
 from ...formats.atomic import write_bytes_atomic
 from ...i18n import tr
-from ...i18n.numbers import format_money, format_number
+from ...i18n.numbers import format_money
 from .charts import chart_widget, render_image
 from .pdf_layout import HEAD, PAGE, RESOLUTION, new_document, page_width, table_html
 from .pdf_layout import escaped as _e
@@ -44,9 +44,7 @@ def report_html(project: Project, lang: str, now: datetime,
     parts = [HEAD]
     title = display_title(project, lang)
     parts.append(f"<h1>{_e(title)}</h1>")
-    facts = tr("{name} · {population} inhabitants · {complaints} complaints a year · reference year {year}", lang,
-               name=town.name, population=format_number(town.population, 0, lang),
-               complaints=format_number(town.complaints_per_year, 0, lang), year=town.reference_year)
+    facts = facts_line(project, lang)
     parts.append(f"<p style='font-size:13pt'>{_e(facts)}{_source_line(town.source, lang)}</p>")
     parts.append(f"<p>{_e(tr('Report made by OmbudsCompare on {date}', lang, date=now.strftime('%d-%m-%Y')))}</p>")
     if project.notes.strip():
