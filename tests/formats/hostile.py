@@ -15,7 +15,8 @@ from ombudscompare.examples import haarlem_2018
 from ombudscompare.formats.workbook import export_workbook
 
 FULL_SHEET = "A1:XFD1048576"
-KINDS = ("normal", "merged", "hyperlink", "strings", "far-rows", "meta-range", "meta-rows", "meta-no-sheets")
+KINDS = ("normal", "merged", "hyperlink", "strings", "far-rows", "meta-range", "meta-rows", "meta-no-sheets",
+         "meta-wide")
 
 
 def _rewrite(source: Path, target: Path, change) -> None:
@@ -89,6 +90,9 @@ def make(kind: str, folder: Path) -> Path:
             def edit(payload):
                 if kind == "meta-no-sheets":
                     payload.pop("sheets", None)
+                elif kind == "meta-wide":  # the sets sheet would be read 200,000 columns wide
+                    criteria = payload["project"]["criteria"]
+                    criteria.extend({"id": f"c{k}"} for k in range(200_000))
                 elif kind == "meta-range":  # the first layout named every input's cell
                     payload["_version"] = 1
                     payload["layout"] = {"sheets": payload["sheets"], "lang": "en",

@@ -43,6 +43,7 @@ def test_enormous_ranges_outside_the_inputs_cost_nothing(tmp_path, kind):
     ("meta-range", "Costs!A1:XFD1048576: the workbook's hidden sheet names no single cell here"),
     ("meta-rows", "is damaged: its hidden sheet '_ombudscompare' does not describe this workbook"),
     ("meta-no-sheets", "is damaged: its hidden sheet '_ombudscompare' cannot be read"),
+    ("meta-wide", "_ombudscompare: criteria: has 200007 entries; OmbudsCompare works with at most 60"),
 ])
 def test_hostile_workbooks_are_refused_in_words(tmp_path, kind, message):
     outcome = load_apart(make(kind, tmp_path))

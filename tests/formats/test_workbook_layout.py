@@ -14,6 +14,7 @@ from ombudscompare.formats.errors import FileError
 from ombudscompare.formats.workbook import export_workbook
 from ombudscompare.formats.workbook.charts import PRESETS
 from ombudscompare.formats.workbook.geometry import CRITERIA, SCORES, SOURCES, TARIFFS, TOWN
+from tests.formats import lo_print
 from tests.formats.workbooks import rows_by_code, score_rows
 from tests.synthetic import generated_project
 
@@ -55,6 +56,42 @@ def test_every_sheet_prints_on_a4_at_80_percent_or_more(tmp_path, haarlem, size)
         assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
         assert print_scale(ws) >= 0.8, f"{ws.title} prints at {print_scale(ws):.0%}"
+
+
+def _calibri_metrics() -> bool:
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-match"):
+        return False
+    found = subprocess.run(["fc-match", "Calibri"], capture_output=True, text=True).stdout
+    return "Carlito" in found or "Calibri" in found
+
+
+@pytest.mark.skipif(not lo_print.available() or not _calibri_metrics(),
+                    reason="needs LibreOffice, pdftotext and Calibri or Carlito (the CI installs them)")
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_libreoffice_prints_every_sheet_at_80_percent_or_more(tmp_path, haarlem, lang):
+    """Measured on the PDF Calc makes (tests/formats/lo_print.py): the Haarlem case, and a project of 6 options, 12
+    criteria and 4 weight sets with long Dutch names. A long line of text (the explanation in A2) used to widen
+    the printed area: the weight sets sheet printed at 65 %, the calculation at 70 %."""
+    from ombudscompare.core.model import WeightSet
+
+    big = generated_project(6, 12, seed=5)
+    for criterion, name in zip(big.criteria, ["Klachtbehandelingsdeskundigheid", "Onafhankelijkheidswaarborgen",
+                                              "Ondernemersvereniging"]):
+        criterion.name.texts[lang] = name
+    big.weight_sets = [WeightSet(f"s{k}", f"Fractie {k}: de gemeenteraadsfractie", {c.id: float(1 + (k + i) % 5)
+                       for i, c in enumerate(big.criteria)}) for k in range(4)]
+    for project, stem in ((haarlem, "haarlem"), (big, "big")):
+        path = tmp_path / f"{stem}.xlsx"
+        export_workbook(project, path, lang)
+        folder = tmp_path / stem
+        folder.mkdir()
+        scales = lo_print.print_scales(path, folder)
+        book = openpyxl.load_workbook(path)
+        assert set(scales) == {ws.title for ws in book.worksheets if ws.sheet_state == "visible"}, scales
+        assert all(scale >= 0.8 for scale in scales.values()), (stem, scales)
 
 
 def test_headers_stay_under_excels_limit_whatever_the_title(tmp_path, haarlem):

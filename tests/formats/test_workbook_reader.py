@@ -12,7 +12,7 @@ from ombudscompare.formats.errors import FileError
 from ombudscompare.formats.loading import load_any
 from ombudscompare.formats.project_file import dumps
 from ombudscompare.formats.workbook import export_workbook, load_workbook_project
-from ombudscompare.formats.workbook.geometry import CRITERIA, SCORES, SOURCES, TARIFFS, TOWN
+from ombudscompare.formats.workbook.geometry import CRITERIA, LAYOUT_VERSION, SCORES, SOURCES, TARIFFS, TOWN
 from tests.formats.workbooks import rows_by_code, score_rows, sort_table
 from tests.synthetic import generated_project
 
@@ -167,7 +167,7 @@ def test_a_newer_layout_is_refused_in_words(haarlem, tmp_path):
     path = tmp_path / "future.xlsx"
     export_workbook(haarlem, path, "en")
     book = openpyxl.load_workbook(path)
-    book["_ombudscompare"]["B1"] = 3
+    book["_ombudscompare"]["B1"] = LAYOUT_VERSION + 1
     book.save(path)
     with pytest.raises(FileError, match="newer version of OmbudsCompare"):
         load_workbook_project(path)

@@ -18,9 +18,10 @@ NUMBER_2 = "#,##0.00"
 WHOLE = "#,##0"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
-TITLE_FONT = Font(bold=True, size=14)
-CODE_FONT = Font(size=9, color="595959")
-HEADER_FONT = Font(bold=True)
+FONT_NAME = "Calibri"  # named on every font: a font without a name prints in Calc's serif
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
+CODE_FONT = Font(name=FONT_NAME, size=9, color="595959")
+HEADER_FONT = Font(name=FONT_NAME, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 THIN = Side(style="thin", color="A6A6A6")
@@ -68,7 +69,7 @@ def _style(cell: Any, bold: bool = False, fill: PatternFill | None = None, wrap:
     if bold or size:
         key = (bold, size or 11)
         if key not in _FONTS:
-            _FONTS[key] = Font(bold=bold, size=size or 11)
+            _FONTS[key] = Font(name=FONT_NAME, bold=bold, size=size or 11)
         cell.font = _FONTS[key]
     if fill is not None:
         cell.fill = fill
@@ -83,6 +84,15 @@ def _style(cell: Any, bold: bool = False, fill: PatternFill | None = None, wrap:
 def widths(ws: Worksheet, columns: dict[int, float]) -> None:
     for column, width in columns.items():
         ws.column_dimensions[get_column_letter(column)].width = width
+
+
+def fold(ws: Worksheet, first: int, last: int) -> None:
+    """Columns first…last hidden in an outline group (Excel's and Calc's '+' above them opens them), each keeping
+    its width (openpyxl's own group() gives them all the first one's)."""
+    for column in range(first, last + 1):
+        dimension = ws.column_dimensions[get_column_letter(column)]
+        dimension.outline_level = 1
+        dimension.hidden = True
 
 
 HEADER_LIMIT = 200  # Excel refuses page headers over 255 characters, codes included
@@ -108,6 +118,42 @@ def print_setup(ws: Worksheet, title: str, page_text: str, header_rows: str | No
     ws.page_margins.header = ws.page_margins.footer = 0.35
     if header_rows:
         ws.print_title_rows = header_rows
+    fit_for_print(ws)
+
+
+def fit_for_print(ws: Worksheet) -> None:
+    """Every sheet, whoever wrote it: each font named, and a line of text that stands alone in its row (a title,
+    an explanation) and would run past the tables wrapped over their width instead — Excel and Calc print a
+    sheet as wide as its furthest text, so one long line would shrink the whole sheet on paper."""
+    import math
+
+    hidden = {c for d in ws.column_dimensions.values() if d.hidden for c in range(d.min or 0, (d.max or 0) + 1)}
+    merged = {(r.min_row, r.min_col) for r in ws.merged_cells.ranges}
+    lone, last = [], 1
+    for cells in ws.iter_rows():
+        filled = [c for c in cells if c.value is not None and c.value != ""]
+        for cell in filled:
+            if cell.font is not None and cell.font.name is None:
+                cell.font = cell.font.copy(name=FONT_NAME)
+        if len(filled) == 1 and isinstance(filled[0].value, str) and filled[0].data_type == "s" \
+                and (filled[0].row, filled[0].column) not in merged and not filled[0].alignment.wrap_text:
+            lone.append(filled[0])
+        else:
+            last = max([last, *(c.column for c in filled if c.column not in hidden)])
+    room = {c: ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, last + 1)}
+    for cell in lone:
+        if cell.column >= last:
+            continue
+        size = (cell.font.sz or 11) if cell.font is not None else 11
+        wide = len(str(cell.value)) * 0.95 * size / 11 * (1.08 if cell.font is not None and cell.font.b else 1.0)
+        available = sum(room[c] for c in range(cell.column, last + 1))
+        if wide <= available:
+            continue
+        ws.merge_cells(start_row=cell.row, start_column=cell.column, end_row=cell.row, end_column=last)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = math.ceil(wide / available)
+        ws.row_dimensions[cell.row].height = max(ws.row_dimensions[cell.row].height or 0,
+                                                 lines * size * 1.33 + 3)
 
 
 def literal(value: str) -> str:

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from ...core.kinds import KIND_RULES
 from ...i18n import N_, tr
 
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3  # 3: the weight sets sheet has sets as columns (2: as rows; still read)
 META_SHEET = "_ombudscompare"
 SENTENCE_ROW = 2  # its column A: the summary's sentence about the weights as exported (too long for a formula)
 WORKBOOK_FORMAT = "ombudscompare-workbook"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter as letter
 
 from ...core import limits
 from ...core.kinds import named
@@ -13,6 +14,7 @@ from ...i18n import tr
 from ..checks import Checker
 from .geometry import (
     CRITERIA,
+    LAYOUT_VERSION,
     MUNICIPALITY_CODE,
     SCORE_SOURCE_FIELDS,
     SCORES,
@@ -23,10 +25,10 @@ from .geometry import (
     TARIFF_FIELDS,
     TARIFFS,
     TOWN,
+    Column,
     Table,
 )
-from .sets_sheet import read_set_weights
-from .sheetcells import EXTRA_ROWS, Cells, kept, same_or
+from .sheetcells import EXTRA_COLUMNS, EXTRA_ROWS, Cells, kept, same_or
 
 
 def _is_scale(kind: object) -> bool:
@@ -42,8 +44,10 @@ def _is_judged(kind: object) -> bool:
 class Overlay:
     """Reads a layout-2 workbook's input tables over the exported project data."""
 
-    def __init__(self, book: Workbook, data: dict[str, Any], sheets: dict[str, str], lang: str, checker: Checker):
+    def __init__(self, book: Workbook, data: dict[str, Any], sheets: dict[str, str], lang: str, checker: Checker,
+                 version: int = LAYOUT_VERSION):
         self.book, self.data, self.sheets, self.lang, self.ck = book, data, sheets, lang, checker
+        self.version = version
         self.option_names = {o["id"]: _names(o.get("name")) for o in data.get("options", [])}
         self.criterion_names = {c["id"]: _names(c.get("name")) for c in data.get("criteria", [])}
 
@@ -55,14 +59,80 @@ class Overlay:
         self.sets()
 
     def sets(self) -> None:
-        """The weight sets' weights, where the workbook has the sheet (only exported with sets)."""
+        """The weight sets (only exported with sets): each set's column found by its code in row 4, each criterion's
+        row by its code in column A. A set's name may be changed there; a column or row that is added, twice there
+        or missing, or rows sorted without their codes, are refused with their cell — never read as something
+        else."""
         sets = self.data.get("weight_sets") or []
         name = str(self.sheets.get("sets", ""))
         if not sets or not name or name not in self.book.sheetnames:
             return
-        columns = 4 + len(self.data.get("criteria", [])) + len(self.data.get("options", [])) + 2
-        read_set_weights(Cells(self.book, name, self.ck, rows=SETS_HEADER_ROW + len(sets) + 25, columns=columns),
-                         self.data)
+        criteria = self.data.get("criteria", [])
+        if self.version == 2:
+            from .legacy import read_sets_layout_2
+
+            wide = 4 + len(criteria) + len(self.data.get("options", [])) + 2
+            read_sets_layout_2(Cells(self.book, name, self.ck, rows=SETS_HEADER_ROW + len(sets) + 25,
+                                     columns=wide), self.data)
+            return
+        from .sets_sheet import CODE_ROW, FIRST_ROW, FIRST_SET_COLUMN, HEADER_ROW, NOTE_ROW
+
+        cells = Cells(self.book, name, self.ck, rows=FIRST_ROW + len(criteria) + EXTRA_ROWS,
+                      columns=FIRST_SET_COLUMN + len(sets) + EXTRA_COLUMNS)
+        if cells.ws is None:
+            return
+        known = {str(s.get("id")): s for s in sets}
+        set_names = {key: _names(s.get("name")) for key, s in known.items()}
+        columns: dict[str, int] = {}
+        for column in range(FIRST_SET_COLUMN, FIRST_SET_COLUMN + len(sets) + EXTRA_COLUMNS):
+            found = cells.at(CODE_ROW, column)
+            if found is None or (isinstance(found, str) and not found.strip()):
+                if cells.at(HEADER_ROW, column) not in (None, "") or cells.at(FIRST_ROW, column) is not None:
+                    cells.problem(f"{letter(column)}{CODE_ROW}", "this column has no code; weight sets can only be"
+                                                                 " added in the app")
+                    continue
+                break
+            found_code, where = str(found).strip(), f"{letter(column)}{CODE_ROW}"
+            if found_code not in known:
+                cells.problem(where, "unknown code '{code}'; weight sets can only be added in the app",
+                              code=found_code[:60])
+            elif found_code in columns:
+                cells.problem(where, "the code '{code}' is also in column {column}; each set must be there once",
+                              code=found_code, column=letter(columns[found_code]))
+            else:
+                columns[found_code] = column
+        for missing in known:
+            if missing not in columns:
+                cells.problem(f"{letter(FIRST_SET_COLUMN)}{CODE_ROW}", "the column with code '{code}' ({what}) is"
+                                                                       " missing", code=missing,
+                              what=tr("a weight set", self.lang))
+        table = Table("sets", HEADER_ROW, (Column("code", "Code", 10), Column("name", "Criterion", 24)))
+        table = Table("sets", FIRST_ROW - 1, table.columns)  # rows from FIRST_ROW, found by code
+        rows = self.rows(cells, table, [str(c.get("id")) for c in criteria], what=tr("a criterion", self.lang))
+        for criterion_id, row in rows.items():
+            self.check_label(cells, f"B{row}", self.criterion_names.get(criterion_id, set()),
+                             tr("criterion", self.lang), criterion_id)
+        for set_id, column in columns.items():
+            weight_set = known[set_id]
+            heading = f"{letter(column)}{HEADER_ROW}"
+            self.check_name(cells, heading, set_id, set_names)
+            new_name = cells.text(heading)
+            if new_name:
+                weight_set["name"] = kept(weight_set.get("name"), new_name)
+            weight_set["note"] = kept(weight_set.get("note", ""), cells.text(f"{letter(column)}{NOTE_ROW}"))
+            changed = False
+            for criterion_id, row in rows.items():
+                found = cells.number(f"{letter(column)}{row}", minimum=limits.WEIGHT.minimum,
+                                     maximum=limits.WEIGHT.maximum)
+                if found is None:
+                    continue
+                old = weight_set.get("weights", {}).get(criterion_id, 0)
+                if same_or(old, found) != old:  # what openpyxl wrote with 15 digits counts as unchanged
+                    weight_set.setdefault("weights", {})[criterion_id] = found
+                    changed = True
+            if changed:  # its swing answers or order no longer describe it: a directly set one now
+                for key in ("method", "swing", "order"):
+                    weight_set.pop(key, None)
 
     def sheet(self, key: str, table: Table, count: int) -> Cells:
         """A sheet read as far as its table can reach: its rows, and the rows where one may have been added."""

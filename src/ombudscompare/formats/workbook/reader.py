@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from ...core import limits
 from ...core.model import Project
 from ..checks import Checker, TooManyProblems
 from ..errors import FileError
@@ -76,11 +77,12 @@ def _read(book: Workbook, name: str) -> Project:
                                          " '{sheet}' is missing); open a project file or a workbook this program"
                                          " exported", sheet=META_SHEET)
     version = meta.get(1, 2)
-    if version not in (1, LAYOUT_VERSION):
+    if version not in (1, 2, LAYOUT_VERSION):
         raise FileError.single(name, "", "was exported by a newer version of OmbudsCompare (workbook layout"
                                          " {version}); update the program to open it", version=str(version)[:20])
     payload = _meta(meta, name)
     data = payload["project"]
+    _within_limits(data, name)
     checker = Checker()
     with contextlib.suppress(TooManyProblems):
         if version == 1:
@@ -88,13 +90,26 @@ def _read(book: Workbook, name: str) -> Project:
 
             overlay_layout_1(book, data, payload["layout"], checker)
         else:
-            Overlay(book, data, payload["sheets"], payload.get("lang", "nl"), checker).run()
+            Overlay(book, data, payload["sheets"], payload.get("lang", "nl"), checker, version).run()
     if checker.problems:
         raise FileError(name, checker.problems)
     project, problems = read_project(data)
     if problems or project is None:
         raise FileError(name, problems)
     return project
+
+
+def _within_limits(data: dict[str, Any], name: str) -> None:
+    """The sheets are read as far as the exported project reaches (its criteria across the weight sets sheet, its
+    options and scores down the others): a hidden sheet naming more than a project may hold is refused before
+    any sheet is read (200,000 criteria made the sets sheet be read that wide)."""
+    bounds = {"options": limits.MAX_OPTIONS, "criteria": limits.MAX_CRITERIA, "weight_sets": limits.MAX_WEIGHT_SETS,
+              "scores": limits.MAX_OPTIONS * limits.MAX_CRITERIA, "ranges": limits.MAX_RANGES}
+    for key, most in bounds.items():
+        items = data.get(key)
+        if isinstance(items, list) and len(items) > most:
+            raise FileError.single(name, f"{META_SHEET}: {key}", "has {count} entries; OmbudsCompare works with at"
+                                                                  " most {limit}", count=len(items), limit=most)
 
 
 def _causes(exc: BaseException) -> list[BaseException]:

@@ -24,6 +24,7 @@ from ...explain.sentences import interval_sentence
 from ...explain.values import display_title
 from ...i18n import tr
 from .cells import (
+    CODE_FONT,
     MONEY,
     MONEY_4,
     PERCENT,
@@ -31,6 +32,7 @@ from .cells import (
     capitalised,
     code,
     fit_rows,
+    fold,
     formula,
     header_row,
     literal,
@@ -173,7 +175,7 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
     widths(ws, {**cells.widths(), **TOTALS.widths()})
     # the conclusion's helper columns fold away (Excel's and Calc's '+' above them opens them): the sheet prints
     # without them, at a readable scale
-    ws.column_dimensions.group(TOTALS.letter("place"), TOTALS.letter("missing_part"), hidden=True)
+    fold(ws, TOTALS.col("place"), TOTALS.col("missing_part"))
     fit_rows(ws, TOTALS.header_row, TOTALS.header_row)
     fit_rows(ws, cells.header_row, cells.header_row)
     ws.freeze_panes = f"A{TOTALS.first_row}"
@@ -195,7 +197,7 @@ def _chart_data(ws: Worksheet, project: Project, lang: str, names: dict[str, str
         letter = ref(column, 1)[:-1]
         ranked_code = ref(RANKING.col("code"), RANKING.first_row + k, True, names["summary"])
         formula(ws, codes_row, column, f"={ranked_code}")
-        ws.cell(row=codes_row, column=column).font = Font(size=9, color="595959")
+        ws.cell(row=codes_row, column=column).font = CODE_FONT
         total = _lookup(spans.totals, "total", f"{letter}${codes_row}")
         formula(ws, labels_row, column,
                 f'={_lookup(spans.totals, "name", f"{letter}${codes_row}")}&IF(ISNUMBER({total}),'
@@ -237,7 +239,7 @@ def summary_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, lang:
         own = f"$F{row}"
         formula(ws, row, RANKING.col("code"),
                 f"=INDEX({totals['code']},MATCH(LARGE({totals['sort']},{k + 1}),{totals['sort']},0))")
-        ws.cell(row=row, column=RANKING.col("code")).font = Font(size=9, color="595959")
+        ws.cell(row=row, column=RANKING.col("code")).font = CODE_FONT
         formula(ws, row, RANKING.col("rank"), f"={_lookup(totals, 'rank', own)}", "0", box=True)
         ws.cell(row=row, column=RANKING.col("rank")).alignment = Alignment(horizontal="center", vertical="top")
         formula(ws, row, RANKING.col("name"), f"={_lookup(totals, 'name', own)}", box=True)

@@ -1,182 +1,188 @@
-"""The weight sets sheet: every set's weights as input cells, and per option its live total and the winner.
+"""The weight sets sheet: one column per set with its weights as input cells, the options' live totals under each
+set, and its winner.
 
-Changing a set's weight in Excel recomputes that set's totals and winner. Each total is
-SUMPRODUCT(the set's weights, whether each criterion counts, the option's 0–100 values) ÷
-SUMPRODUCT(the set's weights, whether each criterion counts): the same weighted mean the app computes. The
-values come from the calculation sheet by code (SUMIFS), whether a criterion counts from the criteria sheet
-(INDEX/MATCH), so sorting any table changes no figure. Opening the workbook again reads the weights back by
-set code and criterion code.
+Criteria are rows (as on the criteria sheet) and sets columns, so the sheet grows downwards with the criteria and
+prints at a readable scale; each set's name and 'who holds it' head its column. Every formula finds what it needs
+by code, never by position: a criterion's row carries its code, whether it counts and each option's 0–100 value
+(SUMIFS on the calculation sheet, by the row's code); a total is SUMPRODUCT(the set's weights, whether each counts,
+the option's values — the value column picked by the option's code) ÷ SUMPRODUCT(the set's weights, whether each
+counts), the weighted mean the app computes. So sorting the criteria or the totals, with their codes, changes no
+figure; sorting them without their codes is refused when the workbook is opened again (formats/workbook/overlay.py).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter as letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...core import limits
 from ...core.model import Project
+from ...core.scoring import TIE_DECIMALS, ModelError, evaluate
+from ...core.weightsets import with_weights
 from ...i18n import tr
-from .cells import CODE_FONT, NUMBER_1, code, fit_rows, formula, header_row, number, text, widths
-from .geometry import CRITERIA, SETS_HEADER_ROW, TOTALS, Column, Table, cells_table
-from .sheetcells import same_or
+from .cells import CODE_FONT, NUMBER_1, code, fit_rows, fold, formula, header_row, number, text, widths
+from .geometry import CRITERIA, SETS_HEADER_ROW, TOTALS, cells_table
 
-CODE_ROW = 4  # criterion and option codes above their columns
-HEADER_ROW = SETS_HEADER_ROW
-WEIGHT_MAX = limits.WEIGHT.maximum
+CODE_ROW = 4  # the sets' codes above their columns, the options' codes above their value columns
+HEADER_ROW = SETS_HEADER_ROW  # the sets' names
+NOTE_ROW = HEADER_ROW + 1  # who holds each set
+FIRST_ROW = NOTE_ROW + 1  # the first criterion
+FIRST_SET_COLUMN = 4  # A code, B criterion, C counts or not
 
 
-def layout(project: Project) -> tuple[Table, dict[str, int], dict[str, int], int]:
-    """The sets table, the column of each criterion's weight and each option's total, and the row where the
-    values block starts."""
-    columns = [Column("code", "Code", 10), Column("name", "Weight set", 26), Column("note", "Who holds it", 22)]
-    table = Table("sets", HEADER_ROW, tuple(columns))
-    weight_columns = {c.id: 4 + i for i, c in enumerate(project.criteria)}
-    first_total = 4 + len(project.criteria)
-    total_columns = {o.id: first_total + i for i, o in enumerate(project.options)}
-    values_top = HEADER_ROW + len(project.weight_sets) + 3
-    return table, weight_columns, total_columns, values_top
+@dataclass(frozen=True)
+class Layout:
+    """Where everything is, for a project: the writer and the reader use the same."""
+
+    criteria: int
+    sets: int
+    options: int
+
+    @property
+    def last_criterion_row(self) -> int:
+        return FIRST_ROW + self.criteria - 1
+
+    def set_column(self, index: int) -> int:
+        return FIRST_SET_COLUMN + index
+
+    def value_column(self, index: int) -> int:  # after the sets and one empty column
+        return FIRST_SET_COLUMN + self.sets + 1 + index
+
+    @property
+    def totals_title_row(self) -> int:
+        return self.last_criterion_row + 2
+
+    @property
+    def first_total_row(self) -> int:
+        return self.totals_title_row + 1
+
+    @property
+    def winner_row(self) -> int:  # one empty row under the totals, so sorting them never takes it along
+        return self.first_total_row + self.options + 1
+
+
+def layout(project: Project) -> Layout:
+    return Layout(len(project.criteria), len(project.weight_sets), len(project.options))
+
+
+def _longest_word(texts: list[str]) -> int:
+    return max((len(word) for t in texts for word in t.split()), default=0)
 
 
 def sets_sheet(ws: Worksheet, project: Project, lang: str, names: dict[str, str]) -> None:
-    from openpyxl.utils import get_column_letter as letter
-
-    table, weights, totals, values_top = layout(project)
-    options, criteria = project.options, project.criteria
+    at = layout(project)
+    options, criteria, sets = project.options, project.criteria, project.weight_sets
     n, m = len(options), len(criteria)
     text(ws, 1, 1, tr("Weight sets: who chooses what", lang), bold=True, size=14)
     text(ws, 2, 1, tr("Change a set's weight (yellow): its totals and winner follow. Weights are relative; a criterion"
-                      " switched off on the criteria sheet does not count. Opening this workbook in OmbudsCompare"
-                      " reads the weights back.", lang))
-    winner_column = 4 + m + n
-    header_row(ws, HEADER_ROW, [tr("Code", lang), tr("Weight set", lang), tr("Who holds it", lang),
-                                *(c.name.get(lang) for c in criteria),
-                                *(tr("Total: {option}", lang, option=o.name.get(lang)) for o in options),
-                                tr("First", lang)])
-    for criterion in criteria:
-        code(ws, CODE_ROW, weights[criterion.id], criterion.id)
-    for option in options:
-        code(ws, CODE_ROW, totals[option.id], option.id)
-    # the values block: whether each criterion counts, and each option's 0–100 value per criterion
-    enabled_row = values_top + 1
-    text(ws, values_top, 1, tr("Values 0–100 per option (from the calculation sheet)", lang), bold=True)
-    text(ws, enabled_row, 2, tr("Counts (1) or not (0)", lang))
+                      " switched off on the criteria sheet does not count; each option's 0–100 values are in the folded"
+                      " columns to the right (+). Opening this workbook in OmbudsCompare reads the weights and names"
+                      " back.", lang))
+    value_titles = [tr("Value 0–100: {option}", lang, option=o.name.get(lang)) for o in options]
+    header_row(ws, HEADER_ROW, [tr("Code", lang), tr("Criterion", lang), tr("Counts (1) or not (0)", lang)])
+    header_row(ws, HEADER_ROW, [s.name for s in sets], first_column=at.set_column(0))
+    header_row(ws, HEADER_ROW, value_titles, first_column=at.value_column(0))
+    text(ws, NOTE_ROW, 2, tr("Who holds it", lang), bold=True, wrap=True)
+    first_set = letter(at.set_column(0))
+    first_value, last_value = letter(at.value_column(0)), letter(at.value_column(n - 1))
     crit = {key: CRITERIA.span(key, m, names["criteria"]) for key in ("code", "enabled")}
-    cells = cells_table(n)
-    calc = {key: cells.span(key, n * m, names["calculation"]) for key in ("option_code", "criterion_code", "value")}
-    missing = {key: TOTALS.span(key, n, names["calculation"]) for key in ("code", "missing")}
-    for criterion in criteria:
-        column = weights[criterion.id]
-        here = f"{letter(column)}${CODE_ROW}"
-        formula(ws, enabled_row, column, f"=IFERROR(INDEX({crit['enabled']},MATCH({here},{crit['code']},0)),0)", "0")
-    value_rows = {}
+    calc = {key: cells_table(n).span(key, n * m, names["calculation"])
+            for key in ("option_code", "criterion_code", "value")}
+    totals = {key: TOTALS.span(key, n, names["calculation"]) for key in ("code", "name", "missing")}
+    for index, weight_set in enumerate(sets):
+        column = at.set_column(index)
+        code(ws, CODE_ROW, column, weight_set.id)
+        text(ws, NOTE_ROW, column, weight_set.note, box=True, wrap=True)
     for index, option in enumerate(options):
-        row = enabled_row + 1 + index
-        value_rows[option.id] = row
-        code(ws, row, 1, option.id)
-        text(ws, row, 2, option.name.get(lang))
-        for criterion in criteria:
-            column = weights[criterion.id]
-            formula(ws, row, column, f"=SUMIFS({calc['value']},{calc['option_code']},$A{row},"
-                                     f"{calc['criterion_code']},{letter(column)}${CODE_ROW})", NUMBER_1)
-    first_w, last_w = letter(4), letter(3 + m)
-    enabled_span = f"${first_w}${enabled_row}:${last_w}${enabled_row}"
-    for index, weight_set in enumerate(project.weight_sets):
-        row = table.first_row + index
-        code(ws, row, 1, weight_set.id)
-        text(ws, row, 2, weight_set.name, box=True)
-        text(ws, row, 3, weight_set.note, box=True, wrap=True)
-        for criterion in criteria:
-            number(ws, row, weights[criterion.id], weight_set.weights.get(criterion.id, 0.0), "0.0##",
+        code(ws, CODE_ROW, at.value_column(index), option.id)
+    for index, criterion in enumerate(criteria):
+        row = FIRST_ROW + index
+        code(ws, row, 1, criterion.id)
+        text(ws, row, 2, criterion.name.get(lang), box=True, wrap=True)
+        formula(ws, row, 3, f"=IFERROR(INDEX({crit['enabled']},MATCH($A{row},{crit['code']},0)),0)", "0", box=True)
+        for set_index, weight_set in enumerate(sets):
+            number(ws, row, at.set_column(set_index), weight_set.weights.get(criterion.id, 0.0), "0.0##",
                    input_cell=True, box=True)
-        own = f"${first_w}{row}:${last_w}{row}"
-        weight_sum = f"SUMPRODUCT({own},{enabled_span})"
-        for option in options:
-            values = f"${first_w}${value_rows[option.id]}:${last_w}${value_rows[option.id]}"
-            lacking = f"IFERROR(INDEX({missing['missing']},MATCH({letter(totals[option.id])}${CODE_ROW},"\
-                      f"{missing['code']},0)),0)"
-            formula(ws, row, totals[option.id],
-                    f'=IF(OR({weight_sum}<=0,{lacking}>0),"—",SUMPRODUCT({own},{enabled_span},{values})/{weight_sum})',
-                    NUMBER_1, box=True)
-        first_t, last_t = letter(4 + m), letter(3 + m + n)
-        totals_span = f"${first_t}{row}:${last_t}{row}"
-        names_span = f"$B${enabled_row + 1}:$B${enabled_row + n}"
-        formula(ws, row, winner_column,
-                f'=IF(COUNT({totals_span})=0,"—",INDEX({names_span},MATCH(MAX({totals_span}),{totals_span},0)))',
+        for option_index in range(n):
+            column = letter(at.value_column(option_index))
+            formula(ws, row, at.value_column(option_index),
+                    f"=SUMIFS({calc['value']},{calc['option_code']},{column}${CODE_ROW},{calc['criterion_code']},"
+                    f"$A{row})", NUMBER_1, box=True)
+    top, bottom = FIRST_ROW, at.last_criterion_row
+    counts = f"$C${top}:$C${bottom}"
+    value_codes, value_block = (f"${first_value}${CODE_ROW}:${last_value}${CODE_ROW}",
+                                f"${first_value}${top}:${last_value}${bottom}")
+    text(ws, at.totals_title_row, 2, tr("Total score (0–100) under each set", lang), bold=True)
+    first_total, last_total = at.first_total_row, at.first_total_row + n - 1
+    for index, option in enumerate(options):
+        row = first_total + index
+        code(ws, row, 1, option.id)
+        formula(ws, row, 2, f"=IFERROR(INDEX({totals['name']},MATCH($A{row},{totals['code']},0)),$A{row})",
                 box=True, wrap=True)
-    column_widths = {1: 9.0, 2: 22.0, 3: 18.0, winner_column: 18.0}
-    column_widths.update({c: 9.5 for c in weights.values()})
-    column_widths.update({c: 10.5 for c in totals.values()})
+        lacking = f"IFERROR(INDEX({totals['missing']},MATCH($A{row},{totals['code']},0)),0)"
+        for set_index in range(len(sets)):
+            column = letter(at.set_column(set_index))
+            weights = f"{column}${top}:{column}${bottom}"
+            weight_sum = f"SUMPRODUCT({weights},{counts})"
+            values = f"({value_codes}=$A{row})*{value_block}"  # the option's value column, found by its code
+            formula(ws, row, at.set_column(set_index),
+                    f'=IF(OR({weight_sum}<=0,{lacking}>0),"—",SUMPRODUCT({weights}*{counts}*{values})/{weight_sum})',
+                    NUMBER_1, box=True)
+    text(ws, at.winner_row, 2, tr("First", lang), bold=True, wrap=True)
+    for set_index in range(len(sets)):
+        column = letter(at.set_column(set_index))
+        span = f"{column}${first_total}:{column}${last_total}"
+        best = f"ROUND(MAX({span}),{TIE_DECIMALS})"
+        tied = "&".join(f'IFERROR(IF(ROUND({column}${row},{TIE_DECIMALS})={best},", "&$B${row},""),"")'
+                        for row in range(first_total, last_total + 1))  # every option that shares first place
+        formula(ws, at.winner_row, at.set_column(set_index),
+                f'=IF(COUNT({span})=0,"—",MID({tied},3,32767))', box=True, wrap=True)
+    bold_width = 1.1  # a bold letter is wider than the '0' Excel measures widths in
+    column_widths = {1: 10.0, 2: max(30.0, min(40.0, _longest_word([c.name.get(lang) for c in criteria]) + 2)),
+                     3: 10.0, at.set_column(len(sets)): 2.0}
+    for index, weight_set in enumerate(sets):  # wide enough that no word of a set's name is broken
+        column_widths[at.set_column(index)] = max(14.0, min(30.0, _longest_word([weight_set.name]) * bold_width + 2))
+    for index, title in enumerate(value_titles):
+        column_widths[at.value_column(index)] = max(12.0, min(30.0, _longest_word([title]) * bold_width + 2))
     widths(ws, column_widths)
-    for column in list(weights.values()) + list(totals.values()):
-        ws.cell(CODE_ROW, column).font = CODE_FONT
-    fit_rows(ws, HEADER_ROW, table.first_row + len(project.weight_sets))
-    ws.freeze_panes = f"D{table.first_row}"
-    _validation(ws, project, weights, totals, table, lang)
+    # the options' values fold away beside the sets (the '+' above them opens them): the sheet prints without them
+    fold(ws, at.set_column(len(sets)), at.value_column(n - 1))
+    fit_rows(ws, HEADER_ROW, at.last_criterion_row)
+    for index, option in enumerate(options):  # the names there are formulas: their rows get the height they need
+        lines = -(-len(option.name.get(lang)) // int(column_widths[2] * 0.95))
+        if lines > 1:
+            ws.row_dimensions[first_total + index].height = 14.5 * lines + 2
+    winner_lines = 1  # as high as the winners at export need (a formula's cell does not grow by itself)
+    for index, weight_set in enumerate(sets):
+        room = int(column_widths[at.set_column(index)] * 0.95)
+        winner_lines = max(winner_lines, -(-len(_winners_at_export(project, weight_set.weights, lang)) // room))
+    ws.row_dimensions[at.winner_row].height = 14.5 * winner_lines + 2
+    ws.freeze_panes = f"{first_set}{FIRST_ROW}"
+    _validation(ws, project, at, lang)
 
 
-def _validation(ws: Worksheet, project: Project, weights: dict[str, int], totals: dict[str, int], table: Table,
-                lang: str) -> None:
-    """Weights from 0 to 10⁹ with the criteria sheet's message; the codes (set column, criterion and option row)
-    take no typing, as on every other sheet."""
-    from openpyxl.utils import get_column_letter as letter
+def _winners_at_export(project: Project, weights: dict[str, float], lang: str) -> str:
+    try:
+        evaluation = evaluate(with_weights(project, weights))
+    except ModelError:
+        return "—"
+    return ", ".join(project.option(r.option_id).name.get(lang) for r in evaluation.results if r.rank == 1) or "—"
 
+
+def _validation(ws: Worksheet, project: Project, at: Layout, lang: str) -> None:
+    """Weights from 0 to 10⁹ with the criteria sheet's message; the codes take no typing, as on every other sheet."""
     from .inputs import Validations
 
     valid = Validations(ws, lang)
-    rows = range(table.first_row, table.first_row + len(project.weight_sets))
-    valid.add([f"{letter(c)}{r}" for c in weights.values() for r in rows], "decimal",
-              tr("A relative weight from 0 to 1000000000; the share next to it shows what it comes to.", lang),
+    rows = range(FIRST_ROW, at.last_criterion_row + 1)
+    set_columns = [at.set_column(i) for i in range(at.sets)]
+    valid.add([f"{letter(c)}{r}" for c in set_columns for r in rows], "decimal",
+              tr("A relative weight from 0 to 1000000000: only its ratio to the set's other weights counts.", lang),
               limits.WEIGHT.minimum, limits.WEIGHT.maximum, title=tr("Weight", lang))
-    valid.codes([f"A{r}" for r in rows] + [f"{letter(c)}{CODE_ROW}" for c in (*weights.values(), *totals.values())])
-
-
-def read_set_weights(cells: Any, project_data: dict[str, Any]) -> None:
-    """Read every set's weights back by set code (column A) and criterion code (row 4) into the project data;
-    a set whose weights changed becomes a directly set one (its swing answers or order no longer describe it)."""
-    sets = project_data.get("weight_sets") or []
-    criteria = [c.get("id") for c in project_data.get("criteria", [])]
-    if cells.ws is None or not sets:
-        return
-    columns = {}
-    for column in range(4, 4 + len(criteria) + 5):
-        value = cells.at(CODE_ROW, column)
-        if isinstance(value, str) and value in criteria:
-            columns[value] = column
-    for criterion_id in criteria:
-        if criterion_id not in columns:
-            cells.problem(f"D{CODE_ROW}", "the column of criterion '{code}' is missing; the columns must stay as"
-                                          " exported", code=criterion_id)
-            return
-    rows = {}
-    for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + len(sets) + 20):
-        value = cells.at(row, 1)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            break
-        rows[str(value)] = row
-    from openpyxl.utils import get_column_letter as letter
-
-    for weight_set in sets:
-        found_row = rows.get(str(weight_set.get("id")))
-        if found_row is None:
-            cells.problem(f"A{HEADER_ROW + 1}", "the row with code '{code}' ({what}) is missing",
-                          code=weight_set.get("id"), what=tr("a weight set"))
-            continue
-        row = found_row
-        changed = False
-        for criterion_id, column in columns.items():
-            address = f"{letter(column)}{row}"
-            found = cells.at(row, column)
-            if found is None:
-                found = 0
-            if isinstance(found, bool) or not isinstance(found, (int, float)) or not 0 <= found <= WEIGHT_MAX:
-                cells.problem(address, "must be a weight from 0 to {high}, got {got}", high="1000000000",
-                              got=str(found)[:30])
-                continue
-            old = weight_set.get("weights", {}).get(criterion_id, 0)
-            if same_or(old, found) != old:  # what openpyxl wrote with 15 digits counts as unchanged
-                weight_set.setdefault("weights", {})[criterion_id] = found
-                changed = True
-        if changed:
-            for key in ("method", "swing", "order"):
-                weight_set.pop(key, None)
+    codes = [f"A{r}" for r in rows] + [f"A{at.first_total_row + i}" for i in range(at.options)]
+    codes += [f"{letter(c)}{CODE_ROW}" for c in (*set_columns, *(at.value_column(i) for i in range(at.options)))]
+    valid.codes(codes)
+    for column in (*set_columns, *(at.value_column(i) for i in range(at.options))):
+        ws.cell(CODE_ROW, column).font = CODE_FONT

@@ -13,6 +13,7 @@ from ..checks import MAX_PROBLEMS, Checker, TooManyProblems
 from ..errors import Problem
 
 EXTRA_ROWS = 200  # rows past the expected ones that are looked at for rows added without a code
+EXTRA_COLUMNS = 20  # the same for columns (the weight sets sheet's sets)
 
 
 class Grid:
