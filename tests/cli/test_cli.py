@@ -305,3 +305,19 @@ def test_the_complaints_given_are_the_complaints_written(capsys):
     assert code == 0 and " · 93,25 klachten per jaar · " in out
     code, out, _ = run(capsys, "--lang", "nl", "sensitivity", "--complaints", "93,25")
     assert code == 0 and "Bij 93,25 klachten per jaar is " in out
+
+
+def test_fields_a_newer_file_was_opened_without_are_one_line_on_stderr(tmp_path, capsys):
+    """Issue 20.10: the command line says which field of a newer version it left out, in one line, and goes on."""
+    data = json.loads(haarlem_2018_text())
+    data["version"] = "1.3"
+    data["future"] = "x\udc80y"
+    data["options"][0]["deep"] = json.loads("[" * 200 + "1" + "]" * 200)
+    target = tmp_path / "newer.ombuds"
+    target.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(capsys, "--lang", "en", "summary", str(target))
+    assert code == 0 and "Ranking" in out
+    assert err.count("\n") == 1 and err.startswith(f"ombudscompare: {target}: opened without 2 fields of a newer")
+    assert "future: holds a broken UTF-16 surrogate; options[0].deep: is nested more than 64 levels deep" in err
+    code, _out, err = run(capsys, "export", str(target), "-o", str(tmp_path / "out.xlsx"))
+    assert code == 0 and (tmp_path / "out.xlsx").exists()

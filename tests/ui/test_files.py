@@ -162,3 +162,38 @@ def test_opening_a_project_explains_its_own_first_place(window, tmp_path):
     assert window.files.open_path(str(path))
     assert window.result.explanation_model.option_id == "goma"
     assert "Gezamenlijke Ombudsman Metropool Amsterdam" in window.result.explanation_title.text()
+
+
+def test_a_newer_files_fields_that_cannot_be_kept_are_named_on_opening_and_saving_works(window, tmp_path):
+    """Issue 20.10: opened silently, then every save and export said 'change that text first' about a text the
+    window cannot show. Now opening says which field is left out, and saving and exporting work."""
+    data = json.loads(dumps(window.document.project))
+    data["version"] = "1.3"
+    data["future"] = "x\udc80y"
+    data["kept"] = {"date": "2026-12-01"}
+    path = tmp_path / "newer.ombuds"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    seen = []
+    answer_next_dialog("OK", seen)
+    assert window.files.open_path(str(path), ask=False)
+    assert seen and "geopend zonder een veld van een nieuwere OmbudsCompare" in seen[0]
+    assert "future: bevat een los UTF-16-surrogaat" in seen[0]
+    assert window.files.save_to(str(tmp_path / "saved.ombuds"))
+    assert window.files.export_excel(str(tmp_path / "saved.xlsx"))
+    again = json.loads((tmp_path / "saved.ombuds").read_text(encoding="utf-8"))
+    assert again["kept"] == {"date": "2026-12-01"} and "future" not in again
+
+
+def test_an_export_that_cannot_write_what_the_project_holds_says_so_and_gives_the_cursor_back(window, tmp_path):
+    """However a project came to hold it, a RecursionError or UnicodeEncodeError of a writer is shown in words and
+    the busy cursor does not stay."""
+    from PySide6.QtWidgets import QApplication
+
+    def deep():
+        raise RecursionError("maximum recursion depth exceeded")
+
+    seen = []
+    answer_next_dialog("OK", seen)
+    assert not window.files._guarded("Cannot export", deep, str(tmp_path / "x.pdf"), "…")
+    assert seen and "kan niet worden geschreven" in seen[0]
+    assert QApplication.overrideCursor() is None

@@ -269,3 +269,43 @@ def test_leftovers_of_killed_recovery_writes_are_cleaned(tmp_path):
     os.utime(leftover, (old, old))
     Recovery(folder)
     assert not leftover.exists()
+
+
+def test_keeping_unsaved_work_never_raises_whatever_the_project_holds(tmp_path):
+    """Issue 20.10: the recovery write raised (and crash protection was gone for the session) on what a newer file
+    brought in; now a write it cannot make is reported as not kept, like a full disk."""
+    recovery = Recovery(tmp_path / "recovery")
+    project = haarlem_2018()
+    value: object = "bottom"
+    for _ in range(5000):
+        value = [value]
+    project.extra["deep"] = value
+    assert recovery.keep(project, None) is False
+    project.extra = {"future": "x\udc80y", "\udc80": "\ufffe"}
+    assert recovery.keep(project, None) is True
+    recovery.close()
+
+
+def test_kept_work_with_a_newer_versions_unkeepable_fields_is_offered_without_them_and_never_crashes(tmp_path):
+    """A recovery file an older OmbudsCompare wrote with such fields: one nested 5,000 deep made reading the
+    recovery files raise RecursionError at start-up; now it is left alone, and one that can be read is offered
+    without the fields, saying so."""
+    import json
+
+    from ombudscompare.examples import haarlem_2018_text
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    project = json.loads(haarlem_2018_text())
+    project["version"] = "1.3"
+    project["future"] = "x\udc80y"
+    kept = {"format": "ombudscompare-recovery", "version": 1, "file": None, "saved_at": "2026-12-06T10:00:00",
+            "project": project}
+    readable = folder / "recovery-0123456789ab.json"
+    readable.write_text(json.dumps(kept).replace('"future"', '"deep": ' + "[" * 300 + "]" * 300 + ', "future"'))
+    too_deep = folder / "recovery-ba9876543210.json"
+    too_deep.write_text(json.dumps(kept).replace('"future"', '"deep": ' + "[" * 5000 + "]" * 5000 + ', "future"'))
+    found = Recovery(folder).orphans()
+    assert [f.recovery_file for f in found] == [readable] and too_deep.exists()
+    assert "future" not in found[0].project.extra and "deep" not in found[0].project.extra
+    assert found[0].dropped.startswith("recovery-0123456789ab.json: opened without 2 fields of a newer")

@@ -24,7 +24,7 @@ from ..core.scoring import ModelError, evaluate
 from ..core.whatif import with_municipality, with_weight_shares
 from ..examples import haarlem_2018, haarlem_2018_text
 from ..formats.atomic import write_bytes_atomic
-from ..formats.errors import FileError
+from ..formats.errors import FileError, Problem, dropped_line
 from ..formats.loading import load_any
 from ..i18n import N_, Message, set_language, system_language, tr
 from ..i18n.numbers import parse_number
@@ -112,8 +112,12 @@ def _project_arguments(lang_help: str) -> _Parser:
 
 # --- the commands --------------------------------------------------------------------------------
 def _project(args: argparse.Namespace) -> Project:
-    """The project named on the command line with its what-if changes applied."""
-    project = haarlem_2018() if args.file is None else load_any(args.file)
+    """The project named on the command line with its what-if changes applied; a newer version's fields it was
+    opened without are said in one line on stderr."""
+    dropped: list[Problem] = []
+    project = haarlem_2018() if args.file is None else load_any(args.file, dropped)
+    if dropped:
+        print(terminal_safe(f"ombudscompare: {dropped_line(args.file, dropped)}"), file=sys.stderr)
     if args.population is not None or args.complaints is not None:
         project = with_municipality(project, args.population, args.complaints)
     if args.weight:

@@ -8,7 +8,7 @@ import math
 import re
 from typing import Any
 
-from ..core.limits import MAX_NAME, MAX_TEXT, Range, text_problem
+from ..core.limits import MAX_NAME, MAX_TEXT, Range, text_problem, unstorable
 from ..core.model import LANGUAGES, LocalText, Source
 from ..i18n import Message
 from .errors import Problem
@@ -16,6 +16,7 @@ from .errors import Problem
 MAX_PROBLEMS = 20
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 SOURCE_FIELDS = ("title", "date", "location", "quote", "url")
+MAX_KEPT_DEPTH = 64  # a newer version's field nested deeper is not kept: writing it back would exhaust the stack
 
 
 class TooManyProblems(Exception):
@@ -41,6 +42,28 @@ def describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+def unkeepable(key: str, value: Any) -> Message | None:
+    """Why a newer version's field could not be written back as it is — a broken UTF-16 surrogate or U+FFFE/U+FFFF
+    in its name or a text, or more than MAX_KEPT_DEPTH levels of nesting — or None when it can be kept. Walked
+    without recursion, however deep the value is."""
+    stack: list[tuple[Any, int]] = [(key, 0), (value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            at = unstorable(item)
+            if at is not None:
+                if "\ud800" <= item[at] <= "\udfff":
+                    return Message("holds a broken UTF-16 surrogate")
+                return Message("holds U+FFFE or U+FFFF, which are not characters")
+        elif isinstance(item, (dict, list)):
+            if depth >= MAX_KEPT_DEPTH:
+                return Message("is nested more than {limit} levels deep", limit=MAX_KEPT_DEPTH)
+            if isinstance(item, dict):
+                stack += [(k, depth) for k in item]
+            stack += [(v, depth + 1) for v in (item.values() if isinstance(item, dict) else item)]
+    return None
+
+
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 
@@ -59,10 +82,12 @@ def _fmt(number: float) -> str:
 
 
 class Checker:
-    """Collects problems while reading; `strict` reports unknown fields instead of keeping them."""
+    """Collects problems while reading; `strict` reports unknown fields instead of keeping them, and `dropped` has
+    the unknown fields that could not be kept (they could not be written back)."""
 
     def __init__(self, strict: bool = True):
         self.problems: list[Problem] = []
+        self.dropped: list[Problem] = []
         self.strict = strict
 
     def problem(self, path: str, msgid: str, **params: Any) -> None:
@@ -83,10 +108,20 @@ class Checker:
         return value
 
     def extra_fields(self, data: dict[str, Any], path: str, known: tuple[str, ...]) -> dict[str, Any]:
-        """Fields this version does not know: kept for a newer file, reported as likely typos otherwise."""
+        """Fields this version does not know: kept for a newer file (unless no file could hold them again: those
+        are left out and noted in `dropped`), reported as likely typos otherwise."""
         extra = {k: v for k, v in data.items() if k not in known}
-        if not extra or not self.strict:
+        if not extra:
             return extra
+        if not self.strict:
+            kept = {}
+            for key, value in extra.items():
+                reason = unkeepable(key, value)
+                if reason is None:
+                    kept[key] = value
+                else:
+                    self.dropped.append(Problem(join(path, key), reason))
+            return kept
         for key in extra:
             hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             if hint:

@@ -46,3 +46,20 @@ class FileError(Exception):
 
     def render_all(self, lang: str | None = None) -> list[str]:
         return [p.render(lang) for p in self.problems]
+
+
+SHOWN_DROPPED = 3
+
+
+def dropped_line(path: str, dropped: list[Problem], lang: str | None = None) -> str:
+    """One line on the fields of a newer version that a file was opened without (no file could hold them again):
+    the file, how many, and the first few by place and reason."""
+    fields = "; ".join(p.render(lang) for p in dropped[:SHOWN_DROPPED]) + ("; …" if len(dropped) > SHOWN_DROPPED
+                                                                            else "")
+    if len(dropped) == 1:
+        line = tr("opened without a field of a newer OmbudsCompare that no file could hold again (saving writes the"
+                  " project without it): {field}", lang, field=fields)
+    else:
+        line = tr("opened without {count} fields of a newer OmbudsCompare that no file could hold again (saving"
+                  " writes the project without them): {fields}", lang, count=len(dropped), fields=fields)
+    return f"{path}: {line}" if path else line

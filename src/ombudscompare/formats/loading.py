@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ..core.model import Project
+from .errors import Problem
 from .project_file import load_project
 
 
@@ -12,10 +13,11 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
     return str(path).lower().endswith((".xlsx", ".xlsm"))
 
 
-def load_any(path: str | os.PathLike[str]) -> Project:
-    """A project from a .json project file or an exported .xlsx workbook; FileError otherwise."""
+def load_any(path: str | os.PathLike[str], dropped: list[Problem] | None = None) -> Project:
+    """A project from a .json project file or an exported .xlsx workbook; FileError otherwise. A project file's
+    fields of a newer version that no file could hold again are left out and listed in `dropped`."""
     if is_workbook(path):
         from .workbook import load_workbook_project
 
         return load_workbook_project(path)
-    return load_project(path)
+    return load_project(path, dropped)

@@ -33,15 +33,16 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def load_project(path: str | os.PathLike[str]) -> Project:
-    """Read and validate a project file; any problem raises FileError naming the file and place."""
+def load_project(path: str | os.PathLike[str], dropped: list[Problem] | None = None) -> Project:
+    """Read and validate a project file; any problem raises FileError naming the file and place. A newer version's
+    fields that no file could hold again are left out and listed in `dropped` (errors.dropped_line says it)."""
     name = str(path)
     raw = read_regular_file(name, MAX_FILE_BYTES, N_("is too large for a project file ({size} MB; at most {limit}"
                                                      " MB)"))
-    return parse_project(raw, name)
+    return parse_project(raw, name, dropped)
 
 
-def parse_project(raw: bytes | str, name: str = "") -> Project:
+def parse_project(raw: bytes | str, name: str = "", dropped: list[Problem] | None = None) -> Project:
     """Parse project-file text (bytes are read as UTF-8, a BOM allowed)."""
     if isinstance(raw, bytes):
         try:
@@ -62,7 +63,7 @@ def parse_project(raw: bytes | str, name: str = "") -> Project:
         raise FileError.single(name, "", "is nested too deeply to be a project file") from None
     except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
         raise FileError.single(name, "", "holds a number with far too many digits to be a project file") from None
-    project, problems = read_project(data)
+    project, problems = read_project(data, dropped)
     if problems:
         raise FileError(name, problems)
     assert project is not None
@@ -83,7 +84,11 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
 
 def checked_bytes(project: Project, name: str) -> bytes:
     """The project file's bytes, once the reader has accepted them; FileError ('cannot be saved: …') if not."""
-    text = dumps(project)
+    try:
+        text = dumps(project)
+    except RecursionError:  # only a newer version's field can nest (deep ones are left out on opening)
+        raise FileError.single(name, "", "cannot be saved: a field of a newer version is nested too deeply to be"
+                                         " written") from None
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:

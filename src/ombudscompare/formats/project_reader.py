@@ -63,8 +63,9 @@ SCORE_FIELDS = ("option", "criterion", "value", "justification", "source")
 _VERSION = re.compile(r"^(\d{1,4})\.(\d{1,4})$")
 
 
-def read_project(data: Any) -> tuple[Project | None, list[Problem]]:
-    """Build a Project from parsed JSON, or return the problems that stop it (first ones first)."""
+def read_project(data: Any, dropped: list[Problem] | None = None) -> tuple[Project | None, list[Problem]]:
+    """Build a Project from parsed JSON, or return the problems that stop it (first ones first). A newer version's
+    fields that no file could hold again are left out; each is added to `dropped` by its place, to be told."""
     checker = Checker(strict=True)
     try:
         project = _read(checker, data)
@@ -72,6 +73,8 @@ def read_project(data: Any) -> tuple[Project | None, list[Problem]]:
         project = None
     if checker.problems:
         return None, checker.problems
+    if dropped is not None:
+        dropped += checker.dropped
     return project, []
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..examples import haarlem_2018
-from ..formats.errors import FileError
+from ..formats.errors import FileError, Problem
 from ..formats.loading import is_workbook, load_any
 from ..i18n import set_language, system_language, tr
 from ..resources import read_bytes
@@ -161,9 +161,10 @@ def run(path: str | None = None, lang: str | None = None, settings_path: str | N
     settings = Settings(settings_path)
     apply_language(lang or settings.language or system_language())
     project, opened = haarlem_2018(), None
+    dropped: list[Problem] = []
     if path is not None:
         try:
-            project, opened = load_any(path), (None if is_workbook(path) else os.path.abspath(path))
+            project, opened = load_any(path, dropped), (None if is_workbook(path) else os.path.abspath(path))
         except FileError as error:
             return refuse_start(tr("Cannot open the project"), error.render())
     document = Document(project, opened)
@@ -180,6 +181,8 @@ def run(path: str | None = None, lang: str | None = None, settings_path: str | N
     if os.environ.get("OMBUDSCOMPARE_QUIT_WHEN_SHOWN"):  # for bench/bench.py: start-up time to a shown window
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
         return app.exec()
+    if path is not None:
+        window.files.tell_dropped(path, dropped)
     offer_recovery(window, recovery)
     return app.exec()
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from ..core.model import Project
 from ..examples import blank_project, haarlem_2018
 from ..explain.kinds import ChartRequest
-from ..formats.errors import FileError
+from ..formats.errors import FileError, Problem, dropped_line
 from ..formats.loading import is_workbook, load_any
 from ..formats.project_file import save_project
 from ..i18n import language, tr
@@ -100,11 +100,13 @@ class FileController:
         return bool(path) and self.open_path(path, ask=False)
 
     def open_path(self, path: str, ask: bool = True) -> bool:
-        """Open a project file; a problem is shown in a dialog and the open project stays as it was."""
+        """Open a project file; a problem is shown in a dialog and the open project stays as it was. Fields of a
+        newer version that it was opened without are said once it is open."""
         if ask and not self.maybe_save():
             return False
+        dropped: list[Problem] = []
         try:
-            project = load_any(path)
+            project = load_any(path, dropped)
         except FileError as error:
             self.warn(tr("Cannot open the project"), error.render())
             if not os.path.exists(path):
@@ -116,7 +118,13 @@ class FileController:
             self.document.replace(project, os.path.abspath(path))
         self.remember_file()
         self.settings.add_recent(os.path.abspath(path))
+        self.tell_dropped(path, dropped)
         return True
+
+    def tell_dropped(self, path: str, dropped: list[Problem]) -> None:
+        """Say which fields of a newer version the project was opened without (no file could hold them again)."""
+        if dropped:
+            self.warn(tr("Opened without some fields"), dropped_line(path, dropped))
 
     # --- the file on disk ---------------------------------------------------------------------
     def remember_file(self) -> None:
@@ -243,7 +251,8 @@ class FileController:
 
     def _guarded(self, title: str, write, path: str, busy: str) -> bool:
         """Run a writer under a busy cursor with `busy` in the status bar; then 'Wrote …' with the path, or a
-        file or model problem shown under `title` (and nothing else changes)."""
+        file or model problem shown under `title` (and nothing else changes). The cursor comes back whatever
+        happens."""
         from ..core.scoring import ModelError
 
         if not self._write_over_open_file(path):
@@ -251,17 +260,21 @@ class FileController:
         self.tell(busy)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents()  # the status and the cursor show before the work starts
+        problem = ""
         try:
             write()
         except FileError as error:
-            QApplication.restoreOverrideCursor()
-            self.warn(title, error.render())
-            return False
+            problem = error.render()
         except ModelError as error:
+            problem = error.message.render()
+        except (RecursionError, UnicodeError):  # a last guard: such newer fields are left out on opening
+            problem = tr("{file}: cannot be written: the project holds something no file can store (a text with a"
+                         " broken character, or a field nested too deeply)", file=path)
+        finally:
             QApplication.restoreOverrideCursor()
-            self.warn(title, error.message.render())
+        if problem:
+            self.warn(title, problem)
             return False
-        QApplication.restoreOverrideCursor()
         self.tell(tr("Wrote {path}", path=os.path.abspath(path)))
         return True
 

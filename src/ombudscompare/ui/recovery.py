@@ -22,7 +22,7 @@ from PySide6.QtCore import QLockFile
 
 from ..core.model import Project
 from ..formats.atomic import write_bytes_atomic
-from ..formats.errors import FileError
+from ..formats.errors import FileError, Problem, dropped_line
 from ..formats.project_file import dumps, load_project, project_to_data
 from ..formats.project_reader import read_project
 
@@ -39,6 +39,7 @@ class Recovered:
     original_path: str | None
     saved_at: str
     problem: str = ""  # why the work cannot be saved as it stands ('' when it can), in words
+    dropped: str = ""  # the fields of a newer version it comes back without (no file could hold them), in words
 
 
 class Recovery:
@@ -80,18 +81,18 @@ class Recovery:
         """Write the unsaved work; False when it could not be written (the folder went away or filled up)."""
         if not self.available:
             return False
-        data = {
-            "format": FORMAT,
-            "version": 1,
-            "file": original_path,
-            "saved_at": datetime.now().isoformat(timespec="seconds"),
-            "project": project_to_data(project),
-        }
-        try:  # a safety net: failing to write it must not disturb editing
+        try:  # a safety net: failing to write it must not disturb editing, whatever the project holds
+            data = {
+                "format": FORMAT,
+                "version": 1,
+                "file": original_path,
+                "saved_at": datetime.now().isoformat(timespec="seconds"),
+                "project": project_to_data(project),
+            }
             # ASCII with escapes: any text the window holds is kept, a broken character included (it is what
             # must be changed before the work can be saved, and recovery must not lose the rest for it)
             write_bytes_atomic(self.file, json.dumps(data, ensure_ascii=True).encode("ascii"))
-        except (FileError, ValueError, RecursionError):
+        except (FileError, ValueError, TypeError, RecursionError):  # UnicodeEncodeError is a ValueError
             return False
         return True
 
@@ -122,16 +123,18 @@ class Recovery:
                 if data.get("format") != FORMAT:
                     raise ValueError
                 problem = ""
-                project, problems = read_project(data["project"])
+                dropped: list[Problem] = []
+                project, problems = read_project(data["project"], dropped)
                 if problems:  # work that could not be saved as it stood: offered with its broken characters marked
                     project, _again = read_project(_mended(data["project"]))
                     problem = str(FileError(path.name, problems[:1]).render())
+                told = dropped_line(path.name, dropped) if dropped else ""  # kept by an older OmbudsCompare
                 if project is None:
                     raise ValueError
                 original = data.get("file")
                 recovered = Recovered(path, project, original if isinstance(original, str) else None,
-                                      str(data.get("saved_at", "")), problem)
-            except (OSError, ValueError, KeyError, TypeError, AttributeError, FileError):
+                                      str(data.get("saved_at", "")), problem, told)
+            except (OSError, ValueError, KeyError, TypeError, AttributeError, FileError, RecursionError):
                 continue
             if _already_saved(recovered):
                 Recovery.discard(recovered)

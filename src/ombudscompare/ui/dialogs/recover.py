@@ -76,7 +76,8 @@ class RecoveryDialog(QDialog):
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setRowCount(len(self.kept))
         for r, kept in enumerate(self.kept):
-            note = tr("Cannot be saved as it stands: {problem}", problem=kept.problem) if kept.problem else ""
+            note = (tr("Cannot be saved as it stands: {problem}", problem=kept.problem) if kept.problem
+                    else kept.dropped)
             for c, text in enumerate((kept.project.title.get(language()) or tr("Untitled"),
                                       kept.original_path or tr("never saved"), _when(kept.saved_at), note)):
                 item = QTableWidgetItem(text)
