@@ -2,16 +2,20 @@
 
 Weights are drawn uniformly over all weightings of the enabled criteria (a flat Dirichlet), or
 uniformly within ± a number of percentage points of the current shares (then rescaled to sum to
-100 %). Everything is vectorised: totals for all samples are one matrix product.
+100 %). Everything is vectorised: totals for a chunk of samples are one matrix product, and chunks keep the
+memory bounded however many samples are asked for (drawn from one stream: the same draws as all at once).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from .scoring import TIE_DECIMALS, Evaluation
+
+CHUNK = 65_536  # samples drawn and ranked at a time (at 30 options and 60 criteria ~100 MB of arrays)
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,18 @@ def sample_weights(shares: np.ndarray, samples: int, seed: int, spread: float | 
     `spread` None: uniform over the simplex. Otherwise each share is drawn uniformly within
     ± spread percentage points of its current value (clipped at 0), then the row is rescaled.
     """
+    return _draw_weights(np.random.default_rng(seed), shares, samples, spread)
+
+
+def weight_chunks(shares: np.ndarray, samples: int, seed: int, spread: float | None = None,
+                  chunk: int = CHUNK) -> Iterator[np.ndarray]:
+    """The rows of sample_weights, at most `chunk` at a time: the same rows, in the same order."""
     rng = np.random.default_rng(seed)
+    for start in range(0, samples, chunk):
+        yield _draw_weights(rng, shares, min(chunk, samples - start), spread)
+
+
+def _draw_weights(rng: np.random.Generator, shares: np.ndarray, samples: int, spread: float | None) -> np.ndarray:
     m = shares.size
     if spread is None:
         return rng.dirichlet(np.ones(m), size=samples)
@@ -69,12 +84,12 @@ def ranks(totals: np.ndarray) -> np.ndarray:
 
 def rank_frequencies(evaluation: Evaluation, samples: int = 10_000, seed: int = 2018,
                      spread: float | None = None) -> RankFrequencies:
+    """How often each option ranks first, second, … over `samples` weightings, drawn and ranked a chunk at a time."""
     options, _criteria, values, shares = value_matrix(evaluation)
-    weights = sample_weights(shares, samples, seed, spread)
-    totals = weights @ values.T
-    sample_ranks = ranks(totals)
     n = len(options)
     counts = np.zeros((n, n))
-    for k in range(n):
-        counts[:, k] = (sample_ranks == k + 1).sum(axis=0)
+    for weights in weight_chunks(shares, samples, seed, spread):
+        sample_ranks = ranks(weights @ values.T)
+        for k in range(n):
+            counts[:, k] += (sample_ranks == k + 1).sum(axis=0)
     return RankFrequencies(options, counts / samples, samples, seed, spread)

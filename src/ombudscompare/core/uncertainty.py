@@ -19,10 +19,9 @@ from ..i18n import N_, Message
 from .kinds import RULES, annual_many
 from .limits import COMPLAINTS, NUMBER_SCORE, POPULATION, TARIFF, figure
 from .model import SCALE_MAX, SCALE_MIN, Criterion, Direction, InputRange, Project
-from .robustness import RankFrequencies, rank_frequencies, ranks, sample_weights, value_matrix
+from .robustness import CHUNK, RankFrequencies, rank_frequencies, ranks, value_matrix, weight_chunks
 from .scoring import Evaluation
 
-CHUNK = 65_536
 TARIFF_FIELDS = ("fixed", "per_inhabitant", "per_complaint", "included_complaints", "surcharge")
 
 
@@ -135,8 +134,8 @@ def analyse(project: Project, evaluation: Evaluation, samples: int = 10_000, see
         if frequencies is None:
             frequencies = rank_frequencies(evaluation, samples, seed, spread)
         return Uncertainty(frequencies, _fixed_cheaper(project, options), options, 0)
-    if weights is None:
-        weights = sample_weights(shares, samples, seed, spread)  # the same weights as without ranges
+    chunks = (weight_chunks(shares, samples, seed, spread) if weights is None  # the weights drawn without ranges
+              else (weights[start:start + CHUNK] for start in range(0, samples, CHUNK)))
     rng = np.random.default_rng([seed, 1])  # the inputs' own stream
     n = len(options)
     counts = np.zeros((n, n))
@@ -167,7 +166,7 @@ def analyse(project: Project, evaluation: Evaluation, samples: int = 10_000, see
             elif kind == "score" and item.target[1] in options and item.target[2] in criteria:
                 score_draws.setdefault(criteria.index(item.target[2]), []).append((options.index(item.target[1]),
                                                                                   draw))
-        w = weights[start:start + size]
+        w = next(chunks)
         totals = w @ values.T
         uncertain_columns = set(score_draws) | (set(cost_columns) if costs_uncertain else set())
         if uncertain_columns:
