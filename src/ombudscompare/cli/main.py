@@ -170,6 +170,17 @@ def run_sets(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def run_value(args: argparse.Namespace, lang: str) -> int:
+    from .value import render_value_json, render_value_text
+
+    project = _project(args)  # no quality criterion counting: ModelError, one line
+    if args.json:
+        print(terminal_safe(json.dumps(render_value_json(project, lang), ensure_ascii=False, indent=2)))
+    else:
+        sys.stdout.write(terminal_safe(render_value_text(project, lang)))
+    return 0
+
+
 def run_export(args: argparse.Namespace, lang: str) -> int:
     from ..formats.workbook import export_workbook
 
@@ -315,6 +326,8 @@ COMMANDS = (
                                   " and robustness"), run_sensitivity, arguments=_sensitivity_arguments),
     CommandSpec("sets", N_("who chooses what: every weight set's totals and winner, how alike the sets are, and a"
                            " compromise"), run_sets, arguments=_json_argument),
+    CommandSpec("value", N_("value for money: quality against cost, the efficient options and the price of every extra"
+                            " quality point"), run_value, arguments=_json_argument),
     CommandSpec("export", N_("write the comparison as an Excel workbook with live formulas"), run_export,
                 arguments=_output(N_("the workbook to write"), "OUT.xlsx")),
     CommandSpec("chart", N_("write a chart as a slide-ready PNG or SVG"), run_chart, arguments=_chart_arguments),

@@ -19,6 +19,7 @@ from .robustness import RankFrequencies, rank_frequencies
 from .scoring import Evaluation, ModelError, evaluate
 from .sensitivity import WeightSensitivity, weight_sensitivity
 from .uncertainty import Uncertainty, analyse
+from .value import ValueForMoney, sets_value, value_for_money
 from .weightsets import SetsComparison, compare_sets
 
 SAMPLES = 10_000  # draws for the robustness figures in the window, on slides and in the report
@@ -95,3 +96,11 @@ class Analyses:
     def sets(self) -> SetsComparison:
         """Every weight set evaluated (independent of the window's own weights, so kept across weight edits)."""
         return self.cached(("sets",), lambda: compare_sets(self.project), weight_free=True)
+
+    def value(self) -> ValueForMoney:
+        """Quality against cost: the quality score depends on the quality weights, so it follows weight edits."""
+        return self.cached(("value",), lambda: value_for_money(self.project))
+
+    def value_sets(self) -> tuple[tuple[str, ValueForMoney | Message], ...]:
+        """Every weight set's value for money (independent of the window's own weights)."""
+        return self.cached(("value_sets",), lambda: sets_value(self.project), weight_free=True)

@@ -214,6 +214,8 @@ def build_appendix(analyses: Analyses, lang: str, now: datetime | None = None) -
                              tr("Costs over {years} years (with indexation)", lang, years=len(years.years)),
                              wide=many))
 
+    blocks += _value_blocks(analyses, lang)
+
     blocks.append(Heading(tr("Charts", lang)))
     for request in chart_requests(analyses):
         data = build(request, analyses, lang)
@@ -233,6 +235,29 @@ def build_appendix(analyses: Analyses, lang: str, now: datetime | None = None) -
     blocks.append(SourceList(tuple(cite.items)) if cite.items else Paragraph(tr("No sources given.", lang)))
     return Appendix(display_title(project, lang), subtitle, author(project, lang),
                     tr("Comparison of the external complaint body", lang), now, lang, tuple(blocks))
+
+
+def _value_blocks(analyses: Analyses, lang: str) -> list[Block]:
+    """Value for money: what the quality score is, who is efficient and the price of each extra point, every option's
+    quality and cost, and what would change it (its chart is among the charts)."""
+    from .sentences import capital
+    from .value import quality_note, value_sentences, value_table, what_changes_sentences
+
+    project = analyses.project
+    blocks: list[Block] = [Heading(tr("Value for money", lang))]
+    try:
+        value = analyses.value()
+    except ModelError as error:
+        return [*blocks, Paragraph(capital(error.message.render(lang)))]
+    blocks.append(Paragraph(quality_note(project, value, lang), small=True))
+    blocks += [Paragraph(line) for line in value_sentences(project, value, lang)]
+    blocks.append(TableBlock(value_table(project, value, lang), tr("Quality and cost of every option", lang),
+                             widths=(1.6, 0.8, 1.0, 0.8, 1.4, 0.9, 0.8, 0.9)))
+    changes = what_changes_sentences(project, value, analyses.pair_costs(), lang)
+    if changes:
+        blocks.append(Heading(tr("What would change it", lang), 2))
+        blocks += [Paragraph(line) for line in changes]
+    return blocks
 
 
 def _sets_blocks(analyses: Analyses, lang: str) -> list[Block]:

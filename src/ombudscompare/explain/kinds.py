@@ -18,6 +18,7 @@ from ..i18n import N_, tr
 from . import charts
 from .charts import BarChartData, ChartData, LineChartData
 from .sets import sets_chart
+from .value_chart import value_chart
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ChartKind:
     slide: bool = True
     weight_free: Callable[[ChartRequest], bool] = lambda _request: False
     in_report: Callable[[Analyses], bool] = lambda _analyses: True
+    widget: str | None = None  # 'module:Class' under ui/charts that draws it, when neither bars nor lines do
 
 
 def _ranking(analyses: Analyses, lang: str, _request: ChartRequest) -> ChartData:
@@ -82,6 +84,19 @@ def _sets(analyses: Analyses, lang: str, _request: ChartRequest) -> ChartData:
     return sets_chart(analyses.project, analyses.sets(), lang)
 
 
+def _value(analyses: Analyses, lang: str, _request: ChartRequest) -> ChartData:
+    return value_chart(analyses.project, analyses.value(), lang, analyses.maybe_evaluation)
+
+
+def has_value(analyses: Analyses) -> bool:
+    """Quality can be set against cost: a quality criterion counts and an option has every quality scored."""
+    try:
+        analyses.value()
+    except ModelError:
+        return False
+    return True
+
+
 def _always(_request: ChartRequest) -> bool:
     return True
 
@@ -102,6 +117,8 @@ CHART_KINDS = (
               _costs("complaints"), "costs", slide=False, weight_free=_always),
     ChartKind("costs-population", N_("Cost against inhabitants"), N_("costs-inhabitants"), True,
               _costs("population"), "costs", weight_free=_always),
+    ChartKind("value", N_("Value for money"), N_("value-for-money"), True, _value, "value", in_report=has_value,
+              widget="value:ValueChart"),
     ChartKind("sensitivity", N_("Weight sensitivity"), N_("weight-sensitivity"), True, _sensitivity, "weights",
               in_report=lambda a: bool(a.sensitivity().lines)),
     ChartKind("robustness", N_("Robustness"), N_("robustness"), False, _robustness, "robustness",

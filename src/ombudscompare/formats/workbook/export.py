@@ -39,6 +39,7 @@ from .geometry import (
 from .inputs import cost_curve, costs_sheet, criteria_sheet, scores_sheet, sources_sheet
 from .results import calculation_sheet, project_title, summary_sheet
 from .sets_sheet import HEADER_ROW, sets_sheet
+from .value_sheet import value_sheet
 
 CHUNK = 30_000
 SUMMARY_PAGE_ROWS = 50  # rows of the default height on a portrait A4 page within the margins
@@ -71,6 +72,7 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
     spans = calculation_sheet(sheets["calculation"], project, evaluation, lang, names)
     if "sets" in sheets:
         sets_sheet(sheets["sets"], project, lang, names)
+    value_sheet(sheets["value"], project, lang, names)
     chart_row = summary_sheet(sheets["summary"], project, evaluation, lang, names, spans,
                               now.strftime("%d-%m-%Y %H:%M"))
     chart = charts.contributions_chart(sheets["calculation"], lang, spans.chart_top, len(project.options),

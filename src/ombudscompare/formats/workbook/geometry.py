@@ -27,8 +27,10 @@ SHEET_TITLES = {
     "sources": N_("Sources"),
     "calculation": N_("Calculation"),
     "sets": N_("Weight sets"),
+    "value": N_("Value for money"),
 }
-SHEET_ORDER = ("summary", "criteria", "scores", "costs", "sources", "calculation", "sets")  # sets: only with sets
+SHEET_ORDER = ("summary", "criteria", "scores", "costs", "sources", "calculation", "sets",  # sets: only with sets
+               "value")
 
 
 @dataclass(frozen=True)
@@ -203,3 +205,40 @@ RANKING = Table("summary", 10, (
     Column("code", CODE, 10),
 ))
 
+
+# --- value for money: quality against cost (written only: nothing on it is read back) -----------------------
+VALUE_OPTION_COLUMNS = (
+    Column("code", CODE, 12),
+    Column("name", N_("Option"), 26),
+    Column("quality", N_("Quality (0–100)"), 9),
+    Column("annual_cost", N_("Annual cost"), 13),
+    Column("cost_per_inhabitant", N_("Per inhabitant"), 11),
+    Column("efficient", N_("Efficient"), 9),
+    Column("beaten_by", N_("Beaten by"), 22),
+    Column("step_from", N_("One step up from"), 22),
+    Column("extra_cost", N_("Extra cost a year"), 12),
+    Column("extra_quality", N_("Extra quality (points)"), 9),
+    Column("cost_per_point", N_("Per extra point, a year"), 12),
+    # what the columns above are computed from, row by row (folded away: the sheet prints without them)
+    Column("order", N_("Order"), 7),
+    Column("quality_number", N_("Quality (number)"), 10),
+    Column("beaten", N_("Beaten by (number)"), 9),
+    Column("key", N_("Sort key"), 14),
+    Column("cheaper", N_("Cheaper efficient options"), 9),
+    Column("quality_before", N_("Quality one step down"), 10),
+)
+VALUE_HELPERS = "order"  # the first of the folded columns
+VALUE_CRITERION_COLUMNS = (
+    Column("code", CODE, 12),
+    Column("name", N_("Criterion"), 26),
+    Column("part", N_("Counts for"), 9),
+    Column("enabled", N_("Counts: on (1) / off (0)"), 13),
+    Column("weight", N_("Weight (relative)"), 11),
+    Column("share", N_("Share of the quality weight"), 9),
+)
+
+
+def value_tables(top: int, option_count: int) -> tuple[Table, Table]:
+    """The value sheet's options (headings at `top`) and, one empty row below them, its criteria."""
+    options = Table("value", top, VALUE_OPTION_COLUMNS)
+    return options, Table("value", options.first_row + option_count + 1, VALUE_CRITERION_COLUMNS)

@@ -185,7 +185,8 @@ class LineChart(QWidget):
             marks.append(QRectF(at - 3 * self.zoom, area.top(), 6 * self.zoom, area.height()))
             marks.append(line.label.sceneBoundingRect())
         taken: list[QRectF] = []
-        for _dot, label in self.points:
+        dots = [self._dot_rect(dot, label, to_scene) for dot, label in self.points]  # no label covers a point
+        for index, (_dot, label) in enumerate(self.points):
             preferred = getattr(label, "preferred", (False, False))
             corners = [preferred] + [(a, b) for a in (True, False) for b in (False, True) if (a, b) != preferred]
             sides = [(a, b, 1.0) for a, b in corners] + [(None, b, f) for f in (2.0, 4.0) for b in (False, True)]
@@ -198,6 +199,7 @@ class LineChart(QWidget):
                     cost += 100.0
                 cost += sum(10.0 for mark in marks if mark.intersects(rect))
                 cost += sum(10.0 for other in taken if other.intersects(rect))
+                cost += sum(10.0 for k, dot in enumerate(dots) if k != index and dot.intersects(rect))
                 for sx, sy in lines:
                     cost += float(np.count_nonzero((sx > rect.left()) & (sx < rect.right()) & (sy > rect.top())
                                                    & (sy < rect.bottom()))) / 12.0
@@ -208,6 +210,14 @@ class LineChart(QWidget):
             self._anchor(label, *best)
             self._keep_inside(label, area)
             taken.append(label.sceneBoundingRect())
+
+    @staticmethod
+    def _dot_rect(dot: pg.ScatterPlotItem, label: pg.TextItem, to_scene) -> QRectF:
+        """Where a point's symbol is drawn, in scene pixels."""
+        x, y = getattr(label, "point", (0.0, 0.0))
+        centre = to_scene.map(QPointF(x, y))
+        size = float(dot.opts.get("size", 0.0))
+        return QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size)
 
     @staticmethod
     def _keep_inside(label: pg.TextItem, area: QRectF) -> None:

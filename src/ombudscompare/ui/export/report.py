@@ -22,6 +22,7 @@ from ...core.model import Project
 from ...core.tariff import annual_cost
 from ...explain.appendix import COST_FORMULA, author, chart_requests, facts_line, key_sentences
 from ...explain.kinds import kind_title
+from ...explain.sentences import capital
 from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table, tariff_table
 from ...explain.values import annual_cost_formula, display_title
 from ...formats.atomic import write_bytes_atomic
@@ -56,6 +57,7 @@ def report_html(project: Project, lang: str, now: datetime,
     parts.append(f"<p><b>{_e(sentences[0])}</b></p>")
     parts.append(_table(ranking_table(project, evaluation, lang)))
     parts.append("<p>" + "<br>".join(_e(line) for line in sentences[1:]) + "</p>")
+    parts += _value_section(project, analyses, lang)
 
     images = {}
     for index, request in enumerate(chart_requests(analyses)):
@@ -95,6 +97,27 @@ def report_html(project: Project, lang: str, now: datetime,
     parts.append(_table(multi_year_table(project, years, lang)))
     parts.append("</body></html>")
     return "".join(parts), images
+
+
+def _value_section(project: Project, analyses: Analyses, lang: str) -> list[str]:
+    """Value for money: what the quality score is, who is efficient and the price of each extra point, every
+    option's quality and cost, and what would change it (its chart is among the charts)."""
+    from ...core.scoring import ModelError
+    from ...explain.value import quality_note, value_sentences, value_table, what_changes_sentences
+
+    parts = [f"<h2>{_e(tr('Value for money', lang))}</h2>"]
+    try:
+        value = analyses.value()
+    except ModelError as error:
+        return [*parts, f"<p>{_e(capital(error.message.render(lang)))}</p>"]
+    parts.append(f"<p class='small'>{_e(quality_note(project, value, lang))}</p>")
+    parts.append("<p>" + "<br>".join(_e(line) for line in value_sentences(project, value, lang)) + "</p>")
+    parts.append(_table(value_table(project, value, lang)))
+    changes = what_changes_sentences(project, value, analyses.pair_costs(), lang)
+    if changes:
+        parts.append(f"<p><b>{_e(tr('What would change it', lang))}</b><br>"
+                     + "<br>".join(_e(line) for line in changes) + "</p>")
+    return parts
 
 
 def _sets_section(project: Project, analyses: Analyses, lang: str) -> list[str]:

@@ -1,0 +1,160 @@
+"""Value for money: quality against annual cost, the efficient options, the price of every extra quality point,
+what would change that, and the same per weight set."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout
+
+from ...core.scoring import ModelError
+from ...explain import charts
+from ...explain.kinds import ChartRequest, build, empty
+from ...explain.sentences import capital
+from ...explain.value import (
+    quality_note,
+    sets_value_sentences,
+    sets_value_table,
+    value_sentences,
+    value_table,
+    what_changes_sentences,
+)
+from ...i18n import language, tr
+from ..charts.value import ValueChart
+from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
+
+
+class ValueTab(AnalysisTab):
+    """The chart, the sentences a committee asks for, the table of every option, and the weight sets' view."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        self.setObjectName("value_tab")
+        self.note = QLabel()
+        self.note.setObjectName("value_note")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart = ValueChart("value_chart")
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
+        self.sentences = sentence_label()
+        self.sentences.setObjectName("value_sentences")
+        self.table = read_only_table("value_table")
+        self.changes_heading = QLabel()
+        self.changes_heading.setObjectName("value_changes_heading")
+        self.changes_heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.changes_heading.font()
+        font.setBold(True)
+        self.changes_heading.setFont(font)
+        self.changes = sentence_label()
+        self.changes.setObjectName("value_changes")
+        self.sets_heading = sentence_label()
+        self.sets_heading.setObjectName("value_sets_heading")
+        self.sets_table = read_only_table("value_sets_table")
+        self.sets_words = sentence_label()
+        self.sets_words.setObjectName("value_sets_sentences")
+        for table in (self.table, self.sets_table):  # a heading wraps anew when its column's width changes
+            table.horizontalHeader().sectionResized.connect(lambda *_args, t=table: wrap_headings(t))
+        layout = QVBoxLayout(self.body)
+        layout.addWidget(self.note)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.sentences)
+        layout.addWidget(self.table)
+        layout.addWidget(self.changes_heading)
+        layout.addWidget(self.changes)
+        layout.addWidget(self.sets_heading)
+        layout.addWidget(self.sets_table)
+        layout.addWidget(self.sets_words)
+
+    def redraw(self) -> None:
+        project = self.document.project
+        lang = language()
+        analyses = self.document.analyses
+        self.name_parts(tr("Value for money"), table=tr("Quality and cost of every option"),
+                        sets_table=tr("Value for money per weight set"))
+        self.chart.show_data(charts.lines(build(ChartRequest("value"), analyses, lang)))
+        try:
+            value = analyses.value()
+        except ModelError as error:
+            self._nothing(error.message.render(lang))
+        else:
+            self.note.setText(quality_note(project, value, lang))
+            self.sentences.setText("\n".join(value_sentences(project, value, lang)))
+            fill_table(self.table, value_table(project, value, lang), share_width=True)
+            widen_names(self.table)
+            wrap_headings(self.table)
+            changes = what_changes_sentences(project, value, analyses.pair_costs(), lang)
+            self.changes_heading.setText(tr("What would change it") if changes else "")
+            self.changes_heading.setVisible(bool(changes))
+            self.changes.setText("\n".join(changes))
+        self._sets(lang)
+
+    def _sets(self, lang: str) -> None:
+        project = self.document.project
+        shown = bool(project.weight_sets)
+        for widget in (self.sets_heading, self.sets_table, self.sets_words):
+            widget.setVisible(shown)
+        if not shown:
+            return
+        results = self.document.analyses.value_sets()
+        self.sets_heading.setText(tr("Who chooses what: value for money under every weight set (the costs are the"
+                                     " same under each; the quality follows the set's weights)."))
+        fill_table(self.sets_table, sets_value_table(project, results, lang), share_width=True)
+        widen_names(self.sets_table)
+        wrap_headings(self.sets_table)
+        self.sets_words.setText("\n".join(sets_value_sentences(project, results, lang)))
+
+    def _nothing(self, text: str) -> None:
+        self.note.setText("")
+        self.sentences.setText(capital(text))
+        self.table.setRowCount(0)
+        self.changes_heading.hide()
+        self.changes.setText("")
+
+    def shown_charts(self) -> list[ChartRequest]:
+        return [ChartRequest("value")]
+
+    def show_problem(self, text: str) -> None:
+        self._nothing(text)
+        self.chart.show_data(charts.lines(empty("value", text, language())))
+        self._sets(language())
+
+
+NAME_SHARE = 0.3  # the names' column takes at most this share of the table's width
+
+
+def widen_names(table: QTableWidget) -> None:
+    """The first column (the names) as wide as its longest word in bold, so no name is cut mid-word, within a third
+    of the table; the other columns share the rest."""
+    font = QFont(table.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    words = [w for r in range(table.rowCount()) if (item := table.item(r, 0)) is not None for w in item.text().split()]
+    widest = max((metrics.horizontalAdvance(w) for w in words), default=0) + 16
+    room = table.viewport().width() or table.width()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(0, int(min(max(widest, header.sectionSize(0)), room * NAME_SHARE)))
+    table.resizeRowsToContents()
+
+
+HEADING_LINES = 4  # a column heading wraps over at most this many lines
+
+
+def wrap_headings(table: QTableWidget) -> None:
+    """Column headings wrapped over as many lines as the narrowest needs (up to four) instead of cut with '…': eight
+    columns share a laptop's half screen. The table grows with its heading, so it still never scrolls inside."""
+    header = table.horizontalHeader()
+    header.setTextElideMode(Qt.TextElideMode.ElideNone)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+    metrics = header.fontMetrics()
+    lines = 1
+    for column in range(table.columnCount()):
+        item = table.horizontalHeaderItem(column)
+        room = max(20, header.sectionSize(column) - 10)
+        rect = metrics.boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap), item.text() if item else "")
+        lines = max(lines, min(HEADING_LINES, round(rect.height() / metrics.lineSpacing())))
+    height = lines * metrics.lineSpacing() + 10
+    if header.height() != height:
+        header.setFixedHeight(height)
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(rows + height + 2 * table.frameWidth() + 2)
