@@ -321,3 +321,15 @@ def test_fields_a_newer_file_was_opened_without_are_one_line_on_stderr(tmp_path,
     assert "future: holds a broken UTF-16 surrogate; options[0].deep: is nested more than 64 levels deep" in err
     code, _out, err = run(capsys, "export", str(target), "-o", str(tmp_path / "out.xlsx"))
     assert code == 0 and (tmp_path / "out.xlsx").exists()
+
+
+@pytest.mark.parametrize("brk", ["\n", "\u2028", "\u2029"])
+def test_a_line_break_in_a_file_name_keeps_the_error_one_line(tmp_path, capsys, brk):
+    """Issue 20.12: a newline or U+2028 in a file name split the one-line error, and the rest could pose as
+    another 'ombudscompare:' line; every line the program writes about a file stays one line."""
+    missing = tmp_path / f"plan{brk}ombudscompare: all is well.json"
+    code, _, err = run(capsys, "--lang", "en", "summary", str(missing))
+    assert code == 2 and err.count("\n") == 1 and brk not in err[:-1] and f"\\u{ord(brk):04x}" in err
+    assert err.startswith("ombudscompare: ") and err.count("ombudscompare:") == 2  # the second one escaped inside
+    code, _, err = run(capsys, "example", "-o", str(tmp_path / f"case{brk}ombudscompare: done.json"))
+    assert code == 0 and err.count("\n") == 1 and brk not in err[:-1]

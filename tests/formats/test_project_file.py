@@ -76,7 +76,7 @@ DELETE = object()
         (["options", 1, "tariff", "surcharge"], "432,97", "options[1].tariff.surcharge: must be a number, got \"432,97\""),
         (["municipality", "population"], -3, "municipality.population: must be a number ≥ 1, got -3"),
         (["municipality", "population"], 1.5, "municipality.population: must be a whole number, got 1.5"),
-        (["municipality", "population"], True, "municipality.population: must be a number, got true"),
+        (["municipality", "population"], True, "municipality.population: must be a number, got a yes/no value (TRUE)"),
         (["municipality", "population"], DELETE, "municipality.population: is missing; it must be a number"),
         (["options", 1, "id"], "no", "options[1].id: 'no' is used twice; every id must be unique"),
         (["criteria", 2, "id"], "cost_per_inhabitant", "criteria[2].id: 'cost_per_inhabitant' is used twice"),

@@ -117,7 +117,7 @@ def _project(args: argparse.Namespace) -> Project:
     dropped: list[Problem] = []
     project = haarlem_2018() if args.file is None else load_any(args.file, dropped)
     if dropped:
-        print(terminal_safe(f"ombudscompare: {dropped_line(args.file, dropped)}"), file=sys.stderr)
+        print(one_line(f"ombudscompare: {dropped_line(args.file, dropped)}"), file=sys.stderr)
     if args.population is not None or args.complaints is not None:
         project = with_municipality(project, args.population, args.complaints)
     if args.weight:
@@ -126,7 +126,7 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def _wrote(path: str) -> int:
-    print(terminal_safe(tr("Wrote {file}", file=path)), file=sys.stderr)
+    print(one_line(tr("Wrote {file}", file=path)), file=sys.stderr)
     return 0
 
 
@@ -253,7 +253,7 @@ def run_example(args: argparse.Namespace, lang: str) -> int:
         return 0
     _refuse_existing(args.output, args.force)
     write_bytes_atomic(args.output, text.encode("utf-8"))
-    print(terminal_safe(tr("Wrote the Haarlem 2018 case to {file}", file=args.output)), file=sys.stderr)
+    print(one_line(tr("Wrote the Haarlem 2018 case to {file}", file=args.output)), file=sys.stderr)
     return 0
 
 
@@ -436,7 +436,7 @@ def _window(file: str | None, lang: str | None) -> int:
 
 
 def _fail(line: str) -> None:
-    print(terminal_safe(f"ombudscompare: {line}"), file=sys.stderr)
+    print(one_line(f"ombudscompare: {line}"), file=sys.stderr)
 
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
@@ -448,6 +448,15 @@ def terminal_safe(text: str) -> str:
     \\uXXXX, so nothing a file or file name holds can rewrite the terminal or disguise itself. In JSON
     strings that is the same character, escaped."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_BREAKS = re.compile("[\n\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """A message that must stay one line (an error, 'Wrote …'): terminal_safe, and the line and paragraph breaks a
+    file name may hold written as \\uXXXX too, so no part of it can pose as a line of its own."""
+    return _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", terminal_safe(text))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import math
@@ -23,22 +24,51 @@ class TooManyProblems(Exception):
     """Raised to stop reading once enough problems are known."""
 
 
-def describe(value: Any) -> str:
-    """A short rendering of a found value for a message: -5, "abc", a list, an object."""
+def describe(value: Any) -> Message | str:
+    """A found value for a message, in words where its own notation would not say what it is — -5, "abc", a list,
+    a yes/no value (TRUE), a date (2026-01-02), an array formula (=SUM(…)) — rendered in the message's language,
+    whether it came from a project file or a workbook's cell."""
+    if isinstance(value, bool):
+        return Message("a yes/no value ({value})", value=Message("TRUE") if value else Message("FALSE"))
     if isinstance(value, dict):
-        return str(Message("an object"))
+        return Message("an object")
     if isinstance(value, list):
-        return str(Message("a list"))
+        return Message("a list")
     if value is None:
-        return "null"
+        return Message("an empty value (null)")
     if isinstance(value, float) and not math.isfinite(value):
         return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
-    if hasattr(value, "isoformat"):  # a date or time, as a spreadsheet cell may hold
-        return str(Message("a date ({date})", date=str(value.isoformat())[:19]))
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = type(value).__name__
+    if isinstance(value, (int, float)):
+        return _short(json.dumps(value))
+    if isinstance(value, str):
+        if value.startswith("=") and len(value) > 1:  # a workbook cell's formula
+            return Message("a formula ({formula})", formula=_short(value))
+        return _short(json.dumps(value, ensure_ascii=False))
+    return _kind(value)
+
+
+def _kind(value: Any) -> Message:
+    """What a spreadsheet cell may hold besides numbers and texts (openpyxl's objects are known by name, so that
+    reading a project file needs no openpyxl)."""
+    kind = type(value).__name__
+    if kind == "ArrayFormula":
+        return Message("an array formula ({formula})", formula=_short(str(getattr(value, "text", "") or "")))
+    if kind == "DataTableFormula":
+        return Message("a data table formula")
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time():
+            return Message("a date ({date})", date=value.strftime("%Y-%m-%d"))
+        return Message("a date and time ({date})", date=value.strftime("%Y-%m-%d %H:%M"))
+    if isinstance(value, datetime.date):
+        return Message("a date ({date})", date=value.strftime("%Y-%m-%d"))
+    if isinstance(value, datetime.time):
+        return Message("a time ({time})", time=value.strftime("%H:%M"))
+    if isinstance(value, datetime.timedelta):
+        return Message("a duration ({duration})", duration=str(value))
+    return Message("a value of another kind ({kind})", kind=_short(kind))
+
+
+def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
