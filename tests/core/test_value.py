@@ -7,7 +7,7 @@ import random
 import pytest
 
 from ombudscompare.core.model import Criterion, CriterionKind, Direction, LocalText, Option, Score, Tariff
-from ombudscompare.core.scoring import ModelError
+from ombudscompare.core.scoring import ModelError, evaluate
 from ombudscompare.core.tariff import annual_cost
 from ombudscompare.core.value import nearest_dominator, sets_value, value_for_money
 from ombudscompare.core.whatif import with_weight_shares
@@ -82,12 +82,16 @@ def test_quality_equals_an_independent_computation(seed):
     except ModelError:
         assert not any(c.enabled and not c.kind.computed and c.weight > 0 for c in project.criteria)
         return
-    for option in value.options:
+    from_total = value_for_money(project, evaluate(project))  # made from the total's evaluation, as the window does
+    for option, same in zip(value.options, from_total.options):
         expected = independent_quality(project, option.option_id)
         if expected is None:
-            assert option.quality is None
+            assert option.quality is None and same.quality is None
         else:
             assert option.quality == pytest.approx(expected, rel=1e-12, abs=1e-9)
+            assert same.quality == pytest.approx(expected, rel=1e-12, abs=1e-9)
+        assert (same.efficient, same.dominated_by) == (option.efficient, option.dominated_by)
+    assert from_total.frontier == value.frontier
 
 
 def _with_ties(project, rng):
@@ -214,3 +218,26 @@ def test_every_weight_set_gets_its_own_quality(haarlem):
     assert local.option("goma").quality == pytest.approx(80.0) and local.option("no").quality == pytest.approx(55.0)
     assert local.frontier == (("no",), ("goma",))
     assert local.steps[0].cost_per_point == pytest.approx(local.steps[0].extra_cost / 25.0)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_pairs_quality_crossing_is_the_weight_sensitivitys(seed):
+    """pair_flip finds, for one pair, exactly the crossing the weight sensitivity finds among all pairs."""
+    from ombudscompare.core.sensitivity import flips
+    from ombudscompare.core.value import pair_flip
+
+    project = generated_project(6, 9, seed=seed)
+    try:
+        value = value_for_money(project)
+    except ModelError:
+        return
+    for line in value.lines.values():
+        found = {frozenset((f.above, f.below)): f for f in flips(line)}
+        ids = line.option_ids
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                flip, expected = pair_flip(line, a, b), found.get(frozenset((a, b)))
+                assert (flip is None) == (expected is None)
+                if flip is not None:
+                    assert (flip.above, flip.below) == (expected.above, expected.below)
+                    assert flip.at == pytest.approx(expected.at, rel=1e-12)

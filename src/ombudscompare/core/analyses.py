@@ -99,7 +99,7 @@ class Analyses:
 
     def value(self) -> ValueForMoney:
         """Quality against cost: the quality score depends on the quality weights, so it follows weight edits."""
-        return self.cached(("value",), lambda: value_for_money(self.project))
+        return self.cached(("value",), lambda: value_for_money(self.project, self.maybe_evaluation))
 
     def value_sets(self) -> tuple[tuple[str, ValueForMoney | Message], ...]:
         """Every weight set's value for money (independent of the window's own weights)."""

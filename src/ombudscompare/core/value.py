@@ -17,8 +17,8 @@ from functools import cached_property
 
 from ..i18n import Message
 from .model import Project
-from .scoring import Cell, Evaluation, ModelError, evaluate, tie_key
-from .sensitivity import WeightSensitivity, weight_sensitivity
+from .scoring import Cell, Evaluation, ModelError, OptionResult, evaluate, rank_totals, tie_key
+from .sensitivity import EPS, Flip, Lines, _lines, _matrix, _same
 from .tariff import annual_cost
 from .weightsets import with_weights
 
@@ -92,10 +92,28 @@ class ValueForMoney:
         return tuple(o for o in self.options if not o.scored)
 
     @cached_property
-    def sensitivity(self) -> WeightSensitivity:
-        """The quality as one quality weight runs 0→100 % of the quality weight (the others in proportion): the
-        exact crossings of the weight sensitivity, on the quality alone."""
-        return weight_sensitivity(self.quality_evaluation)
+    def lines(self) -> dict[str, Lines]:
+        """The quality as one quality weight runs 0→100 % of the quality weight (the others in proportion): the lines
+        of the weight sensitivity, on the quality alone (none with a single quality criterion)."""
+        evaluation = self.quality_evaluation
+        if len(evaluation.shares) < 2:
+            return {}
+        matrix = _matrix(evaluation)
+        return {c: _lines(evaluation, c, *matrix) for c in evaluation.shares}
+
+
+def pair_flip(line: Lines, a: str, b: str) -> Flip | None:
+    """Where two options' quality lines cross strictly inside 0–100 % of this criterion's share, by the weight
+    sensitivity's rules (equal at either end, or up to rounding noise, is no crossing); None where they do not."""
+    i, j = line.option_ids.index(a), line.option_ids.index(b)
+    d0, d1 = line.others[i] - line.others[j], line.own[i] - line.own[j]
+    if _same(line.others[i], line.others[j]) or _same(line.own[i], line.own[j]) or d0 * d1 >= 0:
+        return None
+    at = float(d0 / (d0 - d1))
+    if not EPS < at < 1 - EPS:
+        return None
+    total = float((1.0 - at) * line.others[i] + at * line.own[i])
+    return Flip(at, b, a, total) if d1 < d0 else Flip(at, a, b, total)
 
 
 def quality_project(project: Project) -> Project:
@@ -105,15 +123,10 @@ def quality_project(project: Project) -> Project:
     return changed
 
 
-def dominates(a: OptionValue, b: OptionValue) -> bool:
-    """`a` is at most as expensive and at least as good as `b`, and better on one of the two (tie rule applied)."""
-    return (a.cost_key <= b.cost_key and a.quality_key >= b.quality_key
-            and (a.cost_key < b.cost_key or a.quality_key > b.quality_key))
-
-
-def value_for_money(project: Project) -> ValueForMoney:
-    """Quality against cost for the project as it is; ModelError when no quality criterion counts (none switched
-    on, or all weigh 0) or no option has every quality scored."""
+def value_for_money(project: Project, evaluation: Evaluation | None = None) -> ValueForMoney:
+    """Quality against cost for the project as it is (its `evaluation`, when given, saves scoring it again);
+    ModelError when no quality criterion counts (none switched on, or all weigh 0) or no option has every quality
+    scored."""
     cost_criteria = tuple(c.id for c in project.enabled_criteria() if c.kind.computed)
     qualities = [c for c in project.enabled_criteria() if not c.kind.computed]
     if not qualities:
@@ -122,7 +135,7 @@ def value_for_money(project: Project) -> ValueForMoney:
     if sum(c.weight for c in qualities) <= 0:
         raise ModelError(Message("every quality criterion that is switched on weighs 0, so quality cannot be set"
                                  " against cost; give one a weight"))
-    evaluation = evaluate(quality_project(project))
+    evaluation = evaluate(quality_project(project)) if evaluation is None else _quality_of(project, evaluation)
     town = project.municipality
     found = []
     for option in project.options:
@@ -133,13 +146,31 @@ def value_for_money(project: Project) -> ValueForMoney:
             continue
         result = evaluation.result(option.id)
         found.append(OptionValue(option.id, result.total, cost, cost / town.population, result.cells))
-    scored = [o for o in found if o.scored]
-    beaten = {o.option_id: tuple(other.option_id for other in scored if dominates(other, o)) for o in scored}
+    scored = [(o.option_id, o.cost_key, o.quality_key) for o in found if o.scored]
+    beaten = {b: tuple(a for a, cost_a, quality_a in scored if cost_a <= cost_b and quality_a >= quality_b
+                       and (cost_a < cost_b or quality_a > quality_b)) for b, cost_b, quality_b in scored}
     options = tuple(dataclasses.replace(o, efficient=not beaten[o.option_id], dominated_by=beaten[o.option_id])
                     if o.scored else o for o in found)
     frontier = _frontier([o for o in options if o.efficient])
     steps = tuple(_step(options, cheaper, dearer) for cheaper, dearer in zip(frontier, frontier[1:]))
     return ValueForMoney(options, dict(evaluation.shares), frontier, steps, cost_criteria, evaluation)
+
+
+def _quality_of(project: Project, evaluation: Evaluation) -> Evaluation:
+    """The quality evaluation made from the project's own: the same 0–100 values, the quality criteria's shares of
+    their sum, ranked by the one tie rule — what scoring the project with its cost criteria switched off gives."""
+    quality = [c for c in evaluation.shares if not project.criterion(c).kind.computed]
+    weight = sum(evaluation.shares[c] for c in quality)
+    shares = {c: evaluation.shares[c] / weight for c in quality}
+    partial = []
+    for result in evaluation.results:
+        cells = tuple(Cell(c.criterion_id, c.raw, c.value, shares[c.criterion_id], shares[c.criterion_id] * c.value)
+                      for c in result.cells if c.criterion_id in shares)
+        partial.append((result, sum(c.contribution for c in cells), cells))
+    ranks = rank_totals([total for _r, total, _c in partial])
+    results = tuple(OptionResult(r.option_id, total, rank, tied, r.annual_cost, r.cost_per_inhabitant, cells)
+                    for (r, total, cells), (rank, tied) in zip(partial, ranks))
+    return Evaluation(results, shares, tuple(sorted(results, key=lambda r: r.rank)), evaluation.incomplete)
 
 
 def _frontier(efficient: list[OptionValue]) -> tuple[tuple[str, ...], ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..core.costs import Crossing, PairCosts
 from ..core.model import Project
-from ..core.value import OptionValue, ValueForMoney, nearest_dominator
+from ..core.value import OptionValue, ValueForMoney, nearest_dominator, pair_flip
 from ..i18n import N_, Message, tr
 from ..i18n.numbers import format_money, format_number, format_percent
 from .sentences import _complaints, _name, capital, names_and
@@ -182,14 +182,11 @@ def _quality_turn(project: Project, value: ValueForMoney, a: str, b: str, lang: 
     if first.quality_key == second.quality_key:
         return []
     better, other = (a, b) if first.quality_key > second.quality_key else (b, a)
-    sensitivity = value.sensitivity
     best = None
-    for criterion_id, line in sensitivity.lines.items():
-        for flip in sensitivity.flips[criterion_id]:
-            if {flip.above, flip.below} == {a, b}:
-                distance = abs(flip.at - line.current)
-                if best is None or distance < best[0]:
-                    best = (distance, criterion_id, flip, line.current)
+    for criterion_id, line in value.lines.items():  # the crossing nearest to today's share, over every criterion
+        flip = pair_flip(line, a, b)
+        if flip is not None and (best is None or abs(flip.at - line.current) < best[0]):
+            best = (abs(flip.at - line.current), criterion_id, flip, line.current)
     names = {"other": _name(project, other, lang), "better": _name(project, better, lang)}
     if best is None:
         return [tr("No single quality weight makes {other} better on quality than {better}.", lang, **names)]

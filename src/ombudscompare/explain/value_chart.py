@@ -35,7 +35,8 @@ class ValueChartData(LineChartData):
 def value_chart(project: Project, value: ValueForMoney, lang: str,
                 evaluation: Evaluation | None = None) -> ValueChartData:
     """Quality against annual cost: the frontier drawn through the efficient options from cheap to dear, every
-    scored option a labelled point (with many options only the efficient ones and the first are named)."""
+    scored option a labelled point (with many options only the efficient ones and the first are named, without their
+    figures)."""
     decimals = quality_decimals(value)
     leaders = {r.option_id for r in evaluation.results if r.rank == 1} if evaluation is not None else set()
     frontier = [value.option(point[0]) for point in value.frontier]
@@ -50,9 +51,11 @@ def value_chart(project: Project, value: ValueForMoney, lang: str,
         first = option.option_id in leaders
         text = ""
         if option.efficient or first or not many:
-            lines = [*wrapped(project.option(option.option_id).name.get(lang)),
-                     tr("quality {quality} · {cost}", lang, quality=format_number(option.quality, decimals, lang),
-                        cost=format_money(option.annual_cost, lang, 0))]
+            lines = wrapped(project.option(option.option_id).name.get(lang))
+            if not many:  # with many options the names alone: the figures are in Chart as table
+                lines.append(tr("quality {quality} · {cost}", lang,
+                                quality=format_number(option.quality, decimals, lang),
+                                cost=format_money(option.annual_cost, lang, 0)))
             if first:
                 lines.append(tr("now first on the total score", lang))
             if not option.efficient:
