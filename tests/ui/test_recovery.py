@@ -309,3 +309,20 @@ def test_kept_work_with_a_newer_versions_unkeepable_fields_is_offered_without_th
     assert [f.recovery_file for f in found] == [readable] and too_deep.exists()
     assert "future" not in found[0].project.extra and "deep" not in found[0].project.extra
     assert found[0].dropped.startswith("recovery-0123456789ab.json: opened without 2 fields of a newer")
+
+
+def test_a_killed_recovery_writes_temporary_goes_at_the_next_start(tmp_path):
+    """Issue 20.13: named with its computer and process, a killed recovery write's temporary goes as soon as its
+    process is gone, not an hour later."""
+    import subprocess
+
+    from ombudscompare.formats.atomic import HOST
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    with subprocess.Popen([sys.executable, "-c", "pass"]) as child:
+        child.wait()
+    leftover = folder / f".recovery-0123456789ab.json.{HOST}-{child.pid}.abcdefgh.tmp"
+    leftover.write_text("{half")
+    Recovery(folder).close()
+    assert not leftover.exists()

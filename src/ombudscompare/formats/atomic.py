@@ -1,4 +1,5 @@
-"""Atomic file writing: a failed save never leaves a damaged or half-written file in place of the old one."""
+"""Atomic file writing: a failed save never leaves a damaged or half-written file in place of the old one, and
+a killed one's temporary file does not stay behind for long."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import contextlib
 import errno
 import os
 import re
+import socket
+import stat
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -40,13 +44,10 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise _error(shown, IsADirectoryError(errno.EISDIR, "is a directory"))
-    with contextlib.suppress(OSError):
-        if target.exists() and not target.stat().st_mode & 0o222:
-            raise FileError(str(shown), [Problem("", Message("cannot be saved: the file is read-only; save it under"
-                                                             " another name, or make it writable first"))])
-    _remove_stale_temporaries(folder, target.name)
+    _check_target(shown, target)
+    remove_stale_temporaries(folder, target.name)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(target.name), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise _error(shown, exc) from None
     try:
@@ -74,6 +75,29 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
     _sync_folder(folder)
 
 
+def _check_target(shown: Path, target: Path) -> None:
+    """Refuse, in words, what replacing would harm: something that is not a file (a named pipe, a device, a socket:
+    it would become a file), a file with more than one name (its other names would keep the old content; writing it
+    in place could damage them all if interrupted, so it is left as it is) and a read-only file."""
+    try:
+        status = target.stat()
+    except OSError:
+        return  # nothing there yet (or nothing to learn): the write itself says what is wrong
+    if not stat.S_ISREG(status.st_mode):
+        kind = (Message("a named pipe (FIFO)") if stat.S_ISFIFO(status.st_mode)
+                else Message("a device") if stat.S_ISCHR(status.st_mode) or stat.S_ISBLK(status.st_mode)
+                else Message("a socket") if stat.S_ISSOCK(status.st_mode) else Message("something other than a file"))
+        raise FileError(str(shown), [Problem("", Message("cannot be saved: this name belongs to {kind}, not a file;"
+                                                         " choose another name", kind=kind))])
+    if status.st_nlink > 1:
+        raise FileError(str(shown), [Problem("", Message(
+            "cannot be saved: the file has {count} names (hard links); saving would give only this name the new"
+            " content. Save under another name, or make it a file of its own first", count=status.st_nlink))])
+    if not status.st_mode & 0o222:
+        raise FileError(str(shown), [Problem("", Message("cannot be saved: the file is read-only; save it under"
+                                                         " another name, or make it writable first"))])
+
+
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     write_atomic(path, lambda handle: _write_all(handle, data))
 
@@ -99,19 +123,70 @@ def _copy_mode(target: Path, tmp_name: str) -> None:
 
 
 STALE_SECONDS = 3600
+HOST = re.sub(r"[^A-Za-z0-9-]", "", socket.gethostname())[:24] or "host"  # this computer, as a temporary names it
+_NAME_KEPT = 100  # of the file's name in its temporary's, so that a long name still leaves room
+_OURS = re.compile(r"^\.(?P<name>.+)\.(?P<host>[A-Za-z0-9-]{1,24})-(?P<pid>[0-9]{1,10})\.[A-Za-z0-9_]{8}\.tmp$")
 
 
-def _remove_stale_temporaries(folder: Path, name: str) -> None:
-    """Temporary files of our own naming for this file ('.memo.json.k3j4h5g6.tmp'), left by a save that was
-    killed over an hour ago; a save in progress elsewhere is younger and left alone."""
-    pattern = re.compile(rf"^\.{re.escape(name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
+def temporary_prefix(name: str) -> str:
+    """'.memo.json.laptop-4711.': a temporary names its file, and the computer and process writing it."""
+    return f".{name[:_NAME_KEPT]}.{HOST}-{os.getpid()}."
+
+
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> None:
+    """Remove temporaries of our own naming that no save will finish: any in the folder whose process no longer
+    runs on this computer (a save that was killed), and — for `name` — any over an hour old (a writer on another
+    computer sharing the folder, whose process cannot be asked, or one named the older way, '.memo.json.k3j4h5g6.tmp').
+    A save in progress is left alone."""
+    old_style = re.compile(rf"^\.{re.escape(name)}\.[A-Za-z0-9_]{{8}}\.tmp$") if name is not None else None
     now = time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
-                with contextlib.suppress(OSError):
-                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
-                        os.unlink(entry.path)
+            ours = _OURS.match(entry.name)
+            mine = name is not None and (ours is not None and ours["name"] == name[:_NAME_KEPT]
+                                         or old_style is not None and old_style.match(entry.name) is not None)
+            if not (ours or mine) or not entry.is_file(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                gone = (ours is not None and ours["host"] == HOST and int(ours["pid"]) != os.getpid()
+                        and not running(int(ours["pid"])))
+                if gone or mine and now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)
+
+
+def running(pid: int) -> bool:
+    """Whether a process with this id runs on this computer (when that cannot be told: yes, to be safe)."""
+    if pid <= 0:
+        return True
+    if sys.platform == "win32":  # os.kill there would end the process, not ask after it
+        return _running_windows(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: nothing is sent, only asked
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it runs, as another user's process
+    return True
+
+
+if sys.platform == "win32":
+    def _running_windows(pid: int) -> bool:
+        import ctypes
+
+        try:
+            kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+            handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+            if not handle:
+                return ctypes.get_last_error() != 87  # ERROR_INVALID_PARAMETER: no such process; denied: it runs
+            try:
+                code = ctypes.c_ulong()
+                if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                    return True
+                return bool(code.value == 259)  # STILL_ACTIVE
+            finally:
+                kernel32.CloseHandle(handle)
+        except (AttributeError, OSError):
+            return True
 
 
 def _sync_folder(folder: Path) -> None:

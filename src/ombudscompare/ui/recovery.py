@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 
 from ..core.model import Project
-from ..formats.atomic import write_bytes_atomic
+from ..formats.atomic import remove_stale_temporaries, write_bytes_atomic
 from ..formats.errors import FileError, Problem, dropped_line
 from ..formats.project_file import dumps, load_project, project_to_data
 from ..formats.project_reader import read_project
@@ -68,7 +68,9 @@ class Recovery:
         return not self.problem
 
     def _remove_stale_temporaries(self) -> None:
-        """Temporary files of recovery writes that were killed (any session's), over an hour old."""
+        """Temporary files of recovery writes that were killed (any session's): at once when their process is gone,
+        and those named the older way (without their process) when over an hour old."""
+        remove_stale_temporaries(self.folder)
         now = time.time()
         with contextlib.suppress(OSError):
             for entry in self.folder.iterdir():
