@@ -1,6 +1,9 @@
 """Sort ranges of a workbook with LibreOffice Calc's own sort and save it (run by the system Python with UNO).
 
-usage: lo_sort.py SOURCE TARGET PROFILE_DIR "SHEET<TAB>A4:K13<TAB>COLUMN<TAB>DESCENDING" ...
+usage: lo_sort.py SOURCE TARGET PROFILE_DIR "SHEET<TAB>A4:K13<TAB>COLUMN<TAB>DESCENDING[<TAB>OWN_TARGET]" ...
+
+A sort with its own target starts again from the source and is stored there on its own (one Calc for many
+separate sorts); an empty SHEET sorts nothing (Calc's recalculation only).
 """
 
 import contextlib
@@ -19,6 +22,21 @@ def prop(name, value):
     item = PropertyValue()
     item.Name, item.Value = name, value
     return item
+
+
+def _sort(document, sheet_name, cell_range, column, descending):
+    cells = document.Sheets.getByName(sheet_name).getCellRangeByName(cell_range)
+    field = TableSortField()
+    field.Field = int(column)
+    field.IsAscending = descending != "1"
+    field.IsCaseSensitive = False
+    descriptor = [d for d in cells.createSortDescriptor()]
+    for item in descriptor:
+        if item.Name == "SortFields":
+            item.Value = uno.Any("[]com.sun.star.table.TableSortField", (field,))
+        elif item.Name == "ContainsHeader":
+            item.Value = False
+    cells.sort(tuple(descriptor))
 
 
 def main():
@@ -42,19 +60,15 @@ def main():
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         document = desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, (prop("Hidden", True),))
         for spec in sys.argv[4:]:
-            sheet_name, cell_range, column, descending = spec.split("\t")
-            cells = document.Sheets.getByName(sheet_name).getCellRangeByName(cell_range)
-            field = TableSortField()
-            field.Field = int(column)
-            field.IsAscending = descending != "1"
-            field.IsCaseSensitive = False
-            descriptor = [d for d in cells.createSortDescriptor()]
-            for item in descriptor:
-                if item.Name == "SortFields":
-                    item.Value = uno.Any("[]com.sun.star.table.TableSortField", (field,))
-                elif item.Name == "ContainsHeader":
-                    item.Value = False
-            cells.sort(tuple(descriptor))
+            parts = spec.split("\t")
+            if len(parts) == 5:  # a sort of its own: the source afresh, sorted, stored to its own target
+                document.close(True)
+                document = desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, (prop("Hidden", True),))
+            if parts[0]:  # an empty sheet name: no sort, only Calc's recalculation
+                _sort(document, *parts[:4])
+            if len(parts) == 5:
+                document.calculateAll()
+                document.storeToURL(Path(parts[4]).resolve().as_uri(), (prop("FilterName", "Calc Office Open XML"),))
         document.calculateAll()
         document.storeToURL(target.as_uri(), (prop("FilterName", "Calc Office Open XML"),))
         document.close(True)

@@ -115,8 +115,8 @@ def libreoffice_sort(python: str, source: Path, target: Path, sorts: list[tuple[
     """Open `source` in LibreOffice, sort each (sheet, range, key column offset, descending) with Calc's own sort,
     let Calc recalculate, and save as .xlsx to `target`."""
     args = [python, str(SORT_SCRIPT), str(source), str(target), str(profile)]
-    for sheet, cell_range, column, descending in sorts:
-        args.append(f"{sheet}\t{cell_range}\t{column}\t{int(descending)}")
+    for sheet, cell_range, column, descending, *own_target in sorts:
+        args.append("\t".join([sheet, cell_range, str(column), str(int(descending)), *map(str, own_target)]))
     env = dict(os.environ, PYTHONPATH="/usr/lib/libreoffice/program")
     done = subprocess.run(args, capture_output=True, text=True, timeout=240, env=env)
     assert done.returncode == 0, done.stderr[-2000:]

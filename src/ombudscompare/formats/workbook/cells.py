@@ -16,6 +16,7 @@ PERCENT = "0.0%"
 NUMBER_1 = "#,##0.0"
 NUMBER_2 = "#,##0.00"
 WHOLE = "#,##0"
+AS_GIVEN = "#,##0.####"  # a figure with the decimals it has: whole ones lose the point by as_given() below
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 FONT_NAME = "Calibri"  # named on every font: a font without a name prints in Calc's serif
@@ -84,6 +85,19 @@ def _style(cell: Any, bold: bool = False, fill: PatternFill | None = None, wrap:
 def widths(ws: Worksheet, columns: dict[int, float]) -> None:
     for column, width in columns.items():
         ws.column_dimensions[get_column_letter(column)].width = width
+
+
+def as_given(ws: Worksheet, cells: str) -> None:
+    """Whole figures in `cells` ('B5' or 'A10:A20') shown without the decimal point AS_GIVEN leaves ('93.'), so
+    93 reads 93 and 93,5 reads 93,5 — the figure the user gave."""
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles.differential import DifferentialStyle
+    from openpyxl.styles.numbers import NumberFormat
+
+    first = cells.split(":")[0].replace("$", "")
+    ws.conditional_formatting.add(cells, Rule(type="expression", formula=[f"{first}=INT({first})"],
+                                              dxf=DifferentialStyle(numFmt=NumberFormat(numFmtId=201,
+                                                                                        formatCode=WHOLE))))
 
 
 def fold(ws: Worksheet, first: int, last: int) -> None:

@@ -111,3 +111,20 @@ def cost_chart(ws: Worksheet, lang: str, heading: int, last: int, options: int) 
 def rows_for(chart: BarChart | LineChart) -> int:
     """How many default-height rows a chart covers, to place what follows below it."""
     return int(chart.height / CM_PER_ROW) + 2
+
+
+def beside_or_below(ws: Worksheet, chart: BarChart | LineChart, right_of: int, top: int, below: int,
+                    within: int) -> str:
+    """Where a chart goes: beside its table (one empty column between) when it fits inside the sheet's width up to
+    column `within` — so it neither widens what is printed nor runs over the page's foot — else below it."""
+    from openpyxl.utils import get_column_letter
+
+    def pixels(first: int, last: int) -> float:
+        return sum((ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5 for c in range(first, last + 1))
+
+    start = right_of + 2
+    room = pixels(start, within) / 96 * 2.54  # in cm
+    if room >= 14:  # narrower, down to 14 cm, rather than below the table and over the page's foot
+        chart.width = min(chart.width, room)
+        return f"{get_column_letter(start)}{top}"
+    return f"A{below}"

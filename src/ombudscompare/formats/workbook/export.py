@@ -27,12 +27,14 @@ from .cells import number, print_setup, ref, text
 from .geometry import (
     CRITERIA,
     LAYOUT_VERSION,
+    META_NAMES_COLUMN,
     META_SHEET,
     SCORES,
     SENTENCE_ROW,
     SHEET_ORDER,
     SHEET_TITLES,
     SOURCES,
+    TARIFFS,
     TOTALS,
     WORKBOOK_FORMAT,
 )
@@ -64,8 +66,10 @@ def build_workbook(project: Project, lang: str, now: datetime | None = None) -> 
     after_tariffs = costs_sheet(sheets["costs"], project, lang, names)
     sheets["costs"].row_breaks.append(Break(id=after_tariffs - 1))  # the curve and its chart on a page of their own
     heading, last = cost_curve(sheets["costs"], project, lang, after_tariffs)
-    sheets["costs"].add_chart(charts.cost_chart(sheets["costs"], lang, heading, last, len(project.options)),
-                              f"A{last + 2}")
+    cost_chart = charts.cost_chart(sheets["costs"], lang, heading, last, len(project.options))
+    sheets["costs"].add_chart(cost_chart, charts.beside_or_below(
+        sheets["costs"], cost_chart, 1 + len(project.options), heading - 2, last + 2,
+        TARIFFS.first_column + len(TARIFFS.columns) - 1))
     criteria_sheet(sheets["criteria"], project, lang)
     scores_sheet(sheets["scores"], project, lang)
     sources_sheet(sheets["sources"], project, lang)
@@ -117,6 +121,9 @@ def _meta(wb: Workbook, project: Project, lang: str, names: dict[str, str], sent
     number(ws, 1, 2, LAYOUT_VERSION)
     if sentence:
         text(ws, SENTENCE_ROW, 1, sentence)
+    for row, option in enumerate(project.options, start=1):  # looked up by code (the calculation's totals)
+        for offset, value in enumerate((option.id, option.name.get(lang), option.sentence_name(lang))):
+            text(ws, row, META_NAMES_COLUMN + offset, value)
     payload = json.dumps({"project": project_to_data(project), "lang": lang, "sheets": names}, ensure_ascii=False)
     for index in range(0, len(payload), CHUNK):
         text(ws, 3 + index // CHUNK, 1, payload[index:index + CHUNK])

@@ -18,6 +18,7 @@ from ...i18n import N_, tr
 LAYOUT_VERSION = 3  # 3: the weight sets sheet has sets as columns (2: as rows; still read)
 META_SHEET = "_ombudscompare"
 SENTENCE_ROW = 2  # its column A: the summary's sentence about the weights as exported (too long for a formula)
+META_NAMES_COLUMN = 4  # its columns D–F, a row per option: code, name and name in a sentence as exported
 WORKBOOK_FORMAT = "ombudscompare-workbook"
 SHEET_TITLES = {
     "summary": N_("Summary"),

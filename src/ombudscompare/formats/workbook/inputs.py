@@ -20,11 +20,13 @@ from ...core.model import Project, Source
 from ...explain.values import direction_name, kind_name
 from ...i18n import tr
 from .cells import (
+    AS_GIVEN,
     INPUT_FILL,
     MONEY,
     MONEY_4,
     PERCENT,
     WHOLE,
+    as_given,
     code,
     fit_rows,
     formula,
@@ -125,8 +127,9 @@ def costs_sheet(ws: Worksheet, project: Project, lang: str, names: dict[str, str
     header_row(ws, TOWN.header_row, TOWN.titles(lang), TOWN.first_column)
     row = TOWN.first_row
     text(ws, row, TOWN.col("name"), town.name, fill=INPUT_FILL, box=True)
-    for key, fmt in (("population", WHOLE), ("complaints_per_year", "#,##0.##"), ("reference_year", "0")):
+    for key, fmt in (("population", WHOLE), ("complaints_per_year", AS_GIVEN), ("reference_year", "0")):
         number(ws, row, TOWN.col(key), getattr(town, key), fmt, input_cell=True, box=True)
+    as_given(ws, TOWN.cell("complaints_per_year", row))
     for key, rule in limits.MUNICIPALITY.items():
         valid.add([TOWN.cell(key, row)], "whole" if rule.integer else "decimal", _range_prompt(rule, lang),
                   rule.minimum, rule.maximum, title=tr(TOWN.title_of(key), lang))
@@ -209,10 +212,12 @@ def cost_curve(ws: Worksheet, project: Project, lang: str, top: int) -> tuple[in
                     f"={field('fixed', letter)}+{field('per_inhabitant', letter)}*{population}"
                     f"+{field('per_complaint', letter)}*$A{row}"
                     f"+{field('surcharge', letter)}*MAX(0,$A{row}-{field('included_complaints', letter)})", MONEY)
-    for k in range(CURVE_STEPS + 1):
+    complaints = town_cell("complaints_per_year", absolute=True)
+    for k in range(CURVE_STEPS + 1):  # whole numbers, but the middle row is the municipality's own figure (93,5)
         row = heading + 1 + k
-        formula(ws, row, 1, f"=ROUND({town_cell('complaints_per_year', absolute=True)}*2*{k}/{CURVE_STEPS},0)",
-                WHOLE)
+        formula(ws, row, 1, f"={complaints}" if 2 * k == CURVE_STEPS else
+                f"=ROUND({complaints}*2*{k}/{CURVE_STEPS},0)", AS_GIVEN)
+    as_given(ws, f"A{heading + 1}:A{heading + 1 + CURVE_STEPS}")
     ws.row_dimensions[heading].height = 44
     return heading, heading + 1 + CURVE_STEPS
 

@@ -49,6 +49,7 @@ class Overlay:
         self.book, self.data, self.sheets, self.lang, self.ck = book, data, sheets, lang, checker
         self.version = version
         self.option_names = {o["id"]: _names(o.get("name")) for o in data.get("options", [])}
+        self.abouts = _source_labels(data, lang)
         self.criterion_names = {c["id"]: _names(c.get("name")) for c in data.get("criteria", [])}
 
     def run(self) -> None:
@@ -317,6 +318,7 @@ class Overlay:
             row = rows.get(row_code)
             if row is None:
                 continue
+            self.check_name(cells, SOURCES.cell("about", row), row_code, self.abouts)
             source = dict(owner.get("source") or {})
             for key in SOURCE_FIELDS:
                 source[key] = kept(source.get(key, ""), cells.text(SOURCES.cell(key, row)))
@@ -325,6 +327,19 @@ class Overlay:
                 owner["source"] = cleaned
             else:
                 owner.pop("source", None)
+
+
+def _source_labels(data: dict[str, Any], lang: str) -> dict[str, set[str]]:
+    """What the sources sheet's 'About' column said for each row at export, to notice rows sorted without codes."""
+    from copy import deepcopy
+
+    from ..project_reader import read_project
+    from .inputs import source_rows
+
+    project, _problems = read_project(deepcopy(data))
+    if project is None:
+        return {}
+    return {row_code: {about.strip()} for row_code, about, _source in source_rows(project, lang)}
 
 
 def _names(value: Any) -> set[str]:

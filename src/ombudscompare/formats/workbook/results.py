@@ -15,6 +15,7 @@ from openpyxl.formatting.rule import FormulaRule, Rule
 from openpyxl.styles import Alignment, Font
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.styles.numbers import NumberFormat
+from openpyxl.utils import get_column_letter as letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...core.model import Project
@@ -24,11 +25,13 @@ from ...explain.sentences import interval_sentence
 from ...explain.values import display_title
 from ...i18n import tr
 from .cells import (
+    AS_GIVEN,
     CODE_FONT,
     MONEY,
     MONEY_4,
     PERCENT,
     WHOLE,
+    as_given,
     capitalised,
     code,
     fit_rows,
@@ -37,7 +40,6 @@ from .cells import (
     header_row,
     literal,
     num,
-    number,
     ref,
     sentence,
     text,
@@ -47,6 +49,7 @@ from .geometry import (
     COMPUTED_COLUMN,
     CRITERIA,
     FACTS_ROW,
+    META_NAMES_COLUMN,
     META_SHEET,
     RANKING,
     SCORES,
@@ -103,11 +106,23 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
     header_row(ws, TOTALS.header_row, TOTALS.titles(lang))
     results = {r.option_id: r for r in evaluation.results}
     not_ranked = literal(tr("not ranked: scores missing", lang))
+
+    def _exported(key: str, row: int) -> str:
+        """The option's name or name in a sentence as exported, from the hidden sheet, found by the row's code."""
+        sheet, last = f"'{META_SHEET}'!", max(n, 1)
+        codes = f"{sheet}${letter(META_NAMES_COLUMN)}$1:${letter(META_NAMES_COLUMN)}${last}"
+        column = letter(META_NAMES_COLUMN + (1 if key == "name" else 2))
+        return f"INDEX({sheet}${column}$1:${column}${last},MATCH($A{row},{codes},0))"
+
+    project_codes = "{" + ",".join(literal(o.id) for o in options) + "}"
+    exported_totals = "{" + ",".join(num(results[o.id].total if o.id in results else -1) for o in options) + "}"
     t = TOTALS.letter
     for index, option in enumerate(options):
         row = TOTALS.first_row + index
         code(ws, row, TOTALS.col("code"), option.id)
-        number(ws, row, TOTALS.col("order"), index + 1, "0", box=True)
+        # the project's order and the totals at export as one formula for every row, found by the row's code: a
+        # sort that leaves the codes behind moves no figure to another option
+        formula(ws, row, TOTALS.col("order"), f"=MATCH($A{row},{project_codes},0)", "0", box=True)
         formula(ws, row, TOTALS.col("name"), f"={_lookup(tariffs, 'name', f'$A{row}')}", box=True)
         formula(ws, row, TOTALS.col("missing"),
                 f"=SUMIFS({local_cells['counts_missing']},{local_cells['option_code']},$A{row})", "0", box=True)
@@ -122,11 +137,12 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
         formula(ws, row, TOTALS.col("sort"),
                 f"=-(IF(ISNUMBER({t('rank')}{row}),{t('rank')}{row},{n + 1})*{SORT_STEP}+{t('order')}{row})", "0",
                 box=True)
-        exported = results[option.id].total if option.id in results else -1
-        number(ws, row, TOTALS.col("exported"), exported, "0.00", box=True)
+        formula(ws, row, TOTALS.col("exported"), f"=INDEX({exported_totals},MATCH($A{row},{project_codes},0))",
+                "0.00", box=True)
+        name = f"{t('name')}{row}"  # its name in a sentence ('de Nationale ombudsman') while the name is as exported
         formula(ws, row, TOTALS.col("in_sentence"),
-                f"=IF({t('name')}{row}={literal(option.name.get(lang))},{literal(option.sentence_name(lang))},"
-                f"{t('name')}{row})", box=True)
+                f"=IFERROR(IF({name}={_exported('name', row)},{_exported('in_sentence', row)},{name}),{name})",
+                box=True)
         sort_own = f"{t('sort')}{row}"
         formula(ws, row, TOTALS.col("place"), f"=SUMPRODUCT(({local_totals['sort']}>={sort_own})*1)", "0",
                 box=True)
@@ -143,6 +159,10 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
     header_row(ws, cells.header_row, [tr(c.title, lang) for c in cells.columns])
     k = cells.letter
     row = cells.first_row
+    computed = [c for c in criteria if c.kind.computed]
+    last_tariff = TARIFFS.first_column + len(TARIFFS.columns) - 1
+    tariff_block = (f"{ref(TARIFFS.first_column, TARIFFS.first_row, True, names['costs'])}:"
+                    f"{ref(last_tariff, TARIFFS.first_row + max(n, 1) - 1, True)}")
     for option in options:
         for criterion in criteria:
             code(ws, row, cells.col("option_code"), option.id)
@@ -150,14 +170,20 @@ def calculation_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, l
             own_option, own_criterion = f"$A{row}", f"$B{row}"
             formula(ws, row, cells.col("option"), f"={_lookup(tariffs, 'name', own_option)}", box=True)
             formula(ws, row, cells.col("criterion"), f"={_lookup(crits, 'name', own_criterion)}", box=True)
-            if criterion.kind.computed:
-                raw = f"={_lookup(tariffs, COMPUTED_COLUMN[criterion.kind], own_option)}"
-            else:
-                found = (f"SUMPRODUCT(({scores['option_code']}={own_option})*({scores['criterion_code']}="
-                         f"{own_criterion})*ISNUMBER({scores['value']}))")
-                raw = (f"=IF({found}=1,SUMIFS({scores['value']},{scores['option_code']},{own_option},"
-                       f"{scores['criterion_code']},{own_criterion}),{literal(tr('missing', lang))})")
-            formula(ws, row, cells.col("raw"), raw, "#,##0.00##", box=True)
+            # one formula for every row, whatever the criterion's kind (a sort without the codes moves no figure):
+            # a computed criterion's raw value from its tariffs column, the others' from the scores sheet
+            found = (f"SUMPRODUCT(({scores['option_code']}={own_option})*({scores['criterion_code']}="
+                     f"{own_criterion})*ISNUMBER({scores['value']}))")
+            raw = (f"IF({found}=1,SUMIFS({scores['value']},{scores['option_code']},{own_option},"
+                   f"{scores['criterion_code']},{own_criterion}),{literal(tr('missing', lang))})")
+            if computed:
+                ids = "{" + ",".join(literal(c.id) for c in computed) + "}"
+                columns = "{" + ",".join(str(TARIFFS.col(COMPUTED_COLUMN[c.kind]) - TARIFFS.first_column + 1)
+                                         for c in computed) + "}"
+                from_tariff = (f"INDEX({tariff_block},MATCH({own_option},{tariffs['code']},0),"
+                               f"INDEX({columns},MATCH({own_criterion},{ids},0)))")
+                raw = f"IF(ISNUMBER(MATCH({own_criterion},{ids},0)),{from_tariff},{raw})"
+            formula(ws, row, cells.col("raw"), f"={raw}", "#,##0.00##", box=True)
             best, worst = _lookup(crits, "best", own_criterion), _lookup(crits, "worst", own_criterion)
             raw_cell = f"{k('raw')}{row}"
             formula(ws, row, cells.col("value"),
@@ -195,8 +221,10 @@ def _chart_data(ws: Worksheet, project: Project, lang: str, names: dict[str, str
     for k in range(n):
         column = 3 + k
         letter = ref(column, 1)[:-1]
-        ranked_code = ref(RANKING.col("code"), RANKING.first_row + k, True, names["summary"])
-        formula(ws, codes_row, column, f"={ranked_code}")
+        # the option at place k + 1, as the summary finds it, but not from the summary's rows: sorting them would
+        # reorder the chart
+        formula(ws, codes_row, column, f"=INDEX({spans.totals['code']},MATCH(LARGE({spans.totals['sort']},{k + 1}),"
+                                       f"{spans.totals['sort']},0))")
         ws.cell(row=codes_row, column=column).font = CODE_FONT
         total = _lookup(spans.totals, "total", f"{letter}${codes_row}")
         formula(ws, labels_row, column,
@@ -223,13 +251,15 @@ def summary_sheet(ws: Worksheet, project: Project, evaluation: Evaluation, lang:
     n = len(project.options)
     text(ws, 1, 1, project_title(project, lang), bold=True, size=14)
     facts = ((tr("Municipality", lang), "name", "General"), (tr("Inhabitants", lang), "population", WHOLE),
-             (tr("Complaints a year", lang), "complaints_per_year", "#,##0.##"),
+             (tr("Complaints a year", lang), "complaints_per_year", AS_GIVEN),
              (tr("Reference year", lang), "reference_year", "0"))
     for offset, (label, key, fmt) in enumerate(facts):  # live: they follow the inputs on the costs sheet
         row = FACTS_ROW + offset
         text(ws, row, 1, label, bold=True)
         formula(ws, row, 2, f"={ref(TOWN.col(key), TOWN.first_row, sheet=names['costs'])}", fmt)
         ws.cell(row=row, column=2).alignment = Alignment(horizontal="left")
+        if fmt == AS_GIVEN:
+            as_given(ws, f"B{row}")
     text(ws, FACTS_ROW + 4, 1, tr("Exported by OmbudsCompare on {date}", lang, date=exported_at))
     header_row(ws, RANKING.header_row, RANKING.titles(lang))
     totals = spans.totals
