@@ -9,9 +9,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter as letter
 
 from ...i18n import tr
-from ..checks import Checker
-from .overlay import _is_scale
-from .sheetcells import Cells, same_or
+from ..checks import Checker, describe
+from .sheetcells import Cells, is_scale, same_or
 
 LAYOUT_2_CODE_ROW, LAYOUT_2_HEADER_ROW = 4, 5
 WEIGHT_MAX = 1e9
@@ -58,7 +57,7 @@ def overlay_layout_1(book: Workbook, data: dict[str, Any], layout: dict[str, Any
         name = criteria.text(f"A{row}")
         if name:
             criterion["name"][lang] = name
-        if not _is_scale(criterion["kind"]):
+        if not is_scale(criterion["kind"]):
             criterion["best"] = same_or(criterion.get("best"), criteria.number(f"D{row}"))
             criterion["worst"] = same_or(criterion.get("worst"), criteria.number(f"E{row}"))
         switch = criteria.value(f"F{row}")
@@ -73,7 +72,7 @@ def overlay_layout_1(book: Workbook, data: dict[str, Any], layout: dict[str, Any
         row = layout["scores"].get(f"{score['option']}\t{score['criterion']}")
         if row is None:
             continue
-        limits = {"minimum": 1, "maximum": 5, "integer": True} if _is_scale(kinds.get(score["criterion"])) else {}
+        limits = {"minimum": 1, "maximum": 5, "integer": True} if is_scale(kinds.get(score["criterion"])) else {}
         score["value"] = same_or(score["value"], scores.number(f"C{row}", **limits))
         score["justification"] = scores.text(f"E{row}")
         source = dict(score.get("source", {}))
@@ -133,7 +132,7 @@ def read_sets_layout_2(cells: Any, project_data: dict[str, Any]) -> None:
                 found = 0
             if isinstance(found, bool) or not isinstance(found, (int, float)) or not 0 <= found <= WEIGHT_MAX:
                 cells.problem(address, "must be a weight from 0 to {high}, got {got}", high="1000000000",
-                              got=str(found)[:30])
+                              got=describe(found))
                 continue
             old = weight_set.get("weights", {}).get(criterion_id, 0)
             if same_or(old, found) != old:  # what openpyxl wrote with 15 digits counts as unchanged

@@ -9,7 +9,6 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter as letter
 
 from ...core import limits
-from ...core.kinds import named
 from ...i18n import tr
 from ..checks import Checker
 from .geometry import (
@@ -28,17 +27,7 @@ from .geometry import (
     Column,
     Table,
 )
-from .sheetcells import EXTRA_COLUMNS, EXTRA_ROWS, Cells, kept, same_or
-
-
-def _is_scale(kind: object) -> bool:
-    rule = named(kind)
-    return rule is not None and rule.scale
-
-
-def _is_judged(kind: object) -> bool:
-    rule = named(kind)
-    return rule is not None and not rule.computed
+from .sheetcells import EXTRA_COLUMNS, EXTRA_ROWS, Cells, is_judged, is_scale, kept, same_or
 
 
 class Overlay:
@@ -246,7 +235,7 @@ class Overlay:
             if name:
                 criterion["name"][self.lang] = kept(criterion["name"].get(self.lang), name)
                 self.criterion_names[criterion["id"]].add(name)
-            if not _is_scale(criterion["kind"]):
+            if not is_scale(criterion["kind"]):
                 for key in ("best", "worst"):
                     criterion[key] = same_or(criterion.get(key), cells.number(
                         CRITERIA.cell(key, row), minimum=limits.LEVEL.minimum, maximum=limits.LEVEL.maximum))
@@ -266,7 +255,7 @@ class Overlay:
             return
         kinds = {c["id"]: c["kind"] for c in data["criteria"]}
         pairs = [f"{o['id']}|{c['id']}" for o in data["options"] for c in data["criteria"]
-                 if _is_judged(c["kind"])]
+                 if is_judged(c["kind"])]
         rows = self.rows(cells, SCORES, pairs, keys=("option_code", "criterion_code"), what=tr("a score", self.lang))
         existing = {(s.get("option"), s.get("criterion")): s for s in data["scores"] if isinstance(s, dict)}
         kept_scores = [s for s in data["scores"] if not isinstance(s, dict)
@@ -288,7 +277,7 @@ class Overlay:
                     cells.problem(value_cell, "the score is empty but it has a justification or source; enter a"
                                               " score, or clear those cells too if it is not judged yet")
                 continue  # not judged yet: no score, as in the app
-            scale = {"minimum": 1, "maximum": 5, "integer": True} if _is_scale(kinds.get(criterion_id)) else {
+            scale = {"minimum": 1, "maximum": 5, "integer": True} if is_scale(kinds.get(criterion_id)) else {
                 "minimum": limits.NUMBER_SCORE.minimum, "maximum": limits.NUMBER_SCORE.maximum}
             score["value"] = same_or(score.get("value"), cells.number(value_cell, **scale))
             score["justification"] = kept(score.get("justification", ""), grounds["justification"])

@@ -167,8 +167,9 @@ def _meta(meta: Grid, name: str) -> dict[str, Any]:
         row += 1
     try:
         payload = json.loads("".join(chunks))
-        if not isinstance(payload.get("project"), dict) or not isinstance(payload.get("sheets", payload.get(
-                "layout", {}).get("sheets")), dict):
+        sheets = payload.get("sheets", payload.get("layout", {}).get("sheets"))
+        if not isinstance(payload.get("project"), dict) or not isinstance(sheets, dict) \
+                or not all(isinstance(v, str) for v in sheets.values()):  # a sheet without a name ('None')
             raise ValueError
         return dict(payload)
     except (ValueError, KeyError, TypeError, AttributeError):

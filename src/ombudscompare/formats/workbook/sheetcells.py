@@ -8,8 +8,9 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.utils.cell import coordinate_to_tuple
 
+from ...core.kinds import named
 from ...i18n import Message
-from ..checks import MAX_PROBLEMS, Checker, TooManyProblems
+from ..checks import MAX_PROBLEMS, Checker, TooManyProblems, describe
 from ..errors import Problem
 
 EXTRA_ROWS = 200  # rows past the expected ones that are looked at for rows added without a code
@@ -96,7 +97,7 @@ class Cells:
         if hasattr(value, "strftime"):  # a date the reader typed and Excel recognised
             return str(value.strftime("%Y-%m-%d"))
         if not isinstance(value, str):
-            self.problem(address, "must be a text")
+            self.problem(address, "must be a text, got {got}", got=describe(value))
             return ""
         return value.strip()
 
@@ -111,3 +112,15 @@ def same_or(old: Any, new: float | None) -> Any:
     if new is None or isinstance(old, bool) or not isinstance(old, (int, float)):
         return new
     return old if abs(new - old) <= 1e-12 * max(1.0, abs(old)) else new
+
+
+def is_scale(kind: object) -> bool:
+    """Whether a criterion kind (as the project file names it) is scored on the 1–5 scale."""
+    rule = named(kind)
+    return rule is not None and rule.scale
+
+
+def is_judged(kind: object) -> bool:
+    """Whether a criterion kind is scored by people (not computed from the tariffs)."""
+    rule = named(kind)
+    return rule is not None and not rule.computed
