@@ -23,8 +23,8 @@ class ChartTab(enum.Enum):
     RANKING = "ranking"
     COSTS = "costs"
     WEIGHTS = "weights"
-    VALUE = "value"
     ROBUSTNESS = "robustness"
+    VALUE = "value"
     SETS = "sets"
 
 
@@ -46,8 +46,8 @@ CHART_TABS = (
     TabSpec(ChartTab.RANKING, N_("Ranking and &profile")),
     TabSpec(ChartTab.COSTS, N_("Costs and &break-even"), "analysis.costs:CostsTab"),
     TabSpec(ChartTab.WEIGHTS, N_("&Weight sensitivity"), "analysis.weights:WeightsTab"),
-    TabSpec(ChartTab.VALUE, N_("E&xtra quality per euro"), "analysis.value:ValueTab"),
     TabSpec(ChartTab.ROBUSTNESS, N_("Rob&ustness"), "analysis.robustness:RobustnessTab"),
+    TabSpec(ChartTab.VALUE, N_("E&xtra quality per euro"), "analysis.value:ValueTab"),
     TabSpec(ChartTab.SETS, N_("Who chooses wha&t"), "analysis.sets:SetsTab"),
 )
 
