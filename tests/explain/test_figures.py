@@ -53,3 +53,13 @@ def test_an_uncertain_input_is_shown_as_given():
     rows = ranges_table(project, "nl").rows
     assert rows[0][1:] == ("93,125", "100,0625", "120,5")
     assert rows[1][1] == "0,19529023"
+
+
+@pytest.mark.parametrize("complaints, dutch, english", CASES)
+def test_the_value_for_money_turns_say_the_complaints_given(complaints, dutch, english):
+    from ombudscompare.explain.value import what_changes_sentences
+
+    analyses = Analyses(_project(complaints))
+    for lang, start in (("nl", f"Bij {dutch} klachten per jaar "), ("en", f"At {english} complaints a year ")):
+        said = what_changes_sentences(analyses.project, analyses.value(), analyses.pair_costs(), lang)
+        assert any(s.startswith(start) for s in said), said

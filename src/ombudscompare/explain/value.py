@@ -11,7 +11,7 @@ from ..core.costs import Crossing, PairCosts
 from ..core.model import Project
 from ..core.value import OptionValue, ValueForMoney, nearest_dominator, pair_flip
 from ..i18n import N_, Message, tr
-from ..i18n.numbers import format_money, format_number, format_percent
+from ..i18n.numbers import format_exact, format_money, format_number, format_percent
 from .sentences import _complaints, _name, capital, names_and
 from .tables import Table
 from .values import ALL_POINTS_UP_TO, distinct_decimals, many_options, totals_decimals
@@ -204,9 +204,8 @@ def _cost_turns(project: Project, pair: PairCosts, cheaper: str, dearer: str, la
     complaints (at today's population)."""
     town = project.municipality
     names = {"a": _name(project, cheaper, lang), "b": _name(project, dearer, lang),
-             "complaints": format_number(town.complaints_per_year, 0 if float(town.complaints_per_year).is_integer()
-                                         else 1, lang),
-             "population": format_number(town.population, 0, lang)}
+             "complaints": format_exact(town.complaints_per_year, lang),
+             "population": format_exact(town.population, lang)}
     lines = []
     crossing = pair.population_crossing
     if isinstance(crossing, Crossing):
