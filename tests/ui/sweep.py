@@ -47,7 +47,10 @@ ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRo
          Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.SizeHintRole,
          Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2)
 RICH_ROLES = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.WhatsThisRole)  # what Qt may render as rich text
-EVIL = "<img src='/dev/zero'><b>x</b>"
+# Markup a label or tooltip must never render. The image is one that is not there: with <img src=/dev/zero> (the
+# reported case) a regression made the test run read zeros until the kernel's out-of-memory killer stopped it — and
+# whatever else ran on the machine; the checks below find the markup by the widget's text format, not by a hang.
+EVIL = "<img src='/ombudscompare-probe/not-there.png'><b>x</b>"
 
 
 def mnemonic(text: str) -> str | None:
