@@ -11,12 +11,11 @@ import contextlib
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from .. import __version__
 from ..core.model import Project
@@ -27,87 +26,10 @@ from ..formats.atomic import write_bytes_atomic
 from ..formats.errors import FileError, Problem, dropped_line
 from ..formats.loading import load_any
 from ..i18n import N_, Message, set_language, system_language, tr
-from ..i18n.numbers import parse_number
+from .arguments import LANGUAGES, Parser, UsageError, number, project_arguments
+from .terminal import one_line, terminal_safe
 
 EXIT_ERROR = 2
-LANGUAGES = ("nl", "en")
-
-
-class UsageError(Exception):
-    """A command-line mistake, already in words for the user."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a mistake as one line instead of usage plus a message."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(_translate_argparse(message))
-
-
-def _translate_argparse(message: str) -> str:
-    known = {
-        "unrecognized arguments: ": "unknown arguments: {rest}",
-        "the following arguments are required: ": "missing: {rest}",
-        "invalid choice: ": "invalid choice: {rest}",
-        "expected one argument": "expects a value",
-    }
-    for prefix, msgid in known.items():
-        if message.startswith(prefix):
-            return tr(msgid, rest=message[len(prefix):])
-        if prefix in message:
-            head, _, rest = message.partition(prefix)
-            return head + tr(msgid, rest=rest)
-    return message
-
-
-# --- numbers: one parser, with the rule each argument needs --------------------------------------
-def number(rule: str) -> Callable[[str], float]:
-    """An argparse type reading a number in either habit ('1.234,5' or '1,234.5') and checking `rule`:
-    'whole' (an integer ≥ 1), 'count' (≥ 0), 'samples' (whole, at most 10,000,000) or 'percent' (0–100)."""
-
-    def parse(text: str) -> float:
-        try:
-            value = parse_number(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=text)) from None
-        if rule in ("whole", "samples") and (not value.is_integer() or value < 1):
-            raise argparse.ArgumentTypeError(tr("'{text}' is not a whole number of at least 1", text=text))
-        if rule == "samples" and value > 10_000_000:
-            raise argparse.ArgumentTypeError(tr("'{text}' is too many; at most 10000000", text=text))
-        if rule == "count" and value < 0:
-            raise argparse.ArgumentTypeError(tr("'{text}' is negative; a number of complaints is 0 or more",
-                                                text=text))
-        if rule == "percent" and not 0 <= value <= 100:
-            raise argparse.ArgumentTypeError(tr("'{text}': a weight must be from 0 to 100 %", text=text))
-        return int(value) if rule in ("whole", "samples") else value
-
-    return parse
-
-
-def _weight(text: str) -> tuple[str, float]:
-    criterion, sep, percent = text.partition("=")
-    if not sep or not criterion.strip():
-        raise argparse.ArgumentTypeError(tr("'{text}' should look like CRITERION=PERCENT, e.g. independence=30",
-                                            text=text))
-    try:
-        return criterion.strip(), number("percent")(percent)
-    except argparse.ArgumentTypeError:
-        if not percent.strip():
-            raise argparse.ArgumentTypeError(tr("'{text}' is not a number", text=percent)) from None
-        raise
-
-
-def _project_arguments(lang_help: str) -> _Parser:
-    """The arguments every project command shares: a file, what-if changes and the language."""
-    parent = _Parser(add_help=False)
-    parent.add_argument("file", nargs="?", help=tr("a project file (default: the built-in Haarlem 2018 case)"))
-    parent.add_argument("--population", type=number("whole"), metavar="N", help=tr("number of inhabitants"))
-    parent.add_argument("--complaints", type=number("count"), metavar="N", help=tr("expected complaints a year"))
-    parent.add_argument("--weight", type=_weight, action="append", default=[], metavar="CRITERION=PERCENT",
-                        help=tr("give a criterion this share of the weight; the others keep their proportions"
-                                " (repeatable)"))
-    parent.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
-    return parent
 
 
 # --- the commands --------------------------------------------------------------------------------
@@ -340,7 +262,7 @@ COMMANDS = (
 
 def build_parser() -> argparse.ArgumentParser:
     names = " | ".join(spec.name for spec in COMMANDS)
-    parser = _Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | {commands}] ...",
+    parser = Parser(prog="ombudscompare", usage=tr("ombudscompare [--lang nl|en] [FILE | {commands}] ...",
                                                     commands=names),
                      description=tr("Compare the options for a municipality's external complaint body on cost and"
                                     " qualities."))
@@ -348,8 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of the output (default: the system's)"))
     parser.add_argument("--self-test", action="store_true",
                         help=tr("check that this installation works (window, charts, workbook, report) and exit"))
-    shared = _project_arguments(tr("language of the output"))
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    shared = project_arguments(tr("language of the output"))
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
     for spec in COMMANDS:
         parents = [shared] if spec.project else []
         sub = commands.add_parser(spec.name, help=tr(spec.help), parents=parents)
@@ -437,26 +359,6 @@ def _window(file: str | None, lang: str | None) -> int:
 
 def _fail(line: str) -> None:
     print(one_line(f"ombudscompare: {line}"), file=sys.stderr)
-
-
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-
-
-def terminal_safe(text: str) -> str:
-    """Text for a terminal: control characters (C0 but line breaks and tabs, C1 such as U+009B, the start of a
-    terminal command) and the bidirectional overrides that make one name display as another are written as
-    \\uXXXX, so nothing a file or file name holds can rewrite the terminal or disguise itself. In JSON
-    strings that is the same character, escaped."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-_BREAKS = re.compile("[\n\u2028\u2029]")
-
-
-def one_line(text: str) -> str:
-    """A message that must stay one line (an error, 'Wrote …'): terminal_safe, and the line and paragraph breaks a
-    file name may hold written as \\uXXXX too, so no part of it can pose as a line of its own."""
-    return _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", terminal_safe(text))
 
 
 def main(argv: list[str] | None = None) -> int:
