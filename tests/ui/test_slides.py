@@ -104,3 +104,32 @@ def test_point_labels_keep_off_the_now_line(qapp, haarlem, size):
     for _dot, label in widget.points:
         rect = label.sceneBoundingRect()
         assert not rect.left() <= at <= rect.right(), "the break-even label covers the 'now' line"
+
+
+def _tick_labels_apart(axis) -> bool:
+    """The major tick labels of a horizontal axis, as pyqtgraph will write them, leave room between each other."""
+    low, high = axis.range
+    spacing = axis.tickSpacing(low, high, axis.width())[0][0]
+    metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+    widest = max(metrics.horizontalAdvance(t) for t in axis.tickStrings([low, high], 1.0, spacing))
+    return spacing * axis.width() / (high - low) > widest
+
+
+@pytest.mark.parametrize("panel", [False, True], ids=["alone", "with-weights"])
+def test_every_slide_fits_its_room_at_1366_with_the_weights_panel(qapp, qtbot, window, panel):
+    """The W panel takes up to 40 % of the screen: every slide's chart is laid out in the room left (a title fitted
+    to the full width used to hold the plot wide, so the panel drew over the chart) and its tick labels stay apart."""
+    show = window.start_presentation()
+    show.resize(1366, 768)
+    qtbot.waitExposed(show)
+    for index, (kind, widget) in enumerate(show.slides):
+        show.show_slide(index)
+        show.weights_frame.setVisible(panel)
+        qtbot.wait(30)
+        room = widget.width()
+        assert widget.plot.geometry().width() <= room + 1, f"{kind}: plot {widget.plot.geometry().width()} > {room}"
+        if hasattr(widget, "view"):
+            assert _tick_labels_apart(widget.plot.getAxis("bottom")), f"{kind}: tick labels run together"
+        if panel:
+            assert widget.mapTo(show, widget.rect().topRight()).x() < show.weights_frame.geometry().left()
+    show.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
@@ -22,6 +24,33 @@ class LocaleAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):
         decimals = 0 if spacing * scale >= 1 else 1
         return [format_number(v * scale, decimals, language()) for v in values]
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N803 (pyqtgraph's names)
+        """pyqtgraph's spacing, widened along a horizontal axis until its labels fit side by side: it always writes
+        the major ticks, so a slide's large figures on a narrowed chart ran together ('10.00020.000')."""
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.orientation not in ("bottom", "top") or not levels or size <= 0 or maxVal <= minVal:
+            return levels
+        metrics = QFontMetricsF(self.style["tickFont"] or self.font())
+        widest = max(metrics.horizontalAdvance(text) for text in
+                     self.tickStrings([minVal, maxVal], 1.0, levels[0][0]))
+        room = widest + 2.0 * metrics.averageCharWidth()
+        major = wider = levels[0][0]
+        while wider * size / (maxVal - minVal) < room and wider < 1e6 * major:
+            wider = _next_round_step(wider)
+        if wider == major:
+            return levels
+        return [(wider, 0), (wider / (4 if _mantissa(wider) == 2 else 5), 0)]
+
+
+def _mantissa(step: float) -> int:
+    """1, 2 or 5: the leading figure of a round step."""
+    return round(step / 10 ** math.floor(math.log10(step)))
+
+
+def _next_round_step(step: float) -> float:
+    """The next of 1, 2, 5, 10, 20, 50, … after `step`."""
+    return step * (2.5 if _mantissa(step) == 2 else 2.0)
 
 
 class LineChart(QWidget):
@@ -189,10 +218,11 @@ class LineChart(QWidget):
         for index, (_dot, label) in enumerate(self.points):
             preferred = getattr(label, "preferred", (False, False))
             corners = [preferred] + [(a, b) for a in (True, False) for b in (False, True) if (a, b) != preferred]
-            sides = [(a, b, 1.0) for a, b in corners] + [(None, b, f) for f in (2.0, 4.0) for b in (False, True)]
+            sides = [(a, b, 1.0) for a, b in corners] + [(None, b, f) for f in (2.0, 4.0, 7.0) for b in (False, True)]
             best, best_cost = sides[0], float("inf")
             for side in sides:
                 self._anchor(label, *side)
+                self._keep_inside(label, area)  # a side is judged where the label would end up, slid inside
                 rect = label.sceneBoundingRect()
                 cost = 0.0
                 if not area.contains(rect):

@@ -115,6 +115,10 @@ def set_title(plot: pg.PlotItem, text: str, zoom: float, width: float | None = N
     room = None if width is None or width <= 0 else width - 24 * zoom
     shown, size, lines = fitted(text, float(TITLE_POINT_SIZE), float(LABEL_POINT_SIZE), True, zoom, room)
     plot.setTitle(shown, size=pt(size, zoom), color=FOREGROUND, bold=True)
+    # pyqtgraph makes a label's text its minimum width, so a title fitted to a wide chart held the plot that wide
+    # when the chart got narrower (the presentation's weight panel drew over the slide); it is fitted again to the
+    # new width on every resize instead.
+    plot.titleLabel.setMinimumWidth(0)
     height = int(TITLE_POINT_SIZE * zoom * 96 / 72 * (1.9 if lines == 1 else 3.1))
     plot.titleLabel.setMaximumHeight(height)
     plot.layout.setRowFixedHeight(0, height)
