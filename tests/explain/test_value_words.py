@@ -136,3 +136,17 @@ def test_weight_sets_that_weigh_the_qualities_alike_agree(haarlem):
                                                              "learning_capacity": 20}))
     lines = sets_value_sentences(haarlem, Analyses(haarlem).value_sets(), "en")
     assert len(lines) == 4 and lines[-1].startswith("Lokaal: 2 options are efficient")
+
+
+def test_near_the_flip_the_weight_and_its_threshold_never_read_the_same(haarlem):
+    """Local involvement just past 40 % of the quality weight (the flip): the sentence must not say 'less than
+    40,0 % (now 40,0 %)' but as many decimals as tell the two apart."""
+    import re
+
+    for weight in (26.67556, 26.6667, 26.66):
+        project = copy.deepcopy(haarlem)
+        project.criterion("local_involvement").weight = weight
+        _said, changes = words(project, "nl")
+        quality = next(s for s in changes if "kwaliteitsgewicht" in s)
+        at, now = re.search(r"dan ([\d,]+) % van het kwaliteitsgewicht weegt \(nu ([\d,]+) %\)", quality).groups()
+        assert at != now, quality

@@ -195,8 +195,9 @@ def _quality_turn(project: Project, value: ValueForMoney, a: str, b: str, lang: 
                    " quality weight (now {now}).") if flip.above == other else
                 N_("{other} becomes better on quality than {better} once {criterion} weighs less than {at} of the"
                    " quality weight (now {now})."))
+    decimals = distinct_decimals(flip.at * 100.0, now * 100.0)  # never 'less than 40,0 % (now 40,0 %)'
     return [tr(template, lang, criterion=project.criterion(criterion_id).name.get(lang),
-               at=format_percent(flip.at, 1, lang), now=format_percent(now, 1, lang), **names)]
+               at=format_percent(flip.at, decimals, lang), now=format_percent(now, decimals, lang), **names)]
 
 
 def _cost_turns(project: Project, pair: PairCosts, cheaper: str, dearer: str, lang: str) -> list[str]:
