@@ -59,5 +59,17 @@ def test_without_quality_criteria_the_tab_says_why(window):
         document.run(commands.switch_criterion(document.project, criterion_id, False))
     tab.refresh()
     assert tab.sentences.text().startswith("Er staat geen kwaliteitscriterium aan, dus kwaliteit valt niet tegen")
-    assert tab.table.rowCount() == 0
+    assert tab.sentences.text().endswith("."), "a sentence of its own"
+    assert tab.table.rowCount() == 0 and not tab.table.isVisibleTo(tab), "no empty table with headings"
     assert "geen kwaliteitscriterium" in tab.chart.shown.message
+    message = tab.chart.message
+    assert message.sceneBoundingRect().width() <= tab.chart.plot.vb.sceneBoundingRect().width(), "message cut off"
+    assert not tab.chart.plot.getAxis("left").style["showValues"], "no figures along an empty chart's axes"
+    assert not tab.sets_table.isVisibleTo(tab), "no table of dashes for the weight sets"
+    said = tab.sets_words.text()
+    assert said.startswith("Onder geen enkele gewichtenset: Er staat geen kwaliteitscriterium aan") and "\n" not in said
+    for criterion_id in ("independence", "local_involvement", "learning_capacity"):
+        document.run(commands.switch_criterion(document.project, criterion_id, True))
+    tab.refresh()
+    assert tab.table.isVisibleTo(tab) and tab.sets_table.isVisibleTo(tab)
+    assert tab.chart.plot.getAxis("left").style["showValues"]

@@ -26,6 +26,12 @@ def capital(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
+def full_sentence(text: str) -> str:
+    """A message shown as a sentence of its own: a capital at the start and a full stop at the end."""
+    text = capital(text.strip())
+    return text if not text or text.endswith((".", "!", "?", "…")) else text + "."
+
+
 def sentence(make: Callable[..., str]) -> Callable[..., str]:
     """Marks a function that returns a whole sentence: it starts with a capital."""
 

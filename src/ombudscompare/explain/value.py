@@ -12,7 +12,7 @@ from ..core.model import Project
 from ..core.value import OptionValue, ValueForMoney, nearest_dominator, pair_flip
 from ..i18n import N_, Message, tr
 from ..i18n.numbers import format_exact, format_money, format_number, format_percent
-from .sentences import _complaints, _name, capital, names_and
+from .sentences import _complaints, _name, capital, full_sentence, names_and
 from .tables import Table
 from .values import ALL_POINTS_UP_TO, distinct_decimals, many_options, totals_decimals
 
@@ -302,8 +302,8 @@ def sets_value_table(project: Project, results: tuple[tuple[str, ValueForMoney |
     rows, keys = [], []
     for set_id, result in results:
         name = project.weight_set(set_id).name
-        if isinstance(result, Message):
-            rows.append((name, *("—" for _ in project.options), result.render(lang), "—"))
+        if isinstance(result, Message):  # why is said once, below the table (sets_value_sentences)
+            rows.append((name, *("—" for _ in project.options), "—", "—"))
         else:
             decimals = quality_decimals(result)
             qualities = [_quality(result.option(o.id), decimals, lang) if result.option(o.id).scored
@@ -327,6 +327,9 @@ def sets_value_sentences(project: Project, results: tuple[tuple[str, ValueForMon
     if len(usable) > 1 and len(usable) == len(results) and all(_same_shares(usable[0], r) for r in usable[1:]):
         return [tr("Every weight set weighs the qualities in the same proportions, so the sets agree on quality and on"
                    " value for money; they differ only in how much the costs count.", lang)]
+    reasons = {r.render(lang) for _i, r in results if isinstance(r, Message)}
+    if len(reasons) == 1 and not usable:
+        return [tr("Under no weight set: {reason}", lang, reason=full_sentence(reasons.pop()))]
     lines = []
     for set_id, result in results:
         name = project.weight_set(set_id).name

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout
 from ...core.scoring import ModelError
 from ...explain import charts
 from ...explain.kinds import ChartRequest, build, empty
-from ...explain.sentences import capital
+from ...explain.sentences import full_sentence
 from ...explain.value import (
     quality_note,
     sets_value_sentences,
@@ -19,7 +19,7 @@ from ...explain.value import (
     value_table,
     what_changes_sentences,
 )
-from ...i18n import language, tr
+from ...i18n import Message, language, tr
 from ..charts.value import ValueChart
 from .base import CHART_MIN_HEIGHT, AnalysisTab, fill_table, read_only_table, sentence_label
 
@@ -79,6 +79,7 @@ class ValueTab(AnalysisTab):
         else:
             self.note.setText(quality_note(project, value, lang))
             self.sentences.setText("\n".join(value_sentences(project, value, lang)))
+            self.table.show()
             fill_table(self.table, value_table(project, value, lang), share_width=True)
             widen_names(self.table)
             wrap_headings(self.table)
@@ -96,6 +97,7 @@ class ValueTab(AnalysisTab):
         if not shown:
             return
         results = self.document.analyses.value_sets()
+        self.sets_table.setVisible(any(not isinstance(result, Message) for _id, result in results))
         self.sets_heading.setText(tr("Who chooses what: value for money under every weight set (the costs are the"
                                      " same under each; the quality follows the set's weights)."))
         fill_table(self.sets_table, sets_value_table(project, results, lang), share_width=True)
@@ -105,8 +107,9 @@ class ValueTab(AnalysisTab):
 
     def _nothing(self, text: str) -> None:
         self.note.setText("")
-        self.sentences.setText(capital(text))
+        self.sentences.setText(full_sentence(text))
         self.table.setRowCount(0)
+        self.table.hide()  # an empty table's headings and box say nothing
         self.changes_heading.hide()
         self.changes.setText("")
 

@@ -106,9 +106,15 @@ class BarChart(QWidget):
         self.shown: BarChartData | None = None
         self.plot.vb.sigResized.connect(self._plot_resized)
 
+    def _fit_message(self) -> None:
+        """A message instead of a chart wraps within the plot (one long line was cut at both ends)."""
+        if self.message.toPlainText():
+            self.message.setTextWidth(max(120.0, self.plot.vb.width() - 32 * self.zoom))
+
     def _plot_resized(self, *_args) -> None:
         """The plot area has its new size (pyqtgraph lays out lazily, after the widget's resize): fit the title
         to it and place the totals."""
+        self._fit_message()
         if self._cache.get("title"):
             style.set_title(self.plot, self._cache["title"], self.zoom, self.plot.vb.width())
         if self._cache.get("label"):
@@ -128,6 +134,10 @@ class BarChart(QWidget):
         self.message.setText(data.message)
         if data.message:
             self.message.setPos(sum(data.x_range) / 2, sum(data.y_range) / 2)
+        self._fit_message()
+        for side in ("left", "bottom"):  # a message instead of a chart: no figures along empty axes
+            if self.plot.getAxis(side).style["showValues"] == bool(data.message):
+                self.plot.getAxis(side).setStyle(showValues=not data.message)
         self.bars.set_bars(data.x0, data.y, data.width, data.thickness, data.series)
         self._set_legend(data.legend)
         self._set_values(data.values)

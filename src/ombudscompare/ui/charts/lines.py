@@ -106,6 +106,10 @@ class LineChart(QWidget):
         self.message.setText(data.message)
         if data.message:
             self.message.setPos(sum(data.x_range) / 2, sum(data.y_range) / 2)
+        self._fit_message()
+        for side in ("left", "bottom"):  # a message instead of a chart: no figures along empty axes
+            if self.plot.getAxis(side).style["showValues"] == bool(data.message):
+                self.plot.getAxis(side).setStyle(showValues=not data.message)
 
     def _once(self, key: str, value, apply) -> None:
         """Apply a setting only when it changed: every axis change re-lays the plot out."""
@@ -261,9 +265,15 @@ class LineChart(QWidget):
         ax, ay = label.anchor.x(), label.anchor.y()
         label.setAnchor((ax + dx / max(1.0, box.width()), ay + dy / max(1.0, box.height())))
 
+    def _fit_message(self) -> None:
+        """A message instead of a chart wraps within the plot (one long line was cut at both ends)."""
+        if self.message.toPlainText():
+            self.message.setTextWidth(max(120.0, self.plot.vb.width() - 32 * self.zoom))
+
     def _plot_resized(self, *_args) -> None:
         """The plot area has its new size (pyqtgraph lays out lazily, after the widget's resize): fit the title
         to it and place the point labels."""
+        self._fit_message()
         labels = self._cache.get("labels")
         if labels:
             style.set_title(self.plot, labels[0], self.zoom, self.plot.vb.width())
