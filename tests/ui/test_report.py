@@ -189,3 +189,22 @@ def test_the_report_says_the_complaints_given(qapp, haarlem):
     markup, _images = report_html(haarlem, "nl", datetime(2026, 3, 1))
     assert "93,5 klachten per jaar · peiljaar" in markup
     assert "Bij 93,5 klachten per jaar is " in markup
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_price_per_point_stays_in_the_value_table(qapp, haarlem, lang):
+    """A table too wide for the page goes on below as a second table; the value table's price per extra point was
+    split off that way (its header at the foot of one page, its figures on the next). Per inhabitant is in the
+    outcome's table already, so the value table leaves it out and keeps its price per point."""
+    from datetime import datetime
+
+    from ombudscompare.ui.export.report import report_html
+
+    haarlem.criterion("local_involvement").weight = 20 * 4 / 3  # a step up the frontier, with its price
+    html, _images = report_html(haarlem, lang, datetime(2026, 12, 6))
+    section = html[html.index({"nl": "Waar voor ons geld", "en": "Value for money"}[lang]):]
+    table = section[section.index("<table"):section.index("</table>")]
+    for header in {"nl": ["Kwaliteit", "Kosten per jaar", "Efficiënt", "Per extra punt"],
+                   "en": ["Quality", "Annual cost", "Efficient", "Per extra point"]}[lang]:
+        assert header in table, f"'{header}' is not in the value table's first part"
+    assert "<table" not in section[section.index("</table>"):section.index("<h2", section.index("</table>"))]

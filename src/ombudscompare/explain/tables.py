@@ -4,7 +4,7 @@ and the workbook only render them (Qt-free)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..core.costs import MultiYear
 from ..core.model import Project, Source
@@ -29,6 +29,12 @@ class Table:
 
     def column(self, index: int) -> list[str]:
         return [row[index] for row in self.rows]
+
+    def without(self, index: int) -> Table:
+        """The same table without one column (a page too narrow for all of them, the column said elsewhere)."""
+        return replace(self, headers=self.headers[:index] + self.headers[index + 1:],
+                       rows=tuple(row[:index] + row[index + 1:] for row in self.rows),
+                       right=frozenset(c - (c > index) for c in self.right if c != index))
 
 
 def rank_text(rank: int, tied: bool) -> str:

@@ -22,7 +22,7 @@ from ...core.model import Project
 from ...core.tariff import annual_cost
 from ...explain.appendix import COST_FORMULA, author, chart_requests, facts_line, key_sentences
 from ...explain.kinds import kind_title
-from ...explain.sentences import capital
+from ...explain.sentences import full_sentence
 from ...explain.tables import Table, criteria_table, multi_year_table, ranking_table, scores_table, tariff_table
 from ...explain.values import annual_cost_formula, display_title
 from ...formats.atomic import write_bytes_atomic
@@ -109,10 +109,11 @@ def _value_section(project: Project, analyses: Analyses, lang: str) -> list[str]
     try:
         value = analyses.value()
     except ModelError as error:
-        return [*parts, f"<p>{_e(capital(error.message.render(lang)))}</p>"]
+        return [*parts, f"<p>{_e(full_sentence(error.message.render(lang)))}</p>"]
     parts.append(f"<p class='small'>{_e(quality_note(project, value, lang))}</p>")
     parts.append("<p>" + "<br>".join(_e(line) for line in value_sentences(project, value, lang)) + "</p>")
-    parts.append(_table(value_table(project, value, lang)))
+    # per inhabitant is in the outcome's table above: without it the price per point stays in the same table
+    parts.append(_table(value_table(project, value, lang).without(3)))
     changes = what_changes_sentences(project, value, analyses.pair_costs(), lang)
     if changes:
         parts.append(f"<p><b>{_e(tr('What would change it', lang))}</b><br>"
