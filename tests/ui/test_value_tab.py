@@ -73,3 +73,44 @@ def test_without_quality_criteria_the_tab_says_why(window):
     tab.refresh()
     assert tab.table.isVisibleTo(tab) and tab.sets_table.isVisibleTo(tab)
     assert tab.chart.plot.getAxis("left").style["showValues"]
+
+
+def test_the_wheel_over_any_chart_is_left_to_the_page(window):
+    """A tab taller than its room (1366 × 768) scrolls with the wheel also while the mouse is over a chart: every
+    chart's view leaves the wheel untaken, so Qt offers it to the scroll area around it (seen under Xvfb with
+    xdotool; before, the page stood still over the value chart)."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from ombudscompare.ui.charts.style import _WheelToPage
+
+    show(window)
+    presentation = window.start_presentation()  # the tabs are made when first shown; the slides all at once
+    views = window.findChildren(pg.PlotWidget) + presentation.findChildren(pg.PlotWidget)
+    assert len(views) >= 10
+    for view in views:
+        passing = view.findChildren(_WheelToPage)
+        assert passing, f"{view.parent().objectName()}: the chart keeps the wheel"
+        event = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        assert passing[0].eventFilter(view.viewport(), event) and not event.isAccepted()
+    presentation.close()
+
+
+def test_no_amount_is_cut_or_broken_from_its_euro_sign(window):
+    """Each column of figures is as wide as its widest figure in bold ('€ 31.191,…' at 150 %, '€' on one line and
+    '31.191,17' on the next at 1366 × 768)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    window.resize(1100, 700)  # about the room at 150 % scaling on a 1920 × 1080 screen
+    tab = show(window)
+    for table in (tab.table, tab.sets_table):
+        font = QFont(table.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        for column in range(1, table.columnCount()):
+            texts = [table.item(r, column).text() for r in range(table.rowCount())]
+            if all(t[:1] in "€-—0123456789" for t in texts):
+                need = max(metrics.horizontalAdvance(t) for t in texts)
+                assert table.horizontalHeader().sectionSize(column) >= need, (column, texts)

@@ -11,6 +11,7 @@ from ...core.scoring import ModelError
 from ...explain import charts
 from ...explain.kinds import ChartRequest, build, empty
 from ...explain.sentences import full_sentence
+from ...explain.tables import Table
 from ...explain.value import (
     quality_note,
     sets_value_sentences,
@@ -80,7 +81,9 @@ class ValueTab(AnalysisTab):
             self.note.setText(quality_note(project, value, lang))
             self.sentences.setText("\n".join(value_sentences(project, value, lang)))
             self.table.show()
-            fill_table(self.table, value_table(project, value, lang), share_width=True)
+            shown = value_table(project, value, lang)
+            fill_table(self.table, shown, share_width=True)
+            fit_figures(self.table, shown)
             widen_names(self.table)
             wrap_headings(self.table)
             changes = what_changes_sentences(project, value, analyses.pair_costs(), lang)
@@ -100,7 +103,9 @@ class ValueTab(AnalysisTab):
         self.sets_table.setVisible(any(not isinstance(result, Message) for _id, result in results))
         self.sets_heading.setText(tr("Who chooses what: value for money under every weight set (the costs are the"
                                      " same under each; the quality follows the set's weights)."))
-        fill_table(self.sets_table, sets_value_table(project, results, lang), share_width=True)
+        per_set = sets_value_table(project, results, lang)
+        fill_table(self.sets_table, per_set, share_width=True)
+        fit_figures(self.sets_table, per_set)
         widen_names(self.sets_table)
         wrap_headings(self.sets_table)
         self.sets_words.setText("\n".join(sets_value_sentences(project, results, lang)))
@@ -125,6 +130,22 @@ class ValueTab(AnalysisTab):
 NAME_SHARE = 0.3  # the names' column takes at most this share of the table's width
 
 
+def fit_figures(widget: QTableWidget, table: Table) -> None:
+    """Each column of figures as wide as its widest figure in bold (and its heading's longest word), so no amount is
+    cut ('€ 31.191,…') or broken from its € sign; the columns of words share the rest and wrap."""
+    font = QFont(widget.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    header = widget.horizontalHeader()
+    heading = header.fontMetrics()
+    for column in sorted(table.right):
+        words = table.headers[column].split()  # and room for the heading's longest word: it wraps between words
+        widest = max([metrics.horizontalAdvance(row[column]) for row in table.rows]
+                     + [heading.horizontalAdvance(word) for word in words]) + 16
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, widest)
+
+
 def widen_names(table: QTableWidget) -> None:
     """The first column (the names) as wide as its longest word in bold, so no name is cut mid-word, within a third
     of the table; the other columns share the rest."""
@@ -140,11 +161,11 @@ def widen_names(table: QTableWidget) -> None:
     table.resizeRowsToContents()
 
 
-HEADING_LINES = 4  # a column heading wraps over at most this many lines
+HEADING_LINES = 6  # a column heading wraps over at most this many lines (an option's long name takes five)
 
 
 def wrap_headings(table: QTableWidget) -> None:
-    """Column headings wrapped over as many lines as the narrowest needs (up to four) instead of cut with '…': eight
+    """Column headings wrapped over as many lines as the narrowest needs (up to six) instead of cut with '…': eight
     columns share a laptop's half screen. The table grows with its heading, so it still never scrolls inside."""
     header = table.horizontalHeader()
     header.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -80,6 +80,7 @@ class BarChart(QWidget):
         style.adopt_menus(self.plot, self)
         style.style_axes(self.plot, self.zoom)
         style.cache_static(self.plot)
+        style.pass_wheel(self.view)
         self.legend = Legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

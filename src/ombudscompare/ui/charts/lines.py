@@ -68,6 +68,7 @@ class LineChart(QWidget):
         style.adopt_menus(self.plot, self)
         style.style_axes(self.plot, self.zoom)
         style.cache_static(self.plot)
+        style.pass_wheel(self.view)
         self.plot.getAxis("left").setWidth(int(78 * self.zoom))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.legend = Legend(lines=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from ...explain import palette
@@ -149,6 +149,21 @@ def style_axes(plot: pg.PlotItem, zoom: float = 1.0) -> None:
     plot.hideButtons()
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
+
+
+class _WheelToPage(QObject):
+    """Hands the wheel on to the page a chart is on: the chart neither zooms nor scrolls, and its view swallowed the
+    wheel, so on a tab taller than the screen the page did not scroll while the mouse was over the chart."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel:
+            event.ignore()  # not taken: Qt offers it to the parents, up to the scroll area
+            return True
+        return False
+
+
+def pass_wheel(view: pg.PlotWidget) -> None:
+    view.viewport().installEventFilter(_WheelToPage(view))
 
 
 def cache_static(plot: pg.PlotItem, on: bool = True) -> None:
