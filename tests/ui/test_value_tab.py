@@ -114,3 +114,18 @@ def test_no_amount_is_cut_or_broken_from_its_euro_sign(window):
             if all(t[:1] in "€-—0123456789" for t in texts):
                 need = max(metrics.horizontalAdvance(t) for t in texts)
                 assert table.horizontalHeader().sectionSize(column) >= need, (column, texts)
+
+
+def test_the_legend_says_what_each_marker_means_and_what_is_not_shown(window):
+    """The star, the filled dot and the open square are explained beside the frontier's line — those shown only —
+    and an option not yet scored, which has no place on the chart, is named there."""
+    tab = show(window)
+    legend = tab.chart.legend
+    entries = [legend.item(k).text() for k in range(legend.count())]
+    assert entries == ["Efficiënte mogelijkheden (de grens)", "niet efficiënt", "nu eerste op de totaalscore"]
+    document = window.document
+    document.run(commands.add_option(document.project))
+    tab.refresh()
+    name = document.project.options[-1].name.get("nl")
+    assert legend.symbols[-1] == ("", f"niet getoond, nog niet beoordeeld: {name}")
+    assert legend.item(legend.count() - 1).text().startswith("niet getoond, nog niet beoordeeld")

@@ -30,6 +30,7 @@ class ValueChartData(LineChartData):
 
     point_kinds: tuple[str, ...] = ()
     leading: tuple[bool, ...] = ()
+    symbols: tuple[tuple[str, str], ...] = ()  # the legend's markers shown: ('o' | 's' | 'star', what it means)
 
 
 def value_chart(project: Project, value: ValueForMoney, lang: str,
@@ -69,6 +70,11 @@ def value_chart(project: Project, value: ValueForMoney, lang: str,
         kinds.append(EFFICIENT if option.efficient else DOMINATED)
         leading.append(first)
     title = tr("Quality against annual cost", lang)
+    shown = {"star" if first else ("o" if kind == EFFICIENT else "s") for kind, first in zip(kinds, leading)}
+    unscored = ((("", tr("not shown, not yet scored: {names}", lang, names=", ".join(
+        project.option(o.option_id).name.get(lang) for o in value.unscored))),) if value.unscored else ())
+    meanings = (("o", tr("efficient", lang)), ("s", tr("not efficient", lang)),
+                ("star", tr("now first on the total score", lang)))
     return ValueChartData(
         title=title, x_label=tr("Annual cost (€)", lang), y_label=tr("Quality score (0–100)", lang),
         x=x, series=((tr("Efficient options (the frontier)", lang), y),),
@@ -79,6 +85,7 @@ def value_chart(project: Project, value: ValueForMoney, lang: str,
         table=lambda: value_table(project, value, lang),
         description=_description(project, value, lang, title),
         point_kinds=tuple(kinds), leading=tuple(leading),
+        symbols=tuple((symbol, meaning) for symbol, meaning in meanings if symbol in shown) + unscored,
     )
 
 

@@ -35,25 +35,29 @@ class Legend(QListWidget):
         self.setFont(style.font(zoom=zoom))
         self.setStyleSheet("QListWidget { background: white; color: #202020; }")
         self.names: tuple[str, ...] = ()
+        self.symbols: tuple[tuple[str, str], ...] = ()
 
-    def set_entries(self, names: tuple[str, ...] | list[str]) -> None:
+    def set_entries(self, names: tuple[str, ...] | list[str], symbols: tuple[tuple[str, str], ...] = ()) -> None:
+        """One entry per series (its swatch and name), then one per marker `symbols` names: (symbol, meaning)."""
         names = tuple(names)
-        self.names = names
+        self.names, self.symbols = names, tuple(symbols)
         self.clear()
         metrics = QFontMetrics(self.font())
         room = max(120, self.viewport().width() - self.iconSize().width() - 24)
         painter = style.line_swatch if self.lines else style.swatch
-        for index, name in enumerate(names):
+        entries = [(painter(index, self.iconSize()), name) for index, name in enumerate(names)]
+        entries += [(style.symbol_swatch(symbol, self.iconSize()), meaning) for symbol, meaning in self.symbols]
+        for pixmap, name in entries:
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-            item = QListWidgetItem(QIcon(painter(index, self.iconSize())), shown)
+            item = QListWidgetItem(QIcon(pixmap), shown)
             item.setToolTip(tip(name))
             self.addItem(item)
         self._fit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.names and event.oldSize().width() != event.size().width():
-            QTimer.singleShot(0, self, lambda: self.set_entries(self.names))
+        if (self.names or self.symbols) and event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self, lambda: self.set_entries(self.names, self.symbols))
         else:
             self._fit()
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QPolygonF
 
 from ...explain import palette
 from ..widgets.plain import markup
@@ -211,6 +213,36 @@ def line_swatch(index: int, size: QSize) -> QPixmap:
     painter.setPen(line_pen(index, 2.5))
     middle = size.height() / 2
     painter.drawLine(2, int(middle), size.width() - 2, int(middle))
+    painter.end()
+    return pixmap
+
+
+def symbol_swatch(symbol: str, size: QSize) -> QPixmap:
+    """A legend entry for a chart's marker: a filled dot ('o'), an open square ('s') or a star ('star'), drawn as
+    the value chart draws its points; '' for an entry in words only."""
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.white)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(FOREGROUND, 1.5))
+    if not symbol:  # an entry in words only
+        painter.end()
+        return pixmap
+    side = min(size.width(), size.height()) - 6.0
+    box = QRectF((size.width() - side) / 2, (size.height() - side) / 2, side, side)
+    if symbol == "o":
+        painter.setBrush(QBrush(FOREGROUND))
+        painter.drawEllipse(box)
+    elif symbol == "s":
+        painter.setBrush(QBrush(Qt.GlobalColor.white))
+        painter.drawRect(box.adjusted(1, 1, -1, -1))
+    else:
+        centre, outer, inner = box.center(), side / 2 + 1, side / 5
+        points = [QPointF(centre.x() + (outer if k % 2 == 0 else inner) * math.sin(k * math.pi / 5),
+                          centre.y() - (outer if k % 2 == 0 else inner) * math.cos(k * math.pi / 5))
+                  for k in range(10)]
+        painter.setBrush(QBrush(FOREGROUND))
+        painter.drawPolygon(QPolygonF(points))
     painter.end()
     return pixmap
 

@@ -17,6 +17,12 @@ class ValueChart(LineChart):
     """Quality against annual cost; its labels are placed like a line chart's, clear of the frontier and of each
     other. Shape, not colour, tells the points apart (and each label says it in words)."""
 
+    def show_data(self, data) -> None:
+        super().show_data(data)
+        symbols = data.symbols if isinstance(data, ValueChartData) else ()
+        if symbols != self.legend.symbols:  # the markers explained beside the frontier's line
+            self.legend.set_entries(self.legend.names, symbols)
+
     def _set_points(self, points) -> None:
         super()._set_points(points)
         data = self.shown
