@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...explain.charts import ChartData, figures
 from ...i18n import tr
@@ -85,6 +94,11 @@ class ChartTableDialog(QDialog):
             shown = figures(data)
             if shown is not None:
                 fill_table(table, shown)
+                # names whole (a stretched first column was squeezed to 'Nationale …' when the figures' columns took
+                # the room); the last column takes what is left, and a table wider than the screen scrolls instead
+                header = table.horizontalHeader()
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+                header.setStretchLastSection(True)
             else:
                 table.setRowCount(0)
             table.setVisible(shown is not None)
