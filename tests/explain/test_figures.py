@@ -63,3 +63,17 @@ def test_the_value_for_money_turns_say_the_complaints_given(complaints, dutch, e
     for lang, start in (("nl", f"Bij {dutch} klachten per jaar "), ("en", f"At {english} complaints a year ")):
         said = what_changes_sentences(analyses.project, analyses.value(), analyses.pair_costs(), lang)
         assert any(s.startswith(start) for s in said), said
+
+
+def test_an_option_that_costs_nothing_is_cheaper_at_any_population():
+    """A new option with no tariff yet costs € 0 at any size: equal to the National Ombudsman at 0 inhabitants only,
+    which is no break-even ('becomes cheaper only above 0 inhabitants (€ 0,00 a year each)' said nothing)."""
+    from ombudscompare.core.model import LocalText, Option, Tariff
+
+    project = haarlem_2018()
+    project.options.append(Option("new", LocalText.both("Eigen ombudsman"), Tariff()))
+    pair = next(p for p in pair_costs(project) if {p.first, p.second} == {"no", "new"})
+    assert pair.population_crossing is None
+    said = population_sentence(project, pair, "nl")
+    assert said == "Bij 93 klachten per jaar is Eigen ombudsman bij elk aantal inwoners goedkoper dan de Nationale" \
+                   " ombudsman.", said

@@ -105,7 +105,8 @@ def _crossing_at(a: Option, b: Option, population: float, at: float,
 
 
 def population_crossing(a: Option, b: Option, complaints: float) -> Crossing | Overlap | None:
-    """The population ≥ 0 at which the two options cost the same at this number of complaints."""
+    """The population > 0 at which the two options cost the same at this number of complaints (equal at 0
+    inhabitants only is no break-even: a municipality has at least one, and beyond 0 one of them is cheaper)."""
     ia = annual_cost(a.tariff, 0.0, complaints)
     ib = annual_cost(b.tariff, 0.0, complaints)
     d_intercept, d_slope = ia - ib, a.tariff.per_inhabitant - b.tariff.per_inhabitant
@@ -114,7 +115,7 @@ def population_crossing(a: Option, b: Option, complaints: float) -> Crossing | O
             return Overlap(a.id, b.id, 0.0, float("inf"))
         return None
     at = -d_intercept / d_slope
-    if at < 0:
+    if at <= 0:
         return None
     return Crossing(a.id, b.id, at, ia + a.tariff.per_inhabitant * at, a.id if d_slope < 0 else b.id)
 
