@@ -150,3 +150,18 @@ def test_near_the_flip_the_weight_and_its_threshold_never_read_the_same(haarlem)
         quality = next(s for s in changes if "kwaliteitsgewicht" in s)
         at, now = re.search(r"dan ([\d,]+) % van het kwaliteitsgewicht weegt \(nu ([\d,]+) %\)", quality).groups()
         assert at != now, quality
+
+
+def test_two_equal_options_that_beat_a_third_are_said_plainly(haarlem):
+    """Two options alike in cost and quality and a third that both beat: the two are 'the only efficient choices',
+    and the reason says what that means for the third (it read 'no other option is as cheap and as good')."""
+    clone = copy.deepcopy(haarlem.option("no"))
+    clone.id, clone.name, clone.in_sentence = "twin", LocalText.both("Tweelingombudsman"), LocalText()
+    haarlem.options.append(clone)
+    for criterion in haarlem.criteria:
+        if (score := haarlem.score("no", criterion.id)) is not None:
+            haarlem.scores[("twin", criterion.id)] = type(score)("twin", criterion.id, score.value)
+    said, _changes = words(haarlem, "nl")
+    assert said[0] == ("De Nationale ombudsman en Tweelingombudsman zijn de enige efficiënte keuzes: elke andere"
+                       " mogelijkheid kost minstens zoveel, is niet beter op kwaliteit en blijft op een van beide"
+                       " achter."), said

@@ -86,8 +86,9 @@ def _frontier_sentences(project: Project, value: ValueForMoney, decimals: int, l
     elif len(frontier[0]) < len(value.scored) and len(value.scored) > 2:
         lines.append(tr("{names} is the only efficient choice: no other option is as cheap and as good on quality.",
                         lang, names=_names(project, frontier[0], lang)) if len(frontier[0]) == 1 else
-                     tr("{names} are the only efficient choices: no other option is as cheap and as good on quality.",
-                        lang, names=_names(project, frontier[0], lang)))
+                     tr("{names} are the only efficient choices: every other option costs at least as much, is no"
+                        " better on quality and is behind on one of the two.", lang,
+                        names=_names(project, frontier[0], lang)))
     for point in frontier:
         if len(point) > 1:
             first = value.option(point[0])
