@@ -156,6 +156,9 @@ def test_add_rename_remove_option_and_criterion(window):
     ranking = window.result.ranking_model
     assert [ranking.index(row, 1).data() for row in range(3)][2] == "Eigen ombudscommissie"
     assert ranking.index(2, 2).data() == "niet beoordeeld"
+    view = window.result.ranking_view
+    assert view.columnWidth(2) < view.fontMetrics().horizontalAdvance("niet beoordeeld"), \
+        "'niet beoordeeld' wraps: the names keep their room"
     assert "Nog niet gerangschikt" in window.result.conclusion.text()
     rows = [c.id for c in project.criteria]
     for criterion in ("independence", "local_involvement", "learning_capacity"):

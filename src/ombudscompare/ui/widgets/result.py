@@ -203,7 +203,9 @@ def fit_columns(view: QTableView, table: Table, skip: int, icons: int | None = N
         widest = heading.horizontalAdvance(table.headers[column]) + 20
         for row, cells in enumerate(table.rows):
             measure = strong if row in table.strong else metrics
-            widest = max(widest, measure.horizontalAdvance(cells[column]) + 14)
+            # a row not ranked yet says so in words ('niet beoordeeld'): those wrap, so that the names keep the room
+            texts = cells[column].split() if row in table.muted else [cells[column]]
+            widest = max(widest, *(measure.horizontalAdvance(text) + 14 for text in texts or [""]))
         if column == icons:
             widest += view.iconSize().width() + 8 if view.iconSize().width() > 0 else 24
         if view.columnWidth(column) != widest:
