@@ -105,8 +105,9 @@ def test_every_block_of_every_sheet_sorted(tmp_path, with_codes):
                 _reverse(ws, first, last, right + 1, last_column)
         path = tmp_path / f"sorted{index}.xlsx"
         book.save(path)
+        typed = []
         try:
-            opened = load_workbook_project(path)
+            opened = load_workbook_project(path, typed)
         except FileError as refused:
             assert all(p.place.startswith(f"{sheet}!") for p in refused.problems), (sheet, refused.render("nl"))
             outcomes.append((sheet, first, "refused", refused.render("nl")))
@@ -115,6 +116,7 @@ def test_every_block_of_every_sheet_sorted(tmp_path, with_codes):
         changed = sorted(str(k) for k in set(before) | set(after) if not _same(before.get(k), after.get(k)))
         assert not changed, (sheet, first, with_codes, changed[:8])
         assert dumps(opened) == dumps(project), (sheet, first, with_codes)
+        assert typed == [], "sorting typed over no computed cell"
         outcomes.append((sheet, first, "unchanged", ""))
     print("\n".join(f"{sheet:<16} row {first:<4} {outcome} {said}" for sheet, first, outcome, said in outcomes))
     if with_codes:
@@ -173,8 +175,9 @@ def test_libreoffice_sorts_every_block_of_every_sheet(tmp_path):
     for index, (sheet, first, _last, _code_column, _last_column) in enumerate(all_blocks):
         for variant in ("with", "without"):
             path = tmp_path / f"{variant}{index}.xlsx"
+            typed = []
             try:
-                opened = load_workbook_project(path)
+                opened = load_workbook_project(path, typed)
             except FileError as refused:
                 assert variant == "without", (sheet, first, refused.render("nl"))
                 assert all(p.place.startswith(f"{sheet}!") for p in refused.problems), refused.render("nl")
@@ -185,5 +188,6 @@ def test_libreoffice_sorts_every_block_of_every_sheet(tmp_path):
             changed = sorted(str(k) for k in set(before) | set(after) if not _same(before.get(k), after.get(k)))
             assert not changed, (sheet, first, variant, changed[:8])
             assert dumps(opened) == dumps(project), (sheet, first, variant)
+            assert typed == [], (sheet, first, variant, [p.render("en") for p in typed])
             lines.append(f"{sheet:<20} row {first:<3} {variant:<8} every figure as it was, opens the same")
     print("\n" + "\n".join(lines))

@@ -197,3 +197,24 @@ def test_an_export_that_cannot_write_what_the_project_holds_says_so_and_gives_th
     assert not window.files._guarded("Cannot export", deep, str(tmp_path / "x.pdf"), "…")
     assert seen and "kan niet worden geschreven" in seen[0]
     assert QApplication.overrideCursor() is None
+
+
+def test_a_figure_typed_over_a_computed_cell_is_said_when_the_workbook_opens(window, haarlem, tmp_path):
+    """The user typed over the Joint Ombudsman's quality in 'Waar voor ons geld': opening says that it is not used
+    (the program computes it from the inputs) in a box the user closes, and the project opens as exported."""
+    import openpyxl
+
+    from ombudscompare.formats.workbook import export_workbook
+
+    path = tmp_path / "typed.xlsx"
+    export_workbook(haarlem, path, "nl")
+    book = openpyxl.load_workbook(path)
+    book["Waar voor ons geld"]["C12"] = "negentig"
+    book.save(path)
+    seen = []
+    answer_next_dialog("OK", seen)
+    assert window.files.open_path(str(path), ask=False)
+    assert len(seen) == 1 and "een cel die de werkmap berekent bevat een cijfer dat over de formule heen is getypt" \
+        in seen[0] and 'Waar voor ons geld!C12: bevat "negentig" waar de werkmap een cijfer berekent' in seen[0]
+    assert dumps(window.document.project) == dumps(haarlem)
+

@@ -23,7 +23,7 @@ from ..core.scoring import ModelError, evaluate
 from ..core.whatif import with_municipality, with_weight_shares
 from ..examples import haarlem_2018, haarlem_2018_text
 from ..formats.atomic import write_bytes_atomic
-from ..formats.errors import FileError, Problem, dropped_line
+from ..formats.errors import FileError, Problem, dropped_line, typed_line
 from ..formats.loading import load_any
 from ..i18n import N_, Message, set_language, system_language, tr
 from .arguments import LANGUAGES, Parser, UsageError, number, project_arguments
@@ -37,9 +37,12 @@ def _project(args: argparse.Namespace) -> Project:
     """The project named on the command line with its what-if changes applied; a newer version's fields it was
     opened without are said in one line on stderr."""
     dropped: list[Problem] = []
-    project = haarlem_2018() if args.file is None else load_any(args.file, dropped)
+    typed: list[Problem] = []
+    project = haarlem_2018() if args.file is None else load_any(args.file, dropped, typed)
     if dropped:
         print(one_line(f"ombudscompare: {dropped_line(args.file, dropped)}"), file=sys.stderr)
+    if typed:
+        print(one_line(f"ombudscompare: {typed_line(args.file, typed)}"), file=sys.stderr)
     if args.population is not None or args.complaints is not None:
         project = with_municipality(project, args.population, args.complaints)
     if args.weight:

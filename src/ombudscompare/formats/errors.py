@@ -63,3 +63,14 @@ def dropped_line(path: str, dropped: list[Problem], lang: str | None = None) -> 
         line = tr("opened without {count} fields of a newer OmbudsCompare that no file could hold again (saving"
                   " writes the project without them): {fields}", lang, count=len(dropped), fields=fields)
     return f"{path}: {line}" if path else line
+
+
+def typed_line(path: str, typed: list[Problem], lang: str | None = None) -> str:
+    """One line on a workbook's computed cells that hold a typed figure: not used, and why; the first few by place."""
+    cells = "; ".join(p.render(lang) for p in typed[:SHOWN_DROPPED]) + ("; …" if len(typed) > SHOWN_DROPPED else "")
+    line = tr("{count} cells that the workbook computes hold a figure typed over their formula, which is not used:"
+              " the program computes these figures again from the input cells (change those instead): {cells}",
+              lang, count=len(typed), cells=cells) if len(typed) > 1 else \
+        tr("a cell that the workbook computes holds a figure typed over its formula, which is not used: the program"
+           " computes this figure again from the input cells (change those instead): {cells}", lang, cells=cells)
+    return f"{path}: {line}" if path else line

@@ -13,11 +13,13 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
     return str(path).lower().endswith((".xlsx", ".xlsm"))
 
 
-def load_any(path: str | os.PathLike[str], dropped: list[Problem] | None = None) -> Project:
+def load_any(path: str | os.PathLike[str], dropped: list[Problem] | None = None,
+             typed: list[Problem] | None = None) -> Project:
     """A project from a .json project file or an exported .xlsx workbook; FileError otherwise. A project file's
-    fields of a newer version that no file could hold again are left out and listed in `dropped`."""
+    fields of a newer version that no file could hold again are left out and listed in `dropped`; a workbook's
+    cells that it computes but that now hold a typed figure are not read and are listed in `typed`."""
     if is_workbook(path):
         from .workbook import load_workbook_project
 
-        return load_workbook_project(path)
+        return load_workbook_project(path, typed)
     return load_project(path, dropped)

@@ -162,9 +162,10 @@ def run(path: str | None = None, lang: str | None = None, settings_path: str | N
     apply_language(lang or settings.language or system_language())
     project, opened = haarlem_2018(), None
     dropped: list[Problem] = []
+    typed: list[Problem] = []
     if path is not None:
         try:
-            project, opened = load_any(path, dropped), (None if is_workbook(path) else os.path.abspath(path))
+            project, opened = load_any(path, dropped, typed), (None if is_workbook(path) else os.path.abspath(path))
         except FileError as error:
             return refuse_start(tr("Cannot open the project"), error.render())
     document = Document(project, opened)
@@ -182,7 +183,7 @@ def run(path: str | None = None, lang: str | None = None, settings_path: str | N
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
         return app.exec()
     if path is not None:
-        window.files.tell_dropped(path, dropped)
+        window.files.tell_dropped(path, dropped, typed)
     offer_recovery(window, recovery)
     return app.exec()
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from ..core.model import Project
 from ..examples import blank_project, haarlem_2018
 from ..explain.kinds import ChartRequest
-from ..formats.errors import FileError, Problem, dropped_line
+from ..formats.errors import FileError, Problem, dropped_line, typed_line
 from ..formats.loading import is_workbook, load_any
 from ..formats.project_file import save_project
 from ..i18n import language, tr
@@ -105,8 +105,9 @@ class FileController:
         if ask and not self.maybe_save():
             return False
         dropped: list[Problem] = []
+        typed: list[Problem] = []
         try:
-            project = load_any(path, dropped)
+            project = load_any(path, dropped, typed)
         except FileError as error:
             self.warn(tr("Cannot open the project"), error.render())
             if not os.path.exists(path):
@@ -118,13 +119,16 @@ class FileController:
             self.document.replace(project, os.path.abspath(path))
         self.remember_file()
         self.settings.add_recent(os.path.abspath(path))
-        self.tell_dropped(path, dropped)
+        self.tell_dropped(path, dropped, typed)
         return True
 
-    def tell_dropped(self, path: str, dropped: list[Problem]) -> None:
-        """Say which fields of a newer version the project was opened without (no file could hold them again)."""
+    def tell_dropped(self, path: str, dropped: list[Problem], typed: list[Problem] | None = None) -> None:
+        """Say which fields of a newer version the project was opened without (no file could hold them again), and
+        which figures typed over a workbook's computed cells are not used."""
         if dropped:
             self.warn(tr("Opened without some fields"), dropped_line(path, dropped))
+        if typed:
+            self.warn(tr("Typed figures not used"), typed_line(path, typed))
 
     # --- the file on disk ---------------------------------------------------------------------
     def remember_file(self) -> None:

@@ -24,6 +24,7 @@ from ..atomic import write_bytes_atomic
 from ..project_file import checked_bytes, project_to_data
 from . import charts
 from .cells import number, print_setup, ref, text
+from .computed import computed_cells
 from .geometry import (
     CRITERIA,
     LAYOUT_VERSION,
@@ -124,6 +125,8 @@ def _meta(wb: Workbook, project: Project, lang: str, names: dict[str, str], sent
     for row, option in enumerate(project.options, start=1):  # looked up by code (the calculation's totals)
         for offset, value in enumerate((option.id, option.name.get(lang), option.sentence_name(lang))):
             text(ws, row, META_NAMES_COLUMN + offset, value)
-    payload = json.dumps({"project": project_to_data(project), "lang": lang, "sheets": names}, ensure_ascii=False)
+    computed = computed_cells(wb, META_SHEET)  # a figure typed over one of them is said on opening (computed.py)
+    payload = json.dumps({"project": project_to_data(project), "lang": lang, "sheets": names, "computed": computed},
+                         ensure_ascii=False)
     for index in range(0, len(payload), CHUNK):
         text(ws, 3 + index // CHUNK, 1, payload[index:index + CHUNK])

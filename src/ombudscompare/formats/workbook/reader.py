@@ -20,9 +20,10 @@ from openpyxl import Workbook
 from ...core import limits
 from ...core.model import Project
 from ..checks import Checker, TooManyProblems
-from ..errors import FileError
+from ..errors import FileError, Problem
 from ..project_reader import read_project
 from ..reading import check_regular
+from .computed import typed_over
 from .geometry import LAYOUT_VERSION, META_SHEET, WORKBOOK_FORMAT
 from .overlay import Overlay
 from .sheetcells import Grid
@@ -34,8 +35,9 @@ MAX_CHUNKS = 1000  # of the hidden sheet's project text, 30,000 characters each
 MAX_SHARED_STRINGS = 250_000  # far above a workbook of a project within the limits
 
 
-def load_workbook_project(path: str | os.PathLike[str]) -> Project:
-    """The project in an OmbudsCompare workbook, with the workbook's input cells as edited."""
+def load_workbook_project(path: str | os.PathLike[str], typed: list[Problem] | None = None) -> Project:
+    """The project in an OmbudsCompare workbook, with the workbook's input cells as edited. A figure typed over a
+    cell the workbook computes is not read (the program computes it again); each is added to `typed`."""
     name = str(path)
     _check_container(name)
     import openpyxl
@@ -48,7 +50,7 @@ def load_workbook_project(path: str | os.PathLike[str]) -> Project:
         except Exception as exc:  # openpyxl, zipfile and defusedxml raise many kinds
             raise _unreadable(name, exc) from None
         try:
-            return _read(book, name)
+            return _read(book, name, typed)
         except FileError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):
@@ -70,7 +72,7 @@ def _unreadable(name: str, exc: BaseException) -> FileError:
     return FileError.single(name, "", "is not a readable Excel workbook ({detail})", detail=detail)
 
 
-def _read(book: Workbook, name: str) -> Project:
+def _read(book: Workbook, name: str, typed: list[Problem] | None = None) -> Project:
     meta = Grid(book[META_SHEET], 3 + MAX_CHUNKS, 2) if META_SHEET in book.sheetnames else None
     if meta is None or meta.get(1, 1) != WORKBOOK_FORMAT:
         raise FileError.single(name, "", "is not a workbook exported by OmbudsCompare (its hidden sheet"
@@ -96,6 +98,8 @@ def _read(book: Workbook, name: str) -> Project:
     project, problems = read_project(data)
     if problems or project is None:
         raise FileError(name, problems)
+    if typed is not None and version != 1:
+        typed.extend(typed_over(book, payload.get("computed")))
     return project
 
 
