@@ -129,3 +129,19 @@ def test_the_legend_says_what_each_marker_means_and_what_is_not_shown(window):
     name = document.project.options[-1].name.get("nl")
     assert legend.symbols[-1] == ("", f"niet getoond, nog niet beoordeeld: {name}")
     assert legend.item(legend.count() - 1).text().startswith("niet getoond, nog niet beoordeeld")
+
+
+def test_a_weight_edit_leaves_the_weight_sets_table_alone_and_a_set_edit_redraws_it(window):
+    """The sets' value for money does not depend on the window's weights: a weight edit keeps the table as it is (40
+    sets at 30 × 60 took 275 ms a weight edit refilling it), renaming a set shows at once."""
+    tab = show(window)
+    document = window.document
+    first = tab.sets_table.item(0, 0)
+    document.try_edit(lambda: commands.set_weight(document.project, "local_involvement", 40.0))
+    tab.refresh()
+    assert "per jaar per punt kwaliteit" in tab.sentences.text(), "the tab itself follows the weights"
+    assert tab.sets_table.item(0, 0) is first, "the sets' table was filled again"
+    set_id = document.project.weight_sets[0].id
+    document.try_edit(lambda: commands.rename_set(document.project, set_id, "Raadsbreed"))
+    tab.refresh()
+    assert tab.sets_table.item(0, 0).text() == "Raadsbreed"

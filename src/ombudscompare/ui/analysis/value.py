@@ -31,6 +31,7 @@ class ValueTab(AnalysisTab):
     def __init__(self, document, parent=None):
         super().__init__(document, parent)
         self.setObjectName("value_tab")
+        self._sets_shown: tuple[object, str] | None = None  # the sets' figures on show, and their language
         self.note = QLabel()
         self.note.setObjectName("value_note")
         self.note.setWordWrap(True)
@@ -100,7 +101,11 @@ class ValueTab(AnalysisTab):
         if not shown:
             return
         results = self.document.analyses.value_sets()
-        self.sets_table.setVisible(any(not isinstance(result, Message) for _id, result in results))
+        table_shown = any(not isinstance(result, Message) for _id, result in results)
+        self.sets_table.setVisible(table_shown)
+        if self._sets_shown is not None and self._sets_shown[0] is results and self._sets_shown[1] == lang:
+            return  # a weight edit carries the sets' figures over (they do not depend on the window's weights)
+        self._sets_shown = (results, lang)
         self.sets_heading.setText(tr("Who chooses what: value for money under every weight set (the costs are the"
                                      " same under each; the quality follows the set's weights)."))
         per_set = sets_value_table(project, results, lang)
