@@ -3,7 +3,7 @@ what would change that, and the same per weight set."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout
 
@@ -55,7 +55,11 @@ class ValueTab(AnalysisTab):
         self.sets_words = sentence_label()
         self.sets_words.setObjectName("value_sets_sentences")
         for table in (self.table, self.sets_table):  # a heading wraps anew when its column's width changes
-            table.horizontalHeader().sectionResized.connect(lambda *_args, t=table: wrap_headings(t))
+            rewrap = QTimer(table)  # once after a round of column changes, not once for each (7 per redraw and more)
+            rewrap.setSingleShot(True)
+            rewrap.setInterval(0)
+            rewrap.timeout.connect(lambda t=table: wrap_headings(t))
+            table.horizontalHeader().sectionResized.connect(rewrap.start)
         layout = QVBoxLayout(self.body)
         layout.addWidget(self.note)
         layout.addWidget(self.chart, 1)
