@@ -111,14 +111,20 @@ def test_every_number_field_of_the_window_reads_both_habits_and_never_rounds(win
     assert problems == []
 
 
-def test_150000_is_never_150_inhabitants(window, qtbot):
-    """The reported case: Dutch window, Inwoners ← 150,000 + Enter."""
+def _type_in_population(window, qtbot, text: str) -> None:
+    """The Dutch window's Inwoners field: its text selected, `text` typed, Enter (once)."""
     box = window.municipality_panel.population
     window.activateWindow()
     box.setFocus()
     box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), "150,000")
+    qtbot.keyClicks(box.lineEdit(), text)
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+
+
+def test_150000_is_never_150_inhabitants(window, qtbot):
+    """The reported case: Dutch window, Inwoners ← 150,000 + Enter."""
+    box = window.municipality_panel.population
+    _type_in_population(window, qtbot, "150,000")
     assert window.document.project.municipality.population == 159_717
     assert "150" in FieldHint.shared().text() and "150.000" in FieldHint.shared().text()
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
@@ -126,12 +132,7 @@ def test_150000_is_never_150_inhabitants(window, qtbot):
 
 
 def test_a_fraction_in_a_whole_number_field_is_refused_not_rounded(window, qtbot):
-    box = window.municipality_panel.population
-    window.activateWindow()
-    box.setFocus()
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), "2.000,75")
-    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    _type_in_population(window, qtbot, "2.000,75")
     assert window.document.project.municipality.population == 159_717
     assert "geheel getal" in FieldHint.shared().text()
 

@@ -207,7 +207,7 @@ RANKING = Table("summary", 10, (
 ))
 
 
-# --- value for money: quality against cost (written only: nothing on it is read back) -----------------------
+# --- value for money: quality against cost (no inputs: a figure typed over it is said on opening, computed.py) --
 VALUE_OPTION_COLUMNS = (
     Column("code", CODE, 12),
     Column("name", N_("Option"), 26),
