@@ -14,7 +14,7 @@ from ombudscompare.core.model import (
     Score,
     Tariff,
 )
-from ombudscompare.core.scoring import evaluate
+from ombudscompare.core.scoring import ModelError, evaluate, reweigh
 from ombudscompare.formats.project_file import dumps, parse_project
 
 money = st.floats(0, 1e6, allow_nan=False)
@@ -90,3 +90,30 @@ def test_generated_projects_survive_the_file_format(project):
     again = parse_project(text)
     assert dumps(again) == text
     assert [r.total for r in evaluate(again).results] == [r.total for r in evaluate(project).results]
+
+
+@settings()
+@given(projects(), st.data())
+def test_reweighing_gives_what_scoring_again_gives_to_the_bit(project, data):
+    """After an edit of the weights only, the window re-weighs the previous evaluation instead of scoring again:
+    every figure, rank, tie and the order of the ranking must be exactly what scoring again gives — including
+    when a weight goes to 0 (the criterion stays switched on) and when an option lacks a score."""
+    if data.draw(st.booleans()) and project.options:
+        option, criterion = project.options[0], project.criteria[-1]
+        project.scores.pop((option.id, criterion.id), None)
+    try:
+        previous = evaluate(project)
+    except ModelError:
+        return
+    for criterion in project.criteria:
+        criterion.weight = data.draw(st.just(0.0) | st.just(criterion.weight) | st.floats(1e-6, 100))
+    try:
+        expected = evaluate(project)
+    except ModelError as error:
+        try:
+            reweigh(previous, project)
+        except ModelError as again:
+            assert again.message == error.message
+            return
+        raise AssertionError("re-weighing took weights that scoring refuses") from None
+    assert reweigh(previous, project) == expected

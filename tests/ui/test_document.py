@@ -4,6 +4,7 @@ import pytest
 
 from ombudscompare import commands
 from ombudscompare.core.edits import Compound, SetField
+from ombudscompare.core.scoring import evaluate
 from ombudscompare.formats.project_file import dumps
 from ombudscompare.ui.document import Change, Document
 
@@ -93,6 +94,28 @@ def test_one_signal_says_what_changed(document):
     document.replace(document.project, None)
     assert seen == [Change.VALUES, Change.VALUES | Change.STRUCTURE, Change.VALUES | Change.STRUCTURE,
                     Change.VALUES | Change.STRUCTURE | Change.PROJECT]
+
+
+def test_after_every_edit_the_evaluation_is_what_scoring_again_gives(document):
+    """Weight edits re-weigh the previous evaluation; weights, a switch, a score, undo and redo in turn must each
+    leave exactly what scoring the project afresh gives."""
+    project = document.project
+    seen = []
+    document.changed.connect(seen.append)
+    steps = [
+        lambda: document.run(commands.set_weight(project, "cost_per_inhabitant", 12.5)),
+        lambda: document.run(commands.switch_criterion(project, "independence", False)),
+        lambda: document.run(commands.set_weight(project, "cost_per_inhabitant", 70.0)),
+        lambda: document.run(commands.set_tariff(project, "goma", "surcharge", 900.0)),
+        lambda: document.run(commands.set_weight(project, "cost_per_inhabitant", 0.0)),
+        document.undo_stack.undo, document.undo_stack.undo, document.undo_stack.undo, document.undo_stack.redo,
+        lambda: document.run(commands.switch_criterion(project, "independence", True)),
+        lambda: document.run(commands.set_weight(project, "cost_per_inhabitant", 33.0)),
+    ]
+    for step in steps:
+        step()
+        assert document.evaluation == evaluate(project)
+    assert sum(1 for change in seen if change & Change.WEIGHTS_ONLY) >= 4
 
 
 def test_undo_texts_follow_the_language(document):

@@ -3,8 +3,8 @@
 The window's tabs, its slides, the report and the command line ask one `Analyses` for the evaluation, the
 weight sensitivity, the break-even points, the robustness draws, the uncertain inputs and the weight sets.
 A new state of the project gets a new `Analyses`; after an edit that changed only weights, what does not
-depend on the weights (costs, break-evens, the weight sets' own totals) is carried over instead of computed
-again — which is what keeps a slider drag smooth with forty weight sets open.
+depend on the weights (costs, break-evens, the weight sets' own totals, every option's 0–100 values) is carried
+over instead of computed again — which is what keeps a slider drag smooth with forty weight sets open.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..i18n import Message
 from .costs import PairCosts, pair_costs
 from .model import Project
 from .robustness import RankFrequencies, rank_frequencies
-from .scoring import Evaluation, ModelError, evaluate
+from .scoring import Evaluation, ModelError, evaluate, reweigh
 from .sensitivity import WeightSensitivity, weight_sensitivity
 from .uncertainty import Uncertainty, analyse
 from .value import ValueForMoney, sets_value, value_for_money
@@ -37,7 +37,10 @@ class Analyses:
         self.error: Message | None = None
         if evaluation is None:
             try:
-                evaluation = evaluate(project)
+                if carried is not None and carried._evaluation is not None:
+                    evaluation = reweigh(carried._evaluation, project)  # only the weights changed
+                else:
+                    evaluation = evaluate(project)
             except ModelError as exc:
                 self.error = exc.message
         self._evaluation = evaluation

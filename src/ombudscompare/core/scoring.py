@@ -205,6 +205,27 @@ def evaluate(project: Project) -> Evaluation:
     return Evaluation(results, shares, tuple(sorted(results, key=lambda r: r.rank)), tuple(incomplete))
 
 
+def reweigh(previous: Evaluation, project: Project) -> Evaluation:
+    """`evaluate(project)` when nothing but the weights changed since `previous` was scored: the raw and 0–100
+    values and the costs are taken over, the shares, contributions, totals and ranks follow the new weights —
+    the same figures, to the bit, as scoring again (the same sums in the same order). Scoring again when the
+    switched-on criteria are not the same."""
+    shares = weight_shares(project)
+    if list(shares) != list(previous.shares):
+        return evaluate(project)
+    partial = []
+    for result in previous.results:
+        cells = tuple(Cell(cell.criterion_id, cell.raw, cell.value, shares[cell.criterion_id],
+                           shares[cell.criterion_id] * cell.value) for cell in result.cells)
+        partial.append((result, sum(cell.contribution for cell in cells), cells))
+    ranks = rank_totals([total for _result, total, _cells in partial])
+    results = tuple(
+        OptionResult(result.option_id, total, rank, tied, result.annual_cost, result.cost_per_inhabitant, cells)
+        for (result, total, cells), (rank, tied) in zip(partial, ranks)
+    )
+    return Evaluation(results, shares, tuple(sorted(results, key=lambda r: r.rank)), previous.incomplete)
+
+
 def rounded_percentages(shares: dict[str, float], decimals: int = 1) -> dict[str, float]:
     """Shares as percentages rounded so that the shown figures add up to exactly 100 (largest remainder)."""
     if not shares:
