@@ -37,8 +37,9 @@ class Analyses:
         self.error: Message | None = None
         if evaluation is None:
             try:
-                if carried is not None and carried._evaluation is not None:
-                    evaluation = reweigh(carried._evaluation, project)  # only the weights changed
+                previous = carried.maybe_evaluation if carried is not None else None
+                if previous is not None:
+                    evaluation = reweigh(previous, project)  # only the weights changed
                 else:
                     evaluation = evaluate(project)
             except ModelError as exc:
