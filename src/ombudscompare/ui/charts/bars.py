@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPen
 
@@ -19,10 +22,14 @@ class HatchedBars(pg.GraphicsObject):
 
     def __init__(self, plot: pg.PlotItem):
         super().__init__()
-        self._groups: list[tuple[int, list[QRectF]]] = []
+        self._rects = np.zeros((0, 4))  # x, y, width, height of every bar, series after series (QRectF's layout)
+        self._series = np.zeros(0, int)  # each row's series index
+        self._groups: list[tuple[int, int, int]] = []  # series index, first row, number of rows
         self._bounds = QRectF()
         self._outline = pg.mkPen(style.FOREGROUND, width=0.8 * style.current_zoom())
         self._outline.setCosmetic(True)
+        # the part of the chart to draw comes with each paint: a tall chart in a scroll area draws what shows
+        self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         plot.addItem(self)
 
     def set_bars(self, x0, y, width, height, series) -> None:
@@ -30,15 +37,13 @@ class HatchedBars(pg.GraphicsObject):
         x0, y, width = np.asarray(x0, float), np.asarray(y, float), np.asarray(width, float)
         height = np.broadcast_to(np.asarray(height, float), x0.shape)
         series = np.asarray(series, int)
-        groups = []
-        top = y - height / 2
-        for index in np.unique(series):
-            mask = series == index
-            rects = [QRectF(a, b, w, h) for a, b, w, h in zip(x0[mask].tolist(), top[mask].tolist(),
-                                                                width[mask].tolist(), height[mask].tolist())]
-            groups.append((int(index), rects))
+        order = np.argsort(series, kind="stable")  # each series' bars side by side, in the order given
+        rects = np.ascontiguousarray(np.column_stack((x0, y - height / 2, width, height))[order], dtype=np.float64)
+        indexes, firsts, counts = np.unique(series[order], return_index=True, return_counts=True)
         self.prepareGeometryChange()
-        self._groups = groups
+        self._rects = rects
+        self._series = series[order]
+        self._groups = [(int(i), int(f), int(c)) for i, f, c in zip(indexes, firsts, counts)]
         if x0.size:
             left, right = float(min(x0.min(), (x0 + width).min())), float(max(x0.max(), (x0 + width).max()))
             bottom, top = float((y - height / 2).min()), float((y + height / 2).max())
@@ -50,17 +55,47 @@ class HatchedBars(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def paint(self, painter: QPainter, *_args) -> None:
+    def paint(self, painter: QPainter, option=None, *_args) -> None:
         # Upright rectangles need no antialiasing, which would make each hatched fill cost several times more
-        # (a 30 × 30 ranking has 900 bars); the outlines stay one crisp line.
+        # (a 30 × 30 ranking has 900 bars); the outlines stay one crisp line. Each series is handed to Qt as
+        # the rows of one array, read in place (QRectF is four doubles): no Python object per bar.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for index, rects in self._groups:
+        rects, groups = self._shown(painter, option)
+        address, row = rects.ctypes.data, rects.strides[0]
+        no_pen = QPen(pg.mkColor(0, 0, 0, 0))
+        for index, first, count in groups:
+            pointer = cast(QRectF, shiboken6.wrapInstance(address + first * row, QRectF))
             painter.setPen(self._outline)
             painter.setBrush(style.colour(index))
-            painter.drawRects(rects)
-            painter.setPen(QPen(pg.mkColor(0, 0, 0, 0)))
+            painter.drawRects(pointer, count)
+            painter.setPen(no_pen)
             painter.setBrush(style.hatch_brush(index))
-            painter.drawRects(rects)
+            painter.drawRects(pointer, count)
+
+    def _shown(self, painter: QPainter, option) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+        """The bars that reach into the part being drawn (with their outline's pixels around it), series by series.
+        Everything when the whole item is drawn (an export)."""
+        exposed = getattr(option, "exposedRect", None)
+        if exposed is None or exposed.contains(self._bounds) or not len(self._rects):
+            return self._rects, self._groups
+        scale = painter.deviceTransform()
+        margin_x = 2.0 / max(abs(scale.m11()), 1e-12)  # two pixels, in the chart's units
+        margin_y = 2.0 / max(abs(scale.m22()), 1e-12)
+        x, y, width, height = self._rects.T
+        left, right = np.minimum(x, x + width), np.maximum(x, x + width)
+        bottom, top = np.minimum(y, y + height), np.maximum(y, y + height)
+        keep = ((right >= exposed.left() - margin_x) & (left <= exposed.right() + margin_x)
+                & (top >= exposed.top() - margin_y) & (bottom <= exposed.bottom() + margin_y))
+        if keep.all():
+            return self._rects, self._groups
+        rects = np.ascontiguousarray(self._rects[keep])
+        indexes, firsts, counts = np.unique(self._series[keep], return_index=True, return_counts=True)
+        return rects, [(int(i), int(f), int(c)) for i, f, c in zip(indexes, firsts, counts)]
 
     def bar_count(self) -> int:
-        return sum(len(rects) for _index, rects in self._groups)
+        return len(self._rects)
+
+    def bars(self) -> list[tuple[int, QRectF]]:
+        """Every bar drawn, with its series index, series after series (what tests compare with the data)."""
+        return [(index, QRectF(*self._rects[row])) for index, first, count in self._groups
+                for row in range(first, first + count)]
