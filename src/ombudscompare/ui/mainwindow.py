@@ -42,6 +42,7 @@ from .tabs import CHART_TABS, EDIT_TABS, ChartTab, EditTab, TabBook
 from .views import button_row, table_view
 from .widgets.municipality import MunicipalityPanel
 from .widgets.option_detail import OptionDetailPanel
+from .widgets.ranking_charts import RankingCharts
 from .widgets.result import ResultPanel
 from .widgets.score_detail import ScoreDetailPanel
 from .widgets.weights import WeightsPanel
@@ -171,19 +172,10 @@ class MainWindow(QMainWindow):
     def _build_right(self) -> None:
         doc = self.document
         self.result = ResultPanel(doc)
-        self.totals_chart = BarChart("totals_chart")
-        self.profile_chart = BarChart("profile_chart")
-        self.chart_binders = [self._bind(self.totals_chart, "ranking"), self._bind(self.profile_chart, "profile")]
-        charts = QSplitter(Qt.Orientation.Horizontal)
-        charts.addWidget(self.totals_chart)
-        charts.addWidget(self.profile_chart)
-        self.ranking_charts = charts
-        scroll = QScrollArea()
+        scroll = RankingCharts()
         self.ranking_scroll = scroll
-        scroll.setObjectName("ranking_charts")
-        scroll.setWidget(charts)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.totals_chart, self.profile_chart = scroll.totals_chart, scroll.profile_chart
+        self.chart_binders = [self._bind(self.totals_chart, "ranking"), self._bind(self.profile_chart, "profile")]
         self.chart_tabs = TabBook("chart_tabs", CHART_TABS, make=lambda cls: cls(self.document))
         for spec in CHART_TABS:
             self.chart_tabs.add(spec.id, scroll if spec.id is ChartTab.RANKING else None)
@@ -350,7 +342,7 @@ class MainWindow(QMainWindow):
         project = self.document.project
         options = len(project.options)
         criteria = max(1, sum(1 for c in project.criteria if c.enabled))
-        self.ranking_charts.setMinimumHeight(max(300, 120 + max(38 * options, criteria * (9 * options + 20))))
+        self.ranking_scroll.size_for(options, criteria)
         total = sum(self.right.sizes())
         wanted = self.result.wanted_height(min(max(options, 3), 6), min(criteria + 1, 8))
         top = min(wanted, int(total * 0.56)) if total > 0 else wanted
