@@ -13,6 +13,7 @@ from ...i18n.numbers import format_number
 from ..widgets.plain import tip
 from . import style
 from .bars import HatchedBars
+from .text import Label
 
 
 class Legend(QListWidget):
@@ -96,8 +97,8 @@ class BarChart(QWidget):
         palette.setColor(self.backgroundRole(), Qt.GlobalColor.white)
         self.setPalette(palette)
         self.bars = HatchedBars(self.plot)
-        self.texts: list[pg.TextItem] = []
-        self.names: list[pg.TextItem] = []
+        self.texts: list[Label] = []
+        self.names: list[Label] = []
         self._names: tuple[tuple[float, str], ...] = ()
         self.plot.getAxis("left").setStyle(showValues=False)
         self.plot.getAxis("left").setWidth(8)
@@ -182,7 +183,7 @@ class BarChart(QWidget):
     def _set_values(self, values: tuple[tuple[float, float, str, bool], ...]) -> None:
         """Totals after their bars; on a white ground inside the bar when it nearly fills the axis."""
         while len(self.texts) < len(values):
-            text = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 0.5), fill=(255, 255, 255, 225))
+            text = Label("", color=style.FOREGROUND, anchor=(0, 0.5), fill=(255, 255, 255, 225))
             text.shown = None
             text.setFont(style.font(getattr(self, "_value_size", style.LABEL_POINT_SIZE), bold=True, zoom=self.zoom))
             self.plot.addItem(text)
@@ -242,7 +243,7 @@ class BarChart(QWidget):
     def _set_names(self, labels: tuple[tuple[float, str], ...]) -> None:
         """Category names written just above their bars, left-aligned — long names need no axis room."""
         while len(self.names) < len(labels):
-            item = pg.TextItem("", color=style.FOREGROUND, anchor=(0, 1))
+            item = Label("", color=style.FOREGROUND, anchor=(0, 1))
             self.plot.addItem(item)
             self.names.append(item)
         while len(self.names) > len(labels):

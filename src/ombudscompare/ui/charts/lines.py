@@ -16,6 +16,7 @@ from ...i18n import language
 from ...i18n.numbers import format_number
 from . import style
 from .base import Legend
+from .text import Label
 
 
 class LocaleAxis(pg.AxisItem):
@@ -167,7 +168,7 @@ class LineChart(QWidget):
         while len(self.points) < len(points):
             dot = pg.ScatterPlotItem([], [], symbol="o", size=14 * self.zoom, pen=pg.mkPen(style.FOREGROUND, width=2),
                                      brush=pg.mkBrush(255, 255, 255, 230))
-            label = pg.TextItem("", color=style.FOREGROUND, fill=(255, 255, 255, 210))
+            label = Label("", color=style.FOREGROUND, fill=(255, 255, 255, 210))
             label.setFont(style.font(style.SMALL_POINT_SIZE + 1, bold=True, zoom=self.zoom))
             self.plot.addItem(dot)
             self.plot.addItem(label)
@@ -224,11 +225,11 @@ class LineChart(QWidget):
             preferred = getattr(label, "preferred", (False, False))
             corners = [preferred] + [(a, b) for a in (True, False) for b in (False, True) if (a, b) != preferred]
             sides = [(a, b, 1.0) for a, b in corners] + [(None, b, f) for f in (2.0, 4.0, 7.0) for b in (False, True)]
-            best, best_cost = sides[0], float("inf")
+            box = label.boundingRect()
+            at = to_scene.map(QPointF(*getattr(label, "point", (0.0, 0.0))))
+            best, best_cost = self._beside(at, box, sides[0], area), float("inf")
             for side in sides:
-                self._anchor(label, *side)
-                self._keep_inside(label, area)  # a side is judged where the label would end up, slid inside
-                rect = label.sceneBoundingRect()
+                anchor, rect = placed = self._beside(at, box, side, area)
                 cost = 0.0
                 if not area.contains(rect):
                     cost += 100.0
@@ -239,12 +240,35 @@ class LineChart(QWidget):
                     cost += float(np.count_nonzero((sx > rect.left()) & (sx < rect.right()) & (sy > rect.top())
                                                    & (sy < rect.bottom()))) / 12.0
                 if cost < best_cost:
-                    best, best_cost = side, cost
+                    best, best_cost = placed, cost
+                    label.side = side[:2]
                 if cost == 0:
                     break
-            self._anchor(label, *best)
-            self._keep_inside(label, area)
-            taken.append(label.sceneBoundingRect())
+            anchor, rect = best
+            if label.anchor.x() != anchor[0] or label.anchor.y() != anchor[1]:
+                label.setAnchor(anchor)
+            taken.append(rect)
+
+    def _beside(self, at: QPointF, box: QRectF, side: tuple[bool | None, bool, float],
+                area: QRectF) -> tuple[tuple[float, float], QRectF]:
+        """The anchor that puts a label of size `box` on `side` of its point drawn at `at` (as `_anchor` would,
+        then slid inside the plot when it sticks out), and where the label then is, in scene pixels. Worked out
+        rather than tried: moving a label to try each side re-laid it out up to ten times per point."""
+        left, below, far = side
+        width, height = box.width(), box.height()
+        gap = 10 * self.zoom * far
+        if left is None:
+            ax = 0.5
+        else:
+            ax = 1 + gap / max(1.0, width) if left else -gap / max(1.0, width)
+        ay = -gap / max(1.0, height) if below else 1 + gap / max(1.0, height)
+        rect = QRectF(at.x() - ax * width, at.y() - ay * height, width, height)
+        if not (area.contains(rect) or width > area.width() or height > area.height()):
+            dx = max(0.0, rect.right() - area.right()) - max(0.0, area.left() - rect.left())
+            dy = max(0.0, rect.bottom() - area.bottom()) - max(0.0, area.top() - rect.top())
+            ax, ay = ax + dx / max(1.0, width), ay + dy / max(1.0, height)
+            rect = QRectF(at.x() - ax * width, at.y() - ay * height, width, height)
+        return (ax, ay), rect
 
     @staticmethod
     def _dot_rect(dot: pg.ScatterPlotItem, label: pg.TextItem, to_scene) -> QRectF:
@@ -253,18 +277,6 @@ class LineChart(QWidget):
         centre = to_scene.map(QPointF(x, y))
         size = float(dot.opts.get("size", 0.0))
         return QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size)
-
-    @staticmethod
-    def _keep_inside(label: pg.TextItem, area: QRectF) -> None:
-        """No side left the label whole inside a narrow plot: slide it sideways (and up or down) until it is."""
-        rect = label.sceneBoundingRect()
-        if area.contains(rect) or rect.width() > area.width() or rect.height() > area.height():
-            return
-        dx = max(0.0, rect.right() - area.right()) - max(0.0, area.left() - rect.left())
-        dy = max(0.0, rect.bottom() - area.bottom()) - max(0.0, area.top() - rect.top())
-        box = label.boundingRect()
-        ax, ay = label.anchor.x(), label.anchor.y()
-        label.setAnchor((ax + dx / max(1.0, box.width()), ay + dy / max(1.0, box.height())))
 
     def _fit_message(self) -> None:
         """A message instead of a chart wraps within the plot (one long line was cut at both ends)."""
