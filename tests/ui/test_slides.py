@@ -59,6 +59,23 @@ def test_point_labels_hide_no_line(qapp, haarlem, kind, size):
             assert not outline.intersects(rect), f"'{label.toPlainText()}' covers a line"
 
 
+@pytest.mark.parametrize("size", SIZES, ids=["1920", "800"])
+def test_no_point_label_covers_a_marker_not_even_its_own(qapp, haarlem, size):
+    """The value chart's star (the option first on the total) is larger than a ring: its own label once ran into it.
+    Measured where Qt draws them: each label's box against every marker's."""
+    widget = _chart("value", haarlem, size)
+    to_view = widget.view.viewportTransform()
+
+    def drawn(item):  # where the item is drawn in the view, in pixels (markers ignore the chart's scaling)
+        return item.deviceTransform(to_view).mapRect(item.boundingRect())
+
+    markers = [drawn(dot).adjusted(1, 1, -1, -1) for dot, _label in widget.points]
+    assert all(4 < marker.width() < 80 for marker in markers)
+    for _dot, label in widget.points:
+        for marker in markers:
+            assert not drawn(label).intersects(marker), f"'{label.toPlainText()}' covers a marker"
+
+
 def test_a_crossing_in_the_middle_of_two_lines_still_gets_a_free_place(qapp, haarlem):
     """Two lines crossing at their middle leave no free corner: the label goes into the wedge above or below."""
     widget = _chart("sensitivity", haarlem, SIZES[0])

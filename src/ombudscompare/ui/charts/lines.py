@@ -16,6 +16,7 @@ from ...i18n import language
 from ...i18n.numbers import format_number
 from . import style
 from .base import Legend
+from .dots import Dot
 from .text import Label
 
 
@@ -86,7 +87,7 @@ class LineChart(QWidget):
         self.plot.addItem(self.message)
         self.curves: list[pg.PlotDataItem] = []
         self.vlines: list[pg.InfiniteLine] = []
-        self.points: list[tuple[pg.ScatterPlotItem, pg.TextItem]] = []
+        self.points: list[tuple[Dot, Label]] = []
         self._cache: dict = {}
         self.data: dict = {}
         self.shown: LineChartData | None = None
@@ -166,8 +167,8 @@ class LineChart(QWidget):
     def _set_points(self, points) -> None:
         """Ringed points with their value written beside them (left of them near the right edge)."""
         while len(self.points) < len(points):
-            dot = pg.ScatterPlotItem([], [], symbol="o", size=14 * self.zoom, pen=pg.mkPen(style.FOREGROUND, width=2),
-                                     brush=pg.mkBrush(255, 255, 255, 230))
+            dot = Dot("o", 14 * self.zoom, pen=pg.mkPen(style.FOREGROUND, width=2),
+                      brush=pg.mkBrush(255, 255, 255, 230))
             label = Label("", color=style.FOREGROUND, fill=(255, 255, 255, 210))
             label.setFont(style.font(style.SMALL_POINT_SIZE + 1, bold=True, zoom=self.zoom))
             self.plot.addItem(dot)
@@ -184,14 +185,19 @@ class LineChart(QWidget):
             label.preferred = (left, below)
             label.point = (x, y)
             label.setPos(x, y)
-            self._anchor(label, left, below)
+            self._anchor(label, left, below, reach=self._reach(dot))
         QTimer.singleShot(0, self, self.place_labels)
 
-    def _anchor(self, label: pg.TextItem, left: bool | None, below: bool, far: float = 1.0) -> None:
-        """Put the label's box beside its point, a ring's width away (`far` times that), on the given side;
+    def _reach(self, dot: Dot) -> float:
+        """How far from its point a label keeps: clear of the marker (a ring, or the larger star) by 3 px."""
+        return float(dot.opts.get("size", 14.0 * self.zoom)) / 2 + 3 * self.zoom
+
+    def _anchor(self, label: pg.TextItem, left: bool | None, below: bool, far: float = 1.0,
+                reach: float | None = None) -> None:
+        """Put the label's box beside its point, clear of its marker (`far` times that far), on the given side;
         left None centres it above or below the point (where two crossing lines leave a wedge free)."""
         box = label.boundingRect()
-        gap = 10 * self.zoom * far
+        gap = (10 * self.zoom if reach is None else reach) * far
         if left is None:
             ax = 0.5
         else:
@@ -221,21 +227,22 @@ class LineChart(QWidget):
             marks.append(line.label.sceneBoundingRect())
         taken: list[QRectF] = []
         dots = [self._dot_rect(dot, label, to_scene) for dot, label in self.points]  # no label covers a point
-        for index, (_dot, label) in enumerate(self.points):
+        for dot, label in self.points:
             preferred = getattr(label, "preferred", (False, False))
             corners = [preferred] + [(a, b) for a in (True, False) for b in (False, True) if (a, b) != preferred]
             sides = [(a, b, 1.0) for a, b in corners] + [(None, b, f) for f in (2.0, 4.0, 7.0) for b in (False, True)]
             box = label.boundingRect()
             at = to_scene.map(QPointF(*getattr(label, "point", (0.0, 0.0))))
-            best, best_cost = self._beside(at, box, sides[0], area), float("inf")
+            reach = self._reach(dot)
+            best, best_cost = self._beside(at, box, sides[0], area, reach), float("inf")
             for side in sides:
-                anchor, rect = placed = self._beside(at, box, side, area)
+                anchor, rect = placed = self._beside(at, box, side, area, reach)
                 cost = 0.0
                 if not area.contains(rect):
                     cost += 100.0
                 cost += sum(10.0 for mark in marks if mark.intersects(rect))
                 cost += sum(10.0 for other in taken if other.intersects(rect))
-                cost += sum(10.0 for k, dot in enumerate(dots) if k != index and dot.intersects(rect))
+                cost += sum(10.0 for marker in dots if marker.intersects(rect))  # its own too, once slid inside
                 for sx, sy in lines:
                     cost += float(np.count_nonzero((sx > rect.left()) & (sx < rect.right()) & (sy > rect.top())
                                                    & (sy < rect.bottom()))) / 12.0
@@ -249,14 +256,15 @@ class LineChart(QWidget):
                 label.setAnchor(anchor)
             taken.append(rect)
 
-    def _beside(self, at: QPointF, box: QRectF, side: tuple[bool | None, bool, float],
-                area: QRectF) -> tuple[tuple[float, float], QRectF]:
-        """The anchor that puts a label of size `box` on `side` of its point drawn at `at` (as `_anchor` would,
+    def _beside(self, at: QPointF, box: QRectF, side: tuple[bool | None, bool, float], area: QRectF,
+                reach: float) -> tuple[tuple[float, float], QRectF]:
+        """The anchor that puts a label of size `box` on `side` of its point drawn at `at`, `reach` pixels clear of
+        it (as `_anchor` would,
         then slid inside the plot when it sticks out), and where the label then is, in scene pixels. Worked out
         rather than tried: moving a label to try each side re-laid it out up to ten times per point."""
         left, below, far = side
         width, height = box.width(), box.height()
-        gap = 10 * self.zoom * far
+        gap = reach * far
         if left is None:
             ax = 0.5
         else:
@@ -271,7 +279,7 @@ class LineChart(QWidget):
         return (ax, ay), rect
 
     @staticmethod
-    def _dot_rect(dot: pg.ScatterPlotItem, label: pg.TextItem, to_scene) -> QRectF:
+    def _dot_rect(dot: Dot, label: Label, to_scene) -> QRectF:
         """Where a point's symbol is drawn, in scene pixels."""
         x, y = getattr(label, "point", (0.0, 0.0))
         centre = to_scene.map(QPointF(x, y))
