@@ -327,3 +327,21 @@ def test_help_covers_the_work_and_every_shortcut(window, lang, words):
     for word in words:
         assert word in text, word
     switch_language(window, "nl")
+
+
+def test_the_ranking_keeps_its_own_height_beside_a_tall_profile(window, qtbot):
+    """30 options on 30 criteria: the profile needs some 8,800 px and scrolls; the ranking is not stretched to that
+    (one option filled the screen), its bars stay 38–60 px apart and several options show at once. With Haarlem
+    both charts fill the pane alike."""
+    from tests.synthetic import generated_project
+
+    ranking, profile = window.totals_chart, window.profile_chart
+    qtbot.waitUntil(lambda: ranking.height() > 0)
+    assert abs(ranking.height() - profile.height()) <= 1, "Haarlem: the two charts side by side, as tall"
+    window.document.replace(generated_project(30, 30, 7), None)
+    qtbot.waitUntil(lambda: profile.height() > 5000)
+    assert 120 + 38 * 30 <= ranking.height() <= 120 + 60 * 30
+    assert ranking.geometry().top() == profile.geometry().top() == 0
+    viewport = window.ranking_scroll.viewport().height()
+    bars = ranking.plot.vb.height() / 30
+    assert viewport / bars >= 4, f"only {viewport / bars:.1f} options show in {viewport} px"

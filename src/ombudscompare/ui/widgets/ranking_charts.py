@@ -19,7 +19,7 @@ CHART_MARGIN = 120  # px: title, axis and axis title
 PROFILE_ROW = 9  # px per option under each criterion
 PROFILE_GROUP = 20  # px per criterion (its name)
 LEAST = 300  # px: below this neither chart can be read
-RANKING_MOST = 600  # px: a ranking of a few options may take this much before it stops growing
+RANKING_MOST = 900  # px: a ranking of a few options grows with the pane up to this (taller than most panes)
 
 
 class RankingCharts(QScrollArea):
