@@ -260,3 +260,23 @@ def test_a_range_that_is_not_a_number_is_refused(bounds):
     with pytest.raises(Refused, match="finite numbers|within"):
         commands.set_range(project, ("score", "no", "independence"), *bounds)
     assert project.ranges == []
+
+
+def test_a_newly_outdated_swing_is_said_once_in_words():
+    """A changed reference level makes a set's swing answers describe other swings: the window says so once, naming
+    the set, and not again at the next edit."""
+    from ombudscompare.explain.sets import newly_outdated_swings
+
+    project = haarlem_2018()
+    project.weight_sets = []
+    points = {"local_involvement": 100, "independence": 80, "cost_per_inhabitant": 60,
+              "surcharge_per_extra_complaint": 40, "learning_capacity": 20}
+    _run(project, commands.from_swings(project, "Zwaaien <b>x</b>", "local_involvement", points))
+    assert newly_outdated_swings(project, set(), "en") == (set(), None)
+    project.criterion("cost_per_inhabitant").worst = 0.4
+    outdated, warning = newly_outdated_swings(project, set(), "en")
+    assert outdated == {project.weight_sets[0].id}
+    assert warning == ("The swing answers of Zwaaien <b>x</b> described other reference levels; ask the swing"
+                       " questions again (Who chooses what).")
+    assert newly_outdated_swings(project, outdated, "nl") == (outdated, None)
+    assert "Zwaaien <b>x</b>" in newly_outdated_swings(project, set(), "nl")[1]

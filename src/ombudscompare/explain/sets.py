@@ -11,7 +11,7 @@ import numpy as np
 from ..core.model import Project, WeightSet
 from ..core.robustness import RankFrequencies
 from ..core.uncertainty import Uncertainty, range_name
-from ..core.weightsets import SetResult, SetsComparison, consensus_words, roc_weights
+from ..core.weightsets import SetResult, SetsComparison, consensus_words, roc_weights, swing_outdated
 from ..i18n import N_, tr
 from ..i18n.numbers import format_exact, format_number, format_percent
 from .charts import GROUP_THICKNESS, SCORE_TICKS, BarChartData, end_label
@@ -231,3 +231,16 @@ def swing_table(project: Project, weight_set: WeightSet, lang: str | None = None
                      format_percent(points / total, 1, lang)))
     return Table((tr("Criterion", lang), tr("Swing", lang), tr("Points", lang), tr("Weight", lang)), tuple(rows),
                  frozenset({2, 3}))
+
+
+def newly_outdated_swings(project: Project, before: set[str],
+                          lang: str | None = None) -> tuple[set[str], str | None]:
+    """The sets whose swing answers describe other swings than the criteria now have (a reference level changed, a
+    criterion was removed), and — when that is new since `before` — the sentence that says so."""
+    outdated = {s.id for s in project.weight_sets if s.swing is not None and swing_outdated(project, s.swing)}
+    newly = outdated - before
+    if not newly:
+        return outdated, None
+    names = ", ".join(project.weight_set(i).name for i in sorted(newly))
+    return outdated, tr("The swing answers of {sets} described other reference levels; ask the swing questions"
+                        " again (Who chooses what).", lang, sets=names)

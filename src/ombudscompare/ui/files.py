@@ -122,6 +122,16 @@ class FileController:
         self.tell_dropped(path, dropped, typed)
         return True
 
+    def fill_recent(self, menu) -> None:
+        """File → Recent files: one numbered entry per file, most recent first."""
+        menu.clear()
+        files = self.settings.recent_files
+        for number, path in enumerate(files, start=1):
+            act = menu.addAction(f"&{number} {path}")
+            act.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not files:
+            menu.addAction(tr("(none yet)")).setEnabled(False)
+
     def tell_dropped(self, path: str, dropped: list[Problem], typed: list[Problem] | None = None) -> None:
         """Say which fields of a newer version the project was opened without (no file could hold them again), and
         which figures typed over a workbook's computed cells are not used."""

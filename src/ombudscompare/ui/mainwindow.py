@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..explain.charts import bars
 from ..explain.kinds import ChartRequest, build
+from ..explain.sets import newly_outdated_swings
 from ..i18n import N_, language, tr
 from .actions import Act, Actions
 from .binding import Binder
@@ -39,7 +40,7 @@ from .settings import Settings
 from .showing import Showing
 from .structure import NEW_KIND_NAMES, EditViews, StructureEditor
 from .tabs import CHART_TABS, EDIT_TABS, ChartTab, EditTab, TabBook
-from .views import button_row, table_view
+from .views import button_row, keep_every_row_shown, keep_header_wrapped, table_view
 from .widgets.municipality import MunicipalityPanel
 from .widgets.option_detail import OptionDetailPanel
 from .widgets.ranking_charts import RankingCharts
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         stack.cleanChanged.connect(self._update_undo_texts)
         stack.cleanChanged.connect(self._clean_changed)
         self._recovery_warned = False
+        self._outdated_swings: set[str] = set()  # weight sets whose swing answers no longer fit
         self.retranslate()
         self.setMinimumSize(MINIMUM_SIZE)
         self._fit_to_screen()
@@ -151,12 +153,8 @@ class MainWindow(QMainWindow):
         self.structure = self.context.structure = StructureEditor(self.context, EditViews(
             self.tabs, self.tariff_view, self.criteria_view, self.scores_view))
         self.tariff_view.horizontalHeader().hide()
-        self.tariff_model.modelReset.connect(self._fit_tariff_rows)
-        self._fit_tariff_rows()
-        header = self.scores_view.horizontalHeader()
-        header.sectionResized.connect(lambda *_args: self._fit_scores_header())
-        self.scores_model.modelReset.connect(self._fit_scores_header)
-        self.scores_model.headerDataChanged.connect(lambda *_args: self._fit_scores_header())
+        keep_every_row_shown(self.tariff_view)
+        keep_header_wrapped(self.scores_view)
         for view in (self.tariff_view, self.scores_view):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
@@ -200,7 +198,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.registry.build_menus(self.menuBar())
         menus = self.registry.menus
-        menus["recent"].aboutToShow.connect(self._fill_recent)
+        menus["recent"].aboutToShow.connect(lambda: self.files.fill_recent(menus["recent"]))
         self.add_criterion_actions = {}
         for kind in NEW_KIND_NAMES:
             act = menus["add_criterion"].addAction("")
@@ -218,28 +216,6 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
             self.language_group.addAction(act)
             self.language_actions[code] = act
-
-    def _fit_tariff_rows(self) -> None:
-        """Every tariff row in view, the annual costs at the bottom included: a table of eight rows never hides
-        the figure it exists for behind a scroll bar."""
-        view = self.tariff_view
-        rows = self.tariff_model.rowCount()
-        height = view.verticalHeader().defaultSectionSize() * rows + 2 * view.frameWidth() + 4
-        height += view.horizontalScrollBar().sizeHint().height()  # when many options need it
-        view.setMinimumHeight(height)
-
-    def _fit_scores_header(self) -> None:
-        """The options' names above the scores wrap over as many lines as they need (up to three), the header as tall
-        as that: a long name is never cut in half."""
-        header = self.scores_view.horizontalHeader()
-        metrics = header.fontMetrics()
-        lines = 1
-        for section in range(header.count()):
-            name = str(self.scores_model.headerData(section, Qt.Orientation.Horizontal) or "")
-            room = max(20, header.sectionSize(section) - 12)
-            rect = metrics.boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap), name)
-            lines = max(lines, min(3, round(rect.height() / metrics.lineSpacing())))
-        header.setFixedHeight(lines * metrics.lineSpacing() + 10)
 
     def _fit_to_screen(self) -> None:
         """The whole window on the screen it opens on: a 1366 × 768 laptop leaves about 1366 × 690."""
@@ -323,18 +299,11 @@ class MainWindow(QMainWindow):
         self._warn_outdated_swings(change)
 
     def _warn_outdated_swings(self, change) -> None:
-        """Say so at once when an edit (a reference level, a removed criterion) leaves a set's swing answers
-        describing other swings than the criteria now have; the sets tab marks the set until it is asked again."""
-        from ..core.weightsets import swing_outdated
-
-        outdated = {s.id for s in self.document.project.weight_sets
-                    if s.swing is not None and swing_outdated(self.document.project, s.swing)}
-        newly = outdated - getattr(self, "_outdated_swings", set())
-        self._outdated_swings = outdated
-        if newly and not change & Change.PROJECT:
-            names = ", ".join(self.document.project.weight_set(i).name for i in sorted(newly))
-            self.statusBar().showMessage(tr("The swing answers of {sets} described other reference levels; ask the"
-                                            " swing questions again (Who chooses what).", sets=names), 15000)
+        """Say so at once when an edit leaves a set's swing answers describing other swings than the criteria now
+        have; the sets tab marks the set until it is asked again."""
+        self._outdated_swings, warning = newly_outdated_swings(self.document.project, self._outdated_swings)
+        if warning and not change & Change.PROJECT:
+            self.statusBar().showMessage(warning, 15000)
 
     def _size_for_project(self) -> None:
         """Room for what the project holds: up to six ranking rows without scrolling, and charts tall enough
@@ -362,16 +331,6 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — OmbudsCompare")
         self.setWindowModified(self.document.modified)
-
-    def _fill_recent(self) -> None:
-        menu = self.registry.menus["recent"]
-        menu.clear()
-        files = self.settings.recent_files
-        for number, path in enumerate(files, start=1):
-            act = menu.addAction(f"&{number} {path}")
-            act.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
-        if not files:
-            menu.addAction(tr("(none yet)")).setEnabled(False)
 
     # --- charts out: export, clipboard, presentation (ui/showing.py) --------------------------
     def start_presentation(self):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView
 
 from .delegates import EditorDelegate
@@ -34,3 +35,38 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def keep_every_row_shown(view: QTableView) -> None:
+    """The view at least as tall as all its rows, whenever the rows change: a table of eight rows (a tariff) never
+    hides the figure it exists for behind a scroll bar."""
+
+    def fit() -> None:
+        rows = view.model().rowCount()
+        height = view.verticalHeader().defaultSectionSize() * rows + 2 * view.frameWidth() + 4
+        height += view.horizontalScrollBar().sizeHint().height()  # when many columns need it
+        view.setMinimumHeight(height)
+
+    view.model().modelReset.connect(fit)
+    fit()
+
+
+def keep_header_wrapped(view: QTableView, most_lines: int = 3) -> None:
+    """Column titles wrap over as many lines as they need (up to `most_lines`), the header as tall as that, whenever
+    the titles or the columns' widths change: a long name is never cut in half."""
+    header = view.horizontalHeader()
+
+    def fit() -> None:
+        metrics = header.fontMetrics()
+        lines = 1
+        for section in range(header.count()):
+            name = str(view.model().headerData(section, Qt.Orientation.Horizontal) or "")
+            room = max(20, header.sectionSize(section) - 12)
+            rect = metrics.boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap), name)
+            lines = max(lines, min(most_lines, round(rect.height() / metrics.lineSpacing())))
+        header.setFixedHeight(lines * metrics.lineSpacing() + 10)
+
+    header.sectionResized.connect(lambda *_args: fit())
+    view.model().modelReset.connect(fit)
+    view.model().headerDataChanged.connect(lambda *_args: fit())
+    fit()
