@@ -14,7 +14,8 @@ from ombudscompare.core.analyses import Analyses
 from ombudscompare.examples import haarlem_2018
 from ombudscompare.explain.appendix import build_appendix
 from ombudscompare.formats.errors import FileError
-from ombudscompare.formats.word import open_template, write_docx
+from ombudscompare.formats.word import write_docx
+from ombudscompare.formats.word_template import open_template
 from ombudscompare.i18n import tr
 from ombudscompare.i18n.numbers import format_money, parse_number
 from tests.synthetic import generated_project

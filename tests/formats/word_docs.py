@@ -14,7 +14,7 @@ import docx
 
 from ombudscompare.cli.main import main
 from ombudscompare.formats.project_file import save_project
-from ombudscompare.formats.word import DOCUMENT_TYPE, TEMPLATE_TYPE
+from ombudscompare.formats.word_template import DOCUMENT_TYPE, TEMPLATE_TYPE
 
 
 def summary_json(capsys, project, tmp_path: Path, lang: str) -> dict:

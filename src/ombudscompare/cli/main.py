@@ -156,7 +156,7 @@ def run_report(args: argparse.Namespace, lang: str) -> int:
     evaluate(project)
     _refuse_existing(args.output, args.force)
     if args.template:
-        from ..formats.word import open_template
+        from ..formats.word_template import open_template
 
         open_template(args.template)  # a template that cannot be used is refused before anything is drawn
     offscreen_qt(lang)

@@ -77,7 +77,7 @@ class WordExportDialog(QDialog):
 
     def choose(self) -> None:
         """Ask for a .docx or .dotx; one that is not a Word file is refused in words and the old choice stays."""
-        from ...formats.word import open_template
+        from ...formats.word_template import open_template
 
         folder = os.path.dirname(self.template) if self.template else os.path.expanduser("~")
         path, _ = QFileDialog.getOpenFileName(self, tr("Choose a Word template"), folder,
