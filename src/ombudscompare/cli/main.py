@@ -10,7 +10,6 @@ import argparse
 import contextlib
 import io
 import json
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from ..formats.loading import load_any
 from ..i18n import N_, Message, set_language, system_language, tr
 from .arguments import LANGUAGES, Parser, UsageError, number, project_arguments
 from .terminal import one_line, terminal_safe
+from .window import open_window, window_file_at
 
 EXIT_ERROR = 2
 
@@ -303,7 +303,7 @@ def run(argv: list[str] | None = None) -> int:
     set_language(_language_first(argv) or system_language())
     parser = build_parser()
     try:
-        at = _window_file(argv)
+        at = window_file_at(argv, {spec.name for spec in COMMANDS})
         window_file = argv[at] if at is not None else None
         args = parser.parse_args(argv[:at] + argv[at + 1:] if at is not None else argv)
         lang = getattr(args, "lang", None) or system_language()
@@ -314,7 +314,7 @@ def run(argv: list[str] | None = None) -> int:
             return self_test(lang)
         if getattr(args, "run", None) is not None:
             return int(args.run(args, lang))
-        return _window(window_file, getattr(args, "lang", None))
+        return open_window(window_file, getattr(args, "lang", None))
     except UsageError as exc:
         _fail(str(exc))
     except FileError as exc:
@@ -322,42 +322,6 @@ def run(argv: list[str] | None = None) -> int:
     except ModelError as exc:
         _fail(exc.message.render())
     return EXIT_ERROR
-
-
-def _window_file(argv: list[str]) -> int | None:
-    """`ombudscompare FILE` opens the window on FILE: where in argv the one positional argument is, if it
-    is not a command and names a file (or looks like one)."""
-    positional = []
-    skip = False
-    for at, arg in enumerate(argv):
-        if skip:
-            skip = False
-        elif arg == "--lang":
-            skip = True
-        elif not arg.startswith("-"):
-            positional.append(at)
-    if len(positional) != 1:
-        return None
-    arg = argv[positional[0]]
-    if arg in {spec.name for spec in COMMANDS}:
-        return None
-    if Path(arg).exists() or Path(arg).suffix.lower() in (".ombuds", ".json", ".xlsx"):
-        return positional[0]
-    return None
-
-
-def _window(file: str | None, lang: str | None) -> int:
-    """Open the window; without a usable Qt or screen, say so in one line."""
-    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
-        raise UsageError(tr("the window cannot start: there is no screen (DISPLAY is not set). The command line"
-                            " still works; see 'ombudscompare --help'."))
-    try:
-        from ..ui.app import run as run_window
-    except ImportError as exc:
-        raise UsageError(tr("the window cannot start: {reason}. The command line still works; see"
-                            " 'ombudscompare --help'.", reason=exc)) from None
-    return run_window(file, lang)
 
 
 def _fail(line: str) -> None:
