@@ -48,3 +48,27 @@ def test_no_bars_draw_nothing(qapp):
     qapp.processEvents()
     assert bars.bar_count() == 0 and bars.bars() == [] and bars.boundingRect().isNull()
     widget.close()
+
+
+def test_a_painter_that_names_no_part_gets_every_bar(qapp):
+    """Only the bars in the part being repainted are drawn; a caller that gives a default style option (an empty
+    exposed part, as pyqtgraph's own exporters do) gets every bar, exactly as one that gives none."""
+    from PySide6.QtGui import QImage, QPainter, QTransform
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    plot = pg.PlotItem()  # kept: the bars' parent
+    bars = HatchedBars(plot)
+    bars.set_bars([0.0, 10.0, 40.0], [5.0, 30.0, 80.0], [30.0, 50.0, 45.0], 8.0, [0, 1, 2])
+
+    def drawn(option):
+        image = QImage(400, 400, QImage.Format.Format_ARGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        painter.setTransform(QTransform.fromScale(4, 4))
+        bars.paint(painter, option)
+        painter.end()
+        return image
+
+    everything = drawn(None)
+    assert drawn(QStyleOptionGraphicsItem()) == everything
+    assert everything.pixel(300, 320) != 0xFFFFFFFF  # the bar far from the origin is there

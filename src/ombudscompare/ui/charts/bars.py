@@ -74,10 +74,10 @@ class HatchedBars(pg.GraphicsObject):
 
     def _shown(self, painter: QPainter, option) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
         """The bars that reach into the part being drawn (with their outline's pixels around it), series by series.
-        Everything when the whole item is drawn (an export)."""
+        Everything when the whole item is drawn (an export) or no part is given."""
         exposed = getattr(option, "exposedRect", None)
-        if exposed is None or exposed.contains(self._bounds) or not len(self._rects):
-            return self._rects, self._groups
+        if exposed is None or exposed.isEmpty() or exposed.contains(self._bounds) or not len(self._rects):
+            return self._rects, self._groups  # no part given (a default style option has an empty one): all
         scale = painter.deviceTransform()
         margin_x = 2.0 / max(abs(scale.m11()), 1e-12)  # two pixels, in the chart's units
         margin_y = 2.0 / max(abs(scale.m22()), 1e-12)

@@ -39,8 +39,8 @@ class Dot(pg.GraphicsObject):
         self.opts["size"] = float(size)
 
     def setPen(self, *args, **kwargs) -> None:
+        self.prepareGeometryChange()  # the bounds reach as far as the pen is wide
         self._pen = pg.mkPen(*args, **kwargs)
-        self.prepareGeometryChange()
 
     def setBrush(self, *args, **kwargs) -> None:
         self._brush = pg.mkBrush(*args, **kwargs)
