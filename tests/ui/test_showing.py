@@ -1,5 +1,6 @@
 """Charts out of the window: slide-sized PNG and SVG, the clipboard, the PDF report, and presentation mode."""
 
+import html
 import unicodedata
 import xml.etree.ElementTree as ET
 
@@ -188,4 +189,32 @@ def test_escape_in_the_panel_leaves_the_panel_not_the_presentation(window, qtbot
     row.slider.setFocus()
     qtbot.keyClick(row.slider, Qt.Key.Key_Escape)
     assert show.isVisible() and not show.in_panel(QApplication.focusWidget())
+    show.close()
+
+
+def test_the_weights_panel_beside_a_slide_shortens_long_names_and_keeps_every_slider_usable(window, qtbot):
+    """At 1366 the W panel takes at most 40 % of the screen: a long criterion name ends in "…" (whole in its
+    accessible name and tooltip) so each slider keeps room to be dragged; sliders were squeezed to a 10 px knob."""
+    from ombudscompare import commands
+
+    long_name = "Lange criteriumnaam " * 4 + "<b>&amp;</b>"
+    window.document.run(commands.rename_criterion(window.document.project, "independence", "nl", long_name))
+    show = _presenting(window, qtbot)
+    show.resize(1366, 768)
+    qtbot.keyClick(show, Qt.Key.Key_W)
+    qtbot.waitUntil(lambda: show.weights_frame.isVisible())
+    panel = show.weights_frame
+    for row in show.weights.rows:
+        assert row.slider.width() >= 16 * row.slider.fontMetrics().averageCharWidth(), row.criterion_id
+        right = row.number.mapTo(panel, row.number.rect().topRight()).x()
+        assert right <= panel.width(), f"{row.criterion_id}: the number runs out of the panel"
+    row = next(r for r in show.weights.rows if r.criterion_id == "independence")
+    shown = row.check.text().replace("&&", "&")
+    assert shown.endswith("…") and long_name.startswith(shown[:-1])
+    assert row.check.accessibleName() == long_name and long_name in html.unescape(row.check.toolTip())
+    show.weights_frame.hide()
+    window.show_edit_tab(window.edit_tab().__class__("criteria"))
+    qtbot.waitUntil(lambda: window.weights_panel.isVisible())
+    others = [r for r in window.weights_panel.rows if r.criterion_id != "independence"]
+    assert all(r.check.text().replace("&&", "&") == r.check.name() for r in others), "room enough: names whole"
     show.close()

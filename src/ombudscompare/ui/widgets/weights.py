@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -27,12 +27,70 @@ SLIDER_STEPS = 1000  # 0.1 percentage point
 PRESET_TEXTS = {Preset.EQUAL: "E&qual", Preset.COST_LED: "C&ost-led", Preset.QUALITY_LED: "Qualit&y-led"}
 
 
+SLIDER_LEAST_CHARACTERS = 16  # a slider keeps at least this many average characters' width to be dragged
+NAME_LEAST_CHARACTERS = 6  # and a name at least this many, shortened with "…"
+
+
+class _NameBox(QCheckBox):
+    """A criterion's switch with its name, shortened with "…" when the panel is narrow (the presentation's W panel
+    beside a slide) so that the slider keeps room to be dragged; the whole name is its accessible name and tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = ""
+        self._shown = ""  # the name as it fits, "…" at its end when shortened
+
+    def set_name(self, name: str) -> None:
+        if name != self._name:
+            self._name = name
+            self.setAccessibleName(name)
+            self.updateGeometry()
+        self._shorten()
+
+    def name(self) -> str:
+        return self._name
+
+    def _overhead(self) -> int:
+        """The box's width besides its text: the indicator, the spacing and the style's margins."""
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self._shown)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self._overhead() + self.fontMetrics().horizontalAdvance(self._name) + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        least = self.fontMetrics().averageCharWidth() * NAME_LEAST_CHARACTERS
+        return QSize(self._overhead() + min(least, self.fontMetrics().horizontalAdvance(self._name)),
+                     super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._shorten()
+
+    def _shorten(self) -> None:
+        room = max(0, self.width() - self._overhead())
+        shown = self.fontMetrics().elidedText(self._name, Qt.TextElideMode.ElideRight, room)
+        if shown != self._name and not shown.endswith("…"):
+            shown = "…"
+        if shown != self._shown:
+            self._shown = shown
+            self.setText(shown.replace("&", "&&"))  # a name's '&' is not a mnemonic
+
+
+class _WeightSlider(QSlider):
+    """A slider that keeps room to be dragged in the type it is shown in (the W panel's type is larger)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.fontMetrics().averageCharWidth() * SLIDER_LEAST_CHARACTERS), hint.height())
+
+
 class _Row:
     def __init__(self, panel: WeightsPanel, criterion_id: str):
         self.criterion_id = criterion_id
-        self.check = QCheckBox()
+        self.check = _NameBox()
         self.check.setProperty("no_mnemonic", "its text is the criterion's name")
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = _WeightSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.slider.setPageStep(50)
         self.slider.setSingleStep(10)
@@ -137,9 +195,10 @@ class WeightsPanel(QWidget):
             percent = shares.get(criterion.id, 0.0) * 100.0
             for widget in row.widgets():
                 widget.blockSignals(True)
-            row.check.setText(criterion.name.get(lang).replace("&", "&&"))  # a name's '&' is not a mnemonic
+            name, description = criterion.name.get(lang), criterion.description.get(lang)
+            row.check.set_name(name)
             row.check.setChecked(criterion.enabled)
-            row.check.setToolTip(tip(criterion.description.get(lang)))
+            row.check.setToolTip(tip(f"{name}\n{description}" if description else name))
             if not row.slider.isSliderDown():
                 row.slider.setValue(round(percent * SLIDER_STEPS / 100.0))
             row.number.setValue(shown.get(criterion.id, 0.0))
