@@ -258,7 +258,9 @@ class BarChart(QWidget):
                 item.setText(shown[0])
                 item.setFont(font)
                 item.shown = shown
-            item.setPos(0, y)
+            if getattr(item, "at", None) != y:  # moving an item costs a round through pyqtgraph's itemChange
+                item.setPos(0, y)
+                item.at = y
         self._names = labels
 
     def _name_font(self, count: int):

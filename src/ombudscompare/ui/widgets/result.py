@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -197,16 +199,35 @@ def fit_columns(view: QTableView, table: Table, skip: int, icons: int | None = N
     strong = QFontMetrics(bold)
     header = view.horizontalHeader()
     heading = QFontMetrics(header.font())
+    plain, thick = _measured(metrics, view.font()), _measured(strong, bold)
     for column in range(len(table.headers)):
         if column == skip:
             continue
         widest = heading.horizontalAdvance(table.headers[column]) + 20
         for row, cells in enumerate(table.rows):
-            measure = strong if row in table.strong else metrics
+            measure = thick if row in table.strong else plain
             # a row not ranked yet says so in words ('niet beoordeeld'): those wrap, so that the names keep the room
             texts = cells[column].split() if row in table.muted else [cells[column]]
-            widest = max(widest, *(measure.horizontalAdvance(text) + 14 for text in texts or [""]))
+            widest = max(widest, *(measure(text) + 14 for text in texts or [""]))
         if column == icons:
             widest += view.iconSize().width() + 8 if view.iconSize().width() > 0 else 24
         if view.columnWidth(column) != widest:
             view.setColumnWidth(column, widest)
+
+
+_ADVANCES: dict[tuple[str, str], int] = {}  # (font, text) → width: a weight edit changes a few figures of many
+
+
+def _measured(metrics: QFontMetrics, font: QFont) -> Callable[[str], int]:
+    """`metrics.horizontalAdvance`, remembered per font and text."""
+    key = f"{font.key()}/{metrics.height()}/{metrics.averageCharWidth()}"  # the same font on another screen
+
+    def advance(text: str) -> int:
+        width = _ADVANCES.get((key, text))
+        if width is None:
+            if len(_ADVANCES) > 50_000:
+                _ADVANCES.clear()
+            width = _ADVANCES[(key, text)] = metrics.horizontalAdvance(text)
+        return width
+
+    return advance
