@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import platform
+import statistics
 import sys
+import time
 
 
 def machine() -> dict[str, object]:
@@ -24,4 +26,19 @@ def machine() -> dict[str, object]:
     except ImportError:
         qt = "not installed"
     return {"cpu": model, "cores": os.cpu_count(), "load_average_1_5_15_min": load, "system": platform.platform(),
-            "python": sys.version.split()[0], "pyside6": qt}
+            "python": sys.version.split()[0], "pyside6": qt, "steadiness": steadiness()}
+
+
+def steadiness(samples: int = 150) -> dict[str, float]:
+    """The same fixed pure-Python work timed again and again: how far this machine's own 95th percentile lies above
+    its median (a shared virtual machine's can lie 1.5–2 × above), so that a p95 next to it can be read."""
+    work = range(40_000)
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        sum(i * i for i in work)
+        times.append((time.perf_counter() - start) * 1000.0)
+    times.sort()
+    median, p95 = statistics.median(times), times[int(0.95 * len(times)) - 1]
+    return {"fixed_work_median_ms": round(median, 2), "fixed_work_p95_ms": round(p95, 2),
+            "p95_over_median": round(p95 / median, 2)}
