@@ -39,11 +39,10 @@ class HatchedBars(pg.GraphicsObject):
         series = np.asarray(series, int)
         order = np.argsort(series, kind="stable")  # each series' bars side by side, in the order given
         rects = np.ascontiguousarray(np.column_stack((x0, y - height / 2, width, height))[order], dtype=np.float64)
-        indexes, firsts, counts = np.unique(series[order], return_index=True, return_counts=True)
         self.prepareGeometryChange()
         self._rects = rects
         self._series = series[order]
-        self._groups = [(int(i), int(f), int(c)) for i, f, c in zip(indexes, firsts, counts)]
+        self._groups = _groups(self._series)
         if x0.size:
             left, right = float(min(x0.min(), (x0 + width).min())), float(max(x0.max(), (x0 + width).max()))
             bottom, top = float((y - height / 2).min()), float((y + height / 2).max())
@@ -88,9 +87,7 @@ class HatchedBars(pg.GraphicsObject):
                 & (top >= exposed.top() - margin_y) & (bottom <= exposed.bottom() + margin_y))
         if keep.all():
             return self._rects, self._groups
-        rects = np.ascontiguousarray(self._rects[keep])
-        indexes, firsts, counts = np.unique(self._series[keep], return_index=True, return_counts=True)
-        return rects, [(int(i), int(f), int(c)) for i, f, c in zip(indexes, firsts, counts)]
+        return np.ascontiguousarray(self._rects[keep]), _groups(self._series[keep])
 
     def bar_count(self) -> int:
         return len(self._rects)
@@ -99,3 +96,9 @@ class HatchedBars(pg.GraphicsObject):
         """Every bar drawn, with its series index, series after series (what tests compare with the data)."""
         return [(index, QRectF(*self._rects[row])) for index, first, count in self._groups
                 for row in range(first, first + count)]
+
+
+def _groups(series: np.ndarray) -> list[tuple[int, int, int]]:
+    """Each series index of rows sorted by series, with its first row and its number of rows."""
+    indexes, firsts, counts = np.unique(series, return_index=True, return_counts=True)
+    return [(int(i), int(f), int(c)) for i, f, c in zip(indexes, firsts, counts)]

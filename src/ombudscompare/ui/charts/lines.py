@@ -185,25 +185,18 @@ class LineChart(QWidget):
             label.preferred = (left, below)
             label.point = (x, y)
             label.setPos(x, y)
-            self._anchor(label, left, below, reach=self._reach(dot))
+            self._anchor(label, left, below, self._reach(dot))
         QTimer.singleShot(0, self, self.place_labels)
 
     def _reach(self, dot: Dot) -> float:
         """How far from its point a label keeps: clear of the marker (a ring, or the larger star) by 3 px."""
         return float(dot.opts.get("size", 14.0 * self.zoom)) / 2 + 3 * self.zoom
 
-    def _anchor(self, label: pg.TextItem, left: bool | None, below: bool, far: float = 1.0,
-                reach: float | None = None) -> None:
-        """Put the label's box beside its point, clear of its marker (`far` times that far), on the given side;
-        left None centres it above or below the point (where two crossing lines leave a wedge free)."""
+    def _anchor(self, label: Label, left: bool | None, below: bool, reach: float) -> None:
+        """Put the label's box beside its point, `reach` pixels clear of its marker, on the given side (see
+        `_side_anchor`)."""
         box = label.boundingRect()
-        gap = (10 * self.zoom if reach is None else reach) * far
-        if left is None:
-            ax = 0.5
-        else:
-            ax = 1 + gap / max(1.0, box.width()) if left else -gap / max(1.0, box.width())
-        ay = -gap / max(1.0, box.height()) if below else 1 + gap / max(1.0, box.height())
-        label.setAnchor((ax, ay))
+        label.setAnchor(_side_anchor(box.width(), box.height(), left, below, reach))
         label.side = (left, below)
 
     def place_labels(self) -> None:
@@ -258,18 +251,13 @@ class LineChart(QWidget):
 
     def _beside(self, at: QPointF, box: QRectF, side: tuple[bool | None, bool, float], area: QRectF,
                 reach: float) -> tuple[tuple[float, float], QRectF]:
-        """The anchor that puts a label of size `box` on `side` of its point drawn at `at`, `reach` pixels clear of
-        it (as `_anchor` would,
-        then slid inside the plot when it sticks out), and where the label then is, in scene pixels. Worked out
-        rather than tried: moving a label to try each side re-laid it out up to ten times per point."""
+        """The anchor that puts a label of size `box` on `side` of its point drawn at `at` (`reach` pixels clear
+        of it, `far` times that), slid inside the plot when it sticks out, and where the label then is, in scene
+        pixels. Worked out rather than tried: moving a label to try each side re-laid it out up to ten times per
+        point."""
         left, below, far = side
         width, height = box.width(), box.height()
-        gap = reach * far
-        if left is None:
-            ax = 0.5
-        else:
-            ax = 1 + gap / max(1.0, width) if left else -gap / max(1.0, width)
-        ay = -gap / max(1.0, height) if below else 1 + gap / max(1.0, height)
+        ax, ay = _side_anchor(width, height, left, below, reach * far)
         rect = QRectF(at.x() - ax * width, at.y() - ay * height, width, height)
         if not (area.contains(rect) or width > area.width() or height > area.height()):
             dx = max(0.0, rect.right() - area.right()) - max(0.0, area.left() - rect.left())
@@ -308,3 +296,14 @@ class LineChart(QWidget):
         style.set_title(self.plot, title, self.zoom, self.plot.vb.width())
         style.set_axis_title(self.plot, "bottom", bottom, self.zoom, self.view.width() - 16 * self.zoom)
         style.set_axis_title(self.plot, "left", left, self.zoom, self.plot.vb.height())
+
+
+def _side_anchor(width: float, height: float, left: bool | None, below: bool, gap: float) -> tuple[float, float]:
+    """The anchor of a label of this size that puts it `gap` pixels beside its point: left or right of it, above
+    or below; left None centres it above or below (where two crossing lines leave a wedge free)."""
+    if left is None:
+        ax = 0.5
+    else:
+        ax = 1 + gap / max(1.0, width) if left else -gap / max(1.0, width)
+    ay = -gap / max(1.0, height) if below else 1 + gap / max(1.0, height)
+    return ax, ay
